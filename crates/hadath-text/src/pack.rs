@@ -1,0 +1,37 @@
+use crate::{Lang, NormalizedText};
+
+/// One way to read a normalized word: the form a lexicon is matched against, after clitics are
+/// split off. The word itself is always the first analysis.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Analysis {
+    /// The matching form (e.g. `متظاهرين` for `وبالمتظاهرين`).
+    pub form: String,
+    /// Normalized bytes of proclitics split off the front (`وبال` = 4 letters, 8 bytes).
+    pub proclitic_len: usize,
+    /// Whether the form had the definite article (Arabic `ال`) split off.
+    pub definite: bool,
+}
+
+/// What the text core needs from a language: how to fold characters for matching and how to
+/// read a word into lexicon forms. Implemented by `hadath-ar` and `hadath-en`, so language packs
+/// never depend on the pipeline.
+pub trait LanguagePack: Send + Sync {
+    /// The language this pack reads.
+    fn lang(&self) -> Lang;
+
+    /// Appends the matching form of `c` to `out`; appends nothing to drop it.
+    fn fold_char(&self, c: char, out: &mut String);
+
+    /// Pushes the analyses of one normalized word (the word itself first).
+    fn analyses(&self, word: &str, out: &mut Vec<Analysis>);
+
+    /// Normalizes a whole text with [`fold_char`](LanguagePack::fold_char).
+    fn normalize(&self, text: &str) -> NormalizedText {
+        NormalizedText::new(text, |c, out| self.fold_char(c, out))
+    }
+
+    /// Normalizes a lexicon entry to the exact string tokens are matched with.
+    fn normalize_entry(&self, entry: &str) -> String {
+        self.normalize(entry).as_str().to_string()
+    }
+}
