@@ -1,1 +1,133 @@
-//! placeholder
+//! English language pack: case and accent folding for matching, light lemmatization (plural,
+//! past and gerund endings), and the English lexicons under `data/`.
+//!
+//! ```
+//! use hadath_text::LanguagePack;
+//! let pack = hadath_en::EnglishPack;
+//! let mut analyses = Vec::new();
+//! pack.analyses("arrested", &mut analyses);
+//! assert!(analyses.iter().any(|a| a.form == "arrest"));
+//! ```
+#![deny(missing_docs)]
+
+use hadath_text::{Analysis, Lang, LanguagePack};
+
+/// Event trigger patterns (`pattern<TAB>TYPE<TAB>mode<TAB>needs<TAB>gloss`).
+pub const TRIGGERS_TSV: &str = include_str!("../data/triggers.tsv");
+/// Actor patterns (`pattern<TAB>sector<TAB>country<TAB>gloss`).
+pub const ACTORS_TSV: &str = include_str!("../data/actors.tsv");
+/// Function words that steer coding.
+pub const MARKERS_TSV: &str = include_str!("../data/markers.tsv");
+
+/// The English pack.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct EnglishPack;
+
+impl LanguagePack for EnglishPack {
+    fn lang(&self) -> Lang {
+        Lang::En
+    }
+
+    fn fold_char(&self, c: char, out: &mut String) {
+        fold_char(c, out);
+    }
+
+    fn analyses(&self, word: &str, out: &mut Vec<Analysis>) {
+        analyses(word, out);
+    }
+}
+
+impl EnglishPack {
+    /// Expands one lexicon slot: `a|b` alternatives, each folded.
+    pub fn expand_slot(&self, slot: &str) -> Vec<String> {
+        slot.split('|').map(|form| self.normalize_entry(form)).filter(|f| !f.is_empty()).collect()
+    }
+}
+
+/// Lower-cases, strips common Latin accents, folds curly quotes and dashes.
+pub fn fold_char(c: char, out: &mut String) {
+    match c {
+        'A'..='Z' => out.push(c.to_ascii_lowercase()),
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => out.push('a'),
+        'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' => out.push('e'),
+        'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => out.push('i'),
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' => out.push('o'),
+        'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' => out.push('u'),
+        'ç' | 'Ç' => out.push('c'),
+        'ñ' | 'Ñ' => out.push('n'),
+        '‘' | '’' | '`' => out.push('\''),
+        '“' | '”' | '«' | '»' => out.push('"'),
+        '–' | '—' => out.push('-'),
+        c if c.is_uppercase() => out.extend(c.to_lowercase()),
+        c => out.push(c),
+    }
+}
+
+/// The word, then lemma candidates from regular endings: `-s -es -ies -ed -ied -ing -'s`.
+pub fn analyses(word: &str, out: &mut Vec<Analysis>) {
+    let mut push = |form: String| {
+        if form.len() >= 2 && !out.iter().any(|a| a.form == form) {
+            out.push(Analysis { form, proclitic_len: 0, definite: false });
+        }
+    };
+    push(word.to_string());
+    if !word.is_ascii() || word.len() < 4 {
+        return;
+    }
+    if let Some(stem) = word.strip_suffix("ies") {
+        push(format!("{stem}y"));
+    }
+    if let Some(stem) = word.strip_suffix("es") {
+        push(stem.to_string());
+    }
+    if let Some(stem) = word.strip_suffix('s') {
+        if !stem.ends_with('s') {
+            push(stem.to_string());
+        }
+    }
+    if let Some(stem) = word.strip_suffix("ied") {
+        push(format!("{stem}y"));
+    }
+    for suffix in ["ed", "ing"] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            if stem.len() < 2 {
+                continue;
+            }
+            push(stem.to_string());
+            push(format!("{stem}e"));
+            let bytes = stem.as_bytes();
+            if bytes.len() >= 3 && bytes[bytes.len() - 1] == bytes[bytes.len() - 2] {
+                push(stem[..stem.len() - 1].to_string());
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn forms(word: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        analyses(word, &mut out);
+        out.into_iter().map(|a| a.form).collect()
+    }
+
+    #[test]
+    fn lemma_candidates() {
+        assert!(forms("protesters").contains(&"protester".to_string()));
+        assert!(forms("rallies").contains(&"rally".to_string()));
+        assert!(forms("detained").contains(&"detain".to_string()));
+        assert!(forms("storming").contains(&"storm".to_string()));
+        assert!(forms("stopped").contains(&"stop".to_string()));
+        assert!(forms("seized").contains(&"seize".to_string()));
+        assert_eq!(forms("us"), vec!["us".to_string()]);
+    }
+
+    #[test]
+    fn folds_case_and_accents() {
+        let mut out = String::new();
+        "Kaboré’s".chars().for_each(|c| fold_char(c, &mut out));
+        assert_eq!(out, "kabore's");
+    }
+}

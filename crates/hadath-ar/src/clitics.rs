@@ -1,0 +1,122 @@
+//! Clitic analysis of a folded Arabic word.
+//!
+//! Proclitics, in order: a conjunction (و، ف), a preposition or particle (ب، ل، ك، س), the article
+//! (ال); ل + ال is written لل. Enclitics: the object and possessive pronouns (ه، ها، هما، هم، هن،
+//! ك، كما، كم، كن، نا، ي، ني). Before an enclitic, ta marbuta is written ت (حكومته → حكومه).
+
+use hadath_text::Analysis;
+
+const CONJUNCTIONS: &[&str] = &["", "و", "ف"];
+const PARTICLES: &[&str] = &["", "ب", "ل", "ك", "س"];
+const ENCLITICS: &[&str] = &["هما", "كما", "هم", "هن", "ها", "كم", "كن", "نا", "ني", "ه", "ك", "ي"];
+
+/// Minimum letters left in a stem after clitics are split off.
+const MIN_STEM_CHARS: usize = 2;
+
+/// Pushes the analyses of a folded word: the word itself, then every split into proclitics,
+/// stem and an enclitic that leaves a stem of at least two letters.
+pub fn analyses(word: &str, out: &mut Vec<Analysis>) {
+    out.push(Analysis { form: word.to_string(), proclitic_len: 0, definite: false });
+    if !word.starts_with(|c: char| ('\u{0621}'..='\u{064A}').contains(&c)) {
+        return;
+    }
+    let first = out.len() - 1;
+    for conj in CONJUNCTIONS {
+        let Some(after_conj) = word.strip_prefix(conj) else { continue };
+        for particle in PARTICLES {
+            let Some(after_particle) = after_conj.strip_prefix(particle) else { continue };
+            let prefix_len = conj.len() + particle.len();
+            // Without the article.
+            if prefix_len > 0 {
+                push_stem(out, after_particle, prefix_len, false);
+            }
+            // With the article: ال, or ل + ال written لل.
+            if let Some(stem) = after_particle.strip_prefix("ال") {
+                if *particle != "ل" {
+                    push_stem(out, stem, prefix_len + "ال".len(), true);
+                }
+            }
+            if *particle == "ل" {
+                if let Some(stem) = after_particle.strip_prefix('ل') {
+                    push_stem(out, stem, prefix_len + 'ل'.len_utf8(), true);
+                }
+            }
+        }
+    }
+    // Enclitics, on every analysis without the article.
+    let n = out.len();
+    for idx in first..n {
+        if out[idx].definite {
+            continue;
+        }
+        let (stem, proclitic_len) = (out[idx].form.clone(), out[idx].proclitic_len);
+        for enclitic in ENCLITICS {
+            let Some(host) = stem.strip_suffix(enclitic) else { continue };
+            if host.chars().count() < MIN_STEM_CHARS + 1 {
+                continue;
+            }
+            push_unique(out, host.to_string(), proclitic_len, false);
+            if let Some(base) = host.strip_suffix('ت') {
+                push_unique(out, format!("{base}ه"), proclitic_len, false);
+            }
+            // قتلوه → قتلوا
+            if host.ends_with('و') {
+                push_unique(out, format!("{host}ا"), proclitic_len, false);
+            }
+        }
+    }
+}
+
+fn push_stem(out: &mut Vec<Analysis>, stem: &str, proclitic_len: usize, definite: bool) {
+    if stem.chars().count() >= MIN_STEM_CHARS {
+        push_unique(out, stem.to_string(), proclitic_len, definite);
+    }
+}
+
+fn push_unique(out: &mut Vec<Analysis>, form: String, proclitic_len: usize, definite: bool) {
+    if let Some(existing) = out.iter_mut().find(|a| a.form == form) {
+        existing.definite |= definite;
+        return;
+    }
+    out.push(Analysis { form, proclitic_len, definite });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(word: &str, expected_forms: &[&str]) {
+        let mut out = Vec::new();
+        analyses(word, &mut out);
+        let forms: Vec<&str> = out.iter().map(|a| a.form.as_str()).collect();
+        for form in expected_forms {
+            assert!(forms.contains(form), "{word}: {form} not in {forms:?}");
+        }
+        assert_eq!(forms[0], word);
+    }
+
+    #[test]
+    fn proclitics() {
+        check("وبالمتظاهرين", &["متظاهرين", "بالمتظاهرين", "المتظاهرين"]);
+        check("للمساعده", &["مساعده"]);
+        check("فسيعتقلون", &["يعتقلون"]);
+        check("لكازاخستان", &["كازاخستان"]);
+    }
+
+    #[test]
+    fn enclitics() {
+        check("حكومته", &["حكومه"]);
+        check("قتلوه", &["قتلوا"]);
+        check("مناشداته", &["مناشدات"]);
+    }
+
+    #[test]
+    fn short_words_stay_whole() {
+        let mut out = Vec::new();
+        analyses("في", &mut out);
+        assert_eq!(out.len(), 1);
+        out.clear();
+        analyses("2011", &mut out);
+        assert_eq!(out.len(), 1);
+    }
+}

@@ -1,0 +1,153 @@
+//! The number and time word tables, parsed once.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use hadath_text::{Lang, tsv_rows};
+
+/// A number word's role in the grammar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum NumKind {
+    Unit,
+    Teen,
+    Ten,
+    Hundred,
+    Scale,
+    Vague,
+}
+
+/// How an approximation phrase bounds the number after it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Approx {
+    AtLeast,
+    MoreThan,
+    About,
+    LessThan,
+}
+
+/// A time word's role in the grammar.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum TimeKind {
+    Month(u8),
+    Weekday(u8),
+    Day(i32),
+    Night(i32),
+    Week(i32),
+    MonthRel(i32),
+    YearRel(i32),
+    YearStart,
+    Past,
+    Next,
+    YearCue,
+    NightOf,
+    DayCue,
+    Ago,
+    Since,
+    Unit(&'static str),
+}
+
+pub(crate) struct Tables {
+    /// Single-word number forms → (value, kind); one form may have several roles.
+    pub numbers: HashMap<String, Vec<(u64, NumKind)>>,
+    /// Approximation phrases (words) → kind, longest first.
+    pub approx: Vec<(Vec<String>, Approx)>,
+    /// Time phrases (one or more words joined by a space) → kinds; longest phrase first on lookup.
+    pub times: HashMap<String, Vec<TimeKind>>,
+    pub max_time_words: usize,
+}
+
+fn parse_approx(tsv: &str) -> Vec<(Vec<String>, Approx)> {
+    let mut out = Vec::new();
+    for (_, fields) in tsv_rows(tsv) {
+        let (Some(forms), Some(value), Some(&"approx")) = (fields.first(), fields.get(1), fields.get(2)) else { continue };
+        let approx = match *value {
+            "at_least" => Approx::AtLeast,
+            "more_than" => Approx::MoreThan,
+            "about" => Approx::About,
+            _ => Approx::LessThan,
+        };
+        for form in forms.split('|') {
+            out.push((form.split(' ').map(str::to_string).collect::<Vec<_>>(), approx));
+        }
+    }
+    out.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+    out
+}
+
+fn parse_numbers(tsv: &str) -> HashMap<String, Vec<(u64, NumKind)>> {
+    let mut map: HashMap<String, Vec<(u64, NumKind)>> = HashMap::new();
+    for (_, fields) in tsv_rows(tsv) {
+        let (Some(forms), Some(value), Some(kind)) = (fields.first(), fields.get(1), fields.get(2)) else { continue };
+        let Ok(value) = value.parse::<u64>() else { continue };
+        let kind = match *kind {
+            "unit" => NumKind::Unit,
+            "teen" => NumKind::Teen,
+            "ten" => NumKind::Ten,
+            "hundred" => NumKind::Hundred,
+            "scale" => NumKind::Scale,
+            "vague" => NumKind::Vague,
+            _ => continue,
+        };
+        for form in forms.split('|') {
+            let entry = map.entry(form.to_string()).or_default();
+            if !entry.contains(&(value, kind)) {
+                entry.push((value, kind));
+            }
+        }
+    }
+    map
+}
+
+fn parse_times(tsv: &str) -> (HashMap<String, Vec<TimeKind>>, usize) {
+    let mut map: HashMap<String, Vec<TimeKind>> = HashMap::new();
+    let mut max_words = 1;
+    for (_, fields) in tsv_rows(tsv) {
+        let (Some(forms), Some(kind), Some(value)) = (fields.first(), fields.get(1), fields.get(2)) else { continue };
+        let int = value.parse::<i32>().unwrap_or(0);
+        let kind = match *kind {
+            "month" => TimeKind::Month(int as u8),
+            "weekday" => TimeKind::Weekday(int as u8),
+            "day" => TimeKind::Day(int),
+            "night" => TimeKind::Night(int),
+            "week" => TimeKind::Week(int),
+            "month_rel" => TimeKind::MonthRel(int),
+            "year_rel" => TimeKind::YearRel(int),
+            "year_start" => TimeKind::YearStart,
+            "past" => TimeKind::Past,
+            "next" => TimeKind::Next,
+            "year_cue" => TimeKind::YearCue,
+            "night_of" => TimeKind::NightOf,
+            "day_cue" => TimeKind::DayCue,
+            "ago" => TimeKind::Ago,
+            "since" => TimeKind::Since,
+            "unit" => TimeKind::Unit(match *value {
+                "day" => "day",
+                "week" => "week",
+                "month" => "month",
+                "year" => "year",
+                _ => "decade",
+            }),
+            _ => continue,
+        };
+        for form in forms.split('|') {
+            max_words = max_words.max(form.split(' ').count());
+            map.entry(form.to_string()).or_default().push(kind.clone());
+        }
+    }
+    (map, max_words)
+}
+
+fn tables(numbers: &str, times: &str) -> Tables {
+    let (times, max_time_words) = parse_times(times);
+    Tables { numbers: parse_numbers(numbers), approx: parse_approx(numbers), times, max_time_words }
+}
+
+static AR: LazyLock<Tables> = LazyLock::new(|| tables(include_str!("../data/ar-numbers.tsv"), include_str!("../data/ar-time.tsv")));
+static EN: LazyLock<Tables> = LazyLock::new(|| tables(include_str!("../data/en-numbers.tsv"), include_str!("../data/en-time.tsv")));
+
+pub(crate) fn for_lang(lang: Lang) -> &'static Tables {
+    match lang {
+        Lang::Ar => &AR,
+        Lang::En => &EN,
+    }
+}
