@@ -1,0 +1,633 @@
+//! From a document to event records: mentions (triggers, actors, markers, dates, numbers, places)
+//! per sentence, then one event per trigger type and sentence with its arguments, then a merge of
+//! repeated mentions of the same event.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use hadath_geo::{Gazetteer, Place, PlaceKind, arabic_skeleton};
+use hadath_text::{Analysis, Document, Lang, Match, Span, Token, TokenKind, split_sentences, tokenize};
+use hadath_time::{NumberMention, Precision, Quantity, TimeMention, WordView, find_numbers, find_times};
+use jiff::ToSpan;
+use jiff::civil::Date;
+
+use crate::lexicons::{ActorEntry, LangLexicons, Marker, TriggerEntry, for_lang};
+use crate::{Actor, Event, EventDate, Factuality, Fatalities, Location, PloverType, TextSpan, mapping};
+
+/// Something worth telling the user about a document that still produced output.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// What happened.
+    pub message: String,
+    /// Where, when it concerns one place in the text.
+    pub span: Option<Span>,
+}
+
+/// Cities this size or larger are read as places without a locative cue before them.
+const BIG_CITY: u32 = 200_000;
+/// Most words between a number and "killed" for the number to count the dead.
+const FATALITY_WINDOW: usize = 6;
+
+struct Doc<'a> {
+    doc: &'a Document,
+    lex: &'static LangLexicons,
+    gazetteer: &'static Gazetteer,
+    norm: String,
+    tokens: Vec<Token>,
+    analyses: Vec<Vec<Analysis>>,
+    published: Date,
+}
+
+impl Doc<'_> {
+    fn sub_view(&self, range: &Range<usize>) -> WordView<'_> {
+        WordView { norm: &self.norm, tokens: &self.tokens[range.clone()], analyses: &self.analyses[range.clone()] }
+    }
+
+    fn span(&self, tokens: &Range<usize>) -> Span {
+        if tokens.is_empty() || tokens.end > self.tokens.len() {
+            return Span::default();
+        }
+        self.tokens[tokens.start].orig.cover(self.tokens[tokens.end - 1].orig)
+    }
+
+    fn text_span(&self, tokens: &Range<usize>) -> TextSpan {
+        let span = self.span(tokens);
+        TextSpan { text: span.slice(&self.doc.text).to_string(), span }
+    }
+
+    fn text(&self, i: usize) -> &str {
+        self.tokens.get(i).map_or("", |t| t.norm.slice(&self.norm))
+    }
+}
+
+#[derive(Clone, Debug)]
+struct PlaceMention {
+    tokens: Range<usize>,
+    place: u32,
+    kind: PlaceKind,
+    cue: bool,
+}
+
+#[derive(Clone, Debug)]
+struct ActorMention {
+    tokens: Range<usize>,
+    sector: Option<String>,
+    country: Option<String>,
+}
+
+struct Sentence {
+    span: Span,
+    tokens: Range<usize>,
+    paragraph: usize,
+    /// Clause index of each token of the sentence.
+    clause_of: Vec<usize>,
+    /// Clauses opened by "since" (their dates are not the event's).
+    since_clauses: Vec<usize>,
+    triggers: Vec<(Range<usize>, &'static TriggerEntry)>,
+    actors: Vec<ActorMention>,
+    markers: Vec<(Range<usize>, Marker)>,
+    times: Vec<TimeMention>,
+    numbers: Vec<NumberMention>,
+    places: Vec<PlaceMention>,
+}
+
+impl Sentence {
+    fn clause(&self, token: usize) -> usize {
+        self.clause_of.get(token.saturating_sub(self.tokens.start)).copied().unwrap_or(0)
+    }
+
+    fn has_marker_before(&self, token: usize, marker: Marker, window: usize) -> bool {
+        self.markers.iter().any(|(r, m)| *m == marker && r.end <= token && token - r.end < window && self.clause(r.start) == self.clause(token))
+    }
+}
+
+/// Extracts the events of one document. Never fails: what could not be read becomes a diagnostic.
+pub fn extract(doc: &Document) -> (Vec<Event>, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let lex = for_lang(doc.lang);
+    let published = doc.published.unwrap_or_else(|| {
+        diagnostics.push(Diagnostic { message: "no publication date: relative dates are resolved against today".into(), span: None });
+        jiff::ZonedDateTime::now().date()
+    });
+    let norm = lex.pack.normalize(&doc.text);
+    let tokens = tokenize(&norm);
+    let analyses: Vec<Vec<Analysis>> = tokens
+        .iter()
+        .map(|t| {
+            let mut out = Vec::new();
+            if t.kind != TokenKind::Punct {
+                lex.pack.analyses(t.text(&norm), &mut out);
+            }
+            out
+        })
+        .collect();
+    let d = Doc { doc, lex, gazetteer: Gazetteer::embedded(), norm: norm.as_str().to_string(), tokens, analyses, published };
+    let mut sentences = find_mentions(&d);
+    resolve_places(&d, &mut sentences);
+    let doc_country = main_country(&d, &sentences);
+    let mut events = build_events(&d, &sentences, doc_country);
+    merge(&mut events);
+    for (n, event) in events.iter_mut().enumerate() {
+        event.id = format!("{}#{}", doc.id, n + 1);
+    }
+    (events, diagnostics)
+}
+
+fn find_mentions(d: &Doc<'_>) -> Vec<Sentence> {
+    let text = &d.doc.text;
+    let mut sentences = Vec::new();
+    let mut token_idx = 0;
+    for span in split_sentences(text) {
+        while token_idx < d.tokens.len() && d.tokens[token_idx].orig.start() < span.start() {
+            token_idx += 1;
+        }
+        let start = token_idx;
+        while token_idx < d.tokens.len() && d.tokens[token_idx].orig.end() <= span.end() {
+            token_idx += 1;
+        }
+        let range = start..token_idx;
+        if range.is_empty() {
+            continue;
+        }
+        let paragraph = text[..span.start()].matches('\n').count();
+        let markers: Vec<(Range<usize>, Marker)> = d.lex.markers.find_all(&d.analyses, range.clone()).into_iter().map(|m| (m.tokens.clone(), *m.value)).collect();
+        let mut clause_of = Vec::with_capacity(range.len());
+        let mut since_clauses = Vec::new();
+        let mut clause = 0;
+        for i in range.clone() {
+            let opener = markers.iter().find(|(r, m)| r.start == i && matches!(m, Marker::Clause | Marker::Since));
+            if i > range.start && opener.is_some() {
+                clause += 1;
+            }
+            if opener.is_some_and(|(_, m)| *m == Marker::Since) {
+                since_clauses.push(clause);
+            }
+            clause_of.push(clause);
+            if d.tokens[i].kind == TokenKind::Punct && matches!(d.text(i), "," | ";" | ":" | "(" | ")" | "-" | "–") {
+                clause += 1;
+            }
+        }
+        let triggers = select_triggers(d.lex.triggers.find_all(&d.analyses, range.clone()));
+        let actors = find_actors(d, &range);
+        let view = d.sub_view(&range);
+        let shift_time = |mut m: TimeMention| {
+            m.tokens = m.tokens.start + range.start..m.tokens.end + range.start;
+            m
+        };
+        let times: Vec<TimeMention> = find_times(d.doc.lang, &view, d.published).into_iter().map(shift_time).collect();
+        let numbers: Vec<NumberMention> = find_numbers(d.doc.lang, &view)
+            .into_iter()
+            .map(|mut m| {
+                m.tokens = m.tokens.start + range.start..m.tokens.end + range.start;
+                m
+            })
+            .collect();
+        sentences.push(Sentence { span, tokens: range, paragraph, clause_of, since_clauses, triggers, actors, markers, times, numbers, places: Vec::new() });
+    }
+    sentences
+}
+
+/// Longest match first; a match inside a longer one is dropped; several types on one span stay.
+fn select_triggers(matches: Vec<Match<'_, TriggerEntry>>) -> Vec<(Range<usize>, &TriggerEntry)> {
+    let mut sorted = matches;
+    sorted.sort_by_key(|m| (std::cmp::Reverse(m.tokens.len()), m.tokens.start));
+    let mut kept: Vec<(Range<usize>, &TriggerEntry)> = Vec::new();
+    for m in sorted {
+        let overlaps = kept.iter().any(|(r, e)| {
+            let overlap = r.start < m.tokens.end && m.tokens.start < r.end;
+            overlap && !(*r == m.tokens && e.event_type != m.value.event_type)
+        });
+        let duplicate = kept.iter().any(|(r, e)| *r == m.tokens && e.event_type == m.value.event_type);
+        if !overlaps && !duplicate {
+            kept.push((m.tokens.clone(), m.value));
+        }
+    }
+    kept.sort_by_key(|(r, _)| r.start);
+    kept
+}
+
+fn find_actors(d: &Doc<'_>, range: &Range<usize>) -> Vec<ActorMention> {
+    let mut actors: Vec<ActorMention> = Vec::new();
+    let mut matches = d.lex.actors.find_all(&d.analyses, range.clone());
+    matches.sort_by_key(|m| (m.tokens.start, std::cmp::Reverse(m.tokens.len())));
+    let mut covered_until = 0;
+    for m in matches {
+        if m.tokens.start < covered_until {
+            continue;
+        }
+        covered_until = m.tokens.end;
+        let ActorEntry { sector, country } = m.value;
+        actors.push(ActorMention { tokens: m.tokens.clone(), sector: sector.clone(), country: country.clone() });
+    }
+    // Demonyms: qualify an adjacent actor (الشرطة الكازاخستانية, Kazakh police) or stand alone (الروس).
+    for i in range.clone() {
+        let Some(country) = d.analyses[i].iter().find_map(|a| d.gazetteer.demonym(&a.form)).map(|p| p.country_iso3().to_string()) else { continue };
+        let adjacent = actors.iter_mut().find(|a| {
+            let after = a.tokens.end == i || a.tokens.end + 1 == i;
+            let before = i + 1 == a.tokens.start;
+            (d.doc.lang == Lang::Ar && after) || (d.doc.lang == Lang::En && before)
+        });
+        match adjacent {
+            Some(actor) if actor.country.is_none() => {
+                actor.tokens = actor.tokens.start.min(i)..actor.tokens.end.max(i + 1);
+                actor.country = Some(country);
+            }
+            Some(_) => {}
+            None => actors.push(ActorMention { tokens: i..i + 1, sector: None, country: Some(country) }),
+        }
+    }
+    actors.sort_by_key(|a| a.tokens.start);
+    actors
+}
+
+fn allowed_proclitic(d: &Doc<'_>, i: usize, a: &Analysis) -> bool {
+    if a.proclitic_len == 0 {
+        return true;
+    }
+    // و، ف، ب، ل، ال and their combinations; not the future س or the comparative ك.
+    let prefix = d.text(i).get(..a.proclitic_len).unwrap_or("");
+    !prefix.contains('س') && !prefix.contains('ك')
+}
+
+fn resolve_places(d: &Doc<'_>, sentences: &mut [Sentence]) {
+    // Pass 1: names in the index.
+    let mut found: Vec<Vec<(Range<usize>, Vec<u32>, bool)>> = Vec::new();
+    for s in sentences.iter() {
+        let mut in_sentence = Vec::new();
+        let mut i = s.tokens.start;
+        while i < s.tokens.end {
+            let mut matched = None;
+            if d.tokens[i].kind == TokenKind::Word {
+                'len: for n in (1..=3usize).rev() {
+                    if i + n > s.tokens.end || (i..i + n).any(|k| d.tokens[k].kind != TokenKind::Word) {
+                        continue;
+                    }
+                    for a in &d.analyses[i] {
+                        if !allowed_proclitic(d, i, a) || a.form.chars().count() < 3 {
+                            continue;
+                        }
+                        if n == 1 && d.lex.is_lexicon_word(&a.form) {
+                            continue;
+                        }
+                        let mut key = a.form.clone();
+                        for k in i + 1..i + n {
+                            key.push(' ');
+                            key.push_str(d.text(k));
+                        }
+                        let candidates: Vec<u32> = d.gazetteer.lookup(&key).map(|p| p.index).collect();
+                        if candidates.is_empty() {
+                            continue;
+                        }
+                        if d.doc.lang == Lang::En && !d.tokens[i].orig.slice(&d.doc.text).starts_with(|c: char| c.is_uppercase()) {
+                            continue;
+                        }
+                        let cue = (i > s.tokens.start && s.markers.iter().any(|(r, m)| *m == Marker::LocPrep && r.end == i)) || a.proclitic_len > 0 && d.text(i).starts_with(['ب', 'و']) && !a.definite;
+                        matched = Some((i..i + n, candidates, cue));
+                        break 'len;
+                    }
+                }
+            }
+            if let Some((range, candidates, cue)) = matched {
+                i = range.end;
+                in_sentence.push((range, candidates, cue));
+            } else {
+                i += 1;
+            }
+        }
+        found.push(in_sentence);
+    }
+    // Countries the document names: they settle ambiguous names.
+    let mut doc_countries: HashMap<String, usize> = HashMap::new();
+    for (range, candidates, _) in found.iter().flatten() {
+        let _ = range;
+        if let Some(p) = candidates.iter().filter_map(|&c| d.gazetteer.place(c)).find(|p| p.kind() == PlaceKind::Country) {
+            *doc_countries.entry(p.country().to_string()).or_default() += 1;
+        }
+    }
+    for (s, in_sentence) in sentences.iter_mut().zip(found) {
+        for (range, candidates, cue) in in_sentence {
+            let places: Vec<Place<'_>> = candidates.iter().filter_map(|&c| d.gazetteer.place(c)).collect();
+            let best = places.iter().max_by_key(|p| {
+                let named = doc_countries.contains_key(p.country());
+                (p.kind() == PlaceKind::Country, named, p.population())
+            });
+            let Some(best) = best else { continue };
+            if best.kind() == PlaceKind::City && !cue && best.population() < BIG_CITY && !doc_countries.contains_key(best.country()) {
+                continue;
+            }
+            s.places.push(PlaceMention { tokens: range, place: best.index, kind: best.kind(), cue });
+        }
+        // Pass 2 (Arabic): a word after "مدينة/بلدة/قرية" that no index name matched, read by its
+        // consonant skeleton against the Latin names of places in the document's countries.
+        if d.doc.lang == Lang::Ar {
+            for i in s.tokens.clone() {
+                if i == s.tokens.start || d.tokens[i].kind != TokenKind::Word || s.places.iter().any(|p| p.tokens.contains(&i)) {
+                    continue;
+                }
+                let after_place_noun = d.analyses[i - 1].iter().any(|a| matches!(a.form.as_str(), "مدينه" | "بلده" | "قريه" | "بلدتي" | "ولايه" | "محافظه" | "اقليم"));
+                if !after_place_noun || d.lex.is_lexicon_word(d.text(i)) {
+                    continue;
+                }
+                let word = d.text(i);
+                let mut readings = vec![arabic_skeleton(word)];
+                if let Some(bare) = word.strip_prefix("ال") {
+                    readings.push(arabic_skeleton(bare));
+                }
+                let best = readings
+                    .iter()
+                    .filter(|r| r.chars().count() >= 3)
+                    .flat_map(|r| d.gazetteer.lookup_skeleton(r))
+                    .filter(|p| doc_countries.contains_key(p.country()))
+                    .max_by_key(|p| p.population());
+                if let Some(best) = best {
+                    s.places.push(PlaceMention { tokens: i..i + 1, place: best.index, kind: best.kind(), cue: true });
+                }
+            }
+            s.places.sort_by_key(|p| p.tokens.start);
+        }
+    }
+}
+
+/// The country the document is about: most named (countries and cities), first named on a tie.
+fn main_country(d: &Doc<'_>, sentences: &[Sentence]) -> Option<String> {
+    let mut counts: Vec<(String, usize, usize)> = Vec::new();
+    for (order, p) in sentences.iter().flat_map(|s| &s.places).enumerate() {
+        let Some(place) = d.gazetteer.place(p.place) else { continue };
+        match counts.iter_mut().find(|(c, _, _)| c == place.country()) {
+            Some(entry) => entry.1 += 1,
+            None => counts.push((place.country().to_string(), 1, order)),
+        }
+    }
+    counts.into_iter().max_by_key(|(_, n, order)| (*n, std::cmp::Reverse(*order))).map(|(c, _, _)| c)
+}
+
+fn location_of(d: &Doc<'_>, place: Place<'_>, mention: Option<&Range<usize>>) -> Location {
+    let (text, span) = match mention {
+        Some(r) => {
+            let ts = d.text_span(r);
+            (Some(ts.text), Some(ts.span))
+        }
+        None => (None, None),
+    };
+    Location {
+        text,
+        span,
+        name: place.name().to_string(),
+        country: place.country().to_string(),
+        lat: (place.lat() * 1e4).round() / 1e4,
+        lon: (place.lon() * 1e4).round() / 1e4,
+        geonames_id: place.geonames_id(),
+        precision: if place.kind() == PlaceKind::Country { "country".into() } else { "town".into() },
+    }
+}
+
+fn precision_name(p: Precision) -> &'static str {
+    match p {
+        Precision::Day => "day",
+        Precision::Week => "week",
+        Precision::Month => "month",
+        Precision::Year => "year",
+        Precision::Decade => "decade",
+    }
+}
+
+struct Fatality {
+    quantity: Quantity,
+    tokens: Range<usize>,
+}
+
+fn fatality_in(d: &Doc<'_>, s: &Sentence) -> Option<Fatality> {
+    let killed: Vec<usize> = s.markers.iter().filter(|(_, m)| *m == Marker::Killed).map(|(r, _)| r.start).collect();
+    let injured: Vec<usize> = s.markers.iter().filter(|(_, m)| *m == Marker::Injured).map(|(r, _)| r.start).collect();
+    if killed.is_empty() {
+        return None;
+    }
+    let distance = |at: &[usize], r: &Range<usize>| at.iter().map(|&k| if k >= r.end { k - r.end } else { r.start.saturating_sub(k + 1) }).min().unwrap_or(usize::MAX);
+    s.numbers
+        .iter()
+        .filter(|n| !s.times.iter().any(|t| t.tokens.start < n.tokens.end && n.tokens.start < t.tokens.end))
+        .filter(|n| !s.markers.iter().any(|(r, m)| *m == Marker::Unit && r.start == n.tokens.end))
+        .filter(|n| {
+            // A bare four-digit year is not a count.
+            let last = n.tokens.end - 1;
+            !(d.tokens[last].kind == TokenKind::Number && d.text(last).len() == 4 && (1900..=2100).contains(&d.text(last).parse::<u32>().unwrap_or(0)))
+        })
+        .filter(|n| distance(&killed, &n.tokens) <= FATALITY_WINDOW && distance(&killed, &n.tokens) <= distance(&injured, &n.tokens))
+        .min_by_key(|n| distance(&killed, &n.tokens))
+        .map(|n| Fatality { quantity: n.quantity, tokens: n.tokens.clone() })
+}
+
+fn factuality(d: &Doc<'_>, s: &Sentence, trigger: &Range<usize>) -> Factuality {
+    let at = trigger.start;
+    let in_number = |r: &Range<usize>| s.numbers.iter().any(|n| n.tokens.start <= r.start && r.end <= n.tokens.end);
+    if s.markers.iter().any(|(r, m)| *m == Marker::Neg && r.end <= at && at - r.end < 2 && !in_number(r)) {
+        return Factuality::Negated;
+    }
+    if s.markers.iter().any(|(r, m)| *m == Marker::Hypo && r.end <= at) {
+        return Factuality::Hypothetical;
+    }
+    let future_prefix = d.doc.lang == Lang::Ar && {
+        let word = d.text(at);
+        (word.starts_with("سي") || word.starts_with("ست") || word.starts_with("سن")) && d.analyses[at].iter().any(|a| a.proclitic_len > 0 && d.text(at)[..a.proclitic_len].ends_with('س'))
+    };
+    if future_prefix || s.has_marker_before(at, Marker::Plan, 4) {
+        return Factuality::Planned;
+    }
+    if s.markers.iter().any(|(r, m)| *m == Marker::Claim && r.end <= at) {
+        return Factuality::Claimed;
+    }
+    Factuality::Asserted
+}
+
+fn to_actor(d: &Doc<'_>, a: &ActorMention, default_country: Option<&str>) -> Actor {
+    let ts = d.text_span(&a.tokens);
+    let domestic = a.sector.as_deref().is_some_and(|s| !matches!(s, "IGO" | "NGO"));
+    let country = a.country.clone().or_else(|| if domestic { default_country.map(str::to_string) } else { None });
+    Actor { text: ts.text, span: ts.span, country, sector: a.sector.clone() }
+}
+
+fn build_events(d: &Doc<'_>, sentences: &[Sentence], doc_country: Option<String>) -> Vec<Event> {
+    let doc_country_place = doc_country.as_deref().and_then(|c| d.gazetteer.country(c));
+    let default_start = d.published.checked_sub(6.days()).unwrap_or(d.published);
+    let mut events = Vec::new();
+    let mut last_city: Option<(u32, usize)> = None;
+    let mut paragraph_date: Option<(usize, EventDate)> = None;
+    for s in sentences {
+        let fatality = fatality_in(d, s);
+        // The nearest ASSAULT trigger takes the count; else the nearest violent type.
+        let fatality_owner = fatality.as_ref().and_then(|f| {
+            let candidates = |types: &[PloverType]| {
+                s.triggers.iter().filter(|(_, e)| types.contains(&e.event_type)).min_by_key(|(r, _)| r.start.abs_diff(f.tokens.start)).map(|(r, _)| r.start)
+            };
+            candidates(&[PloverType::Assault]).or_else(|| candidates(&[PloverType::Protest, PloverType::Coerce]))
+        });
+        let mut done_types: Vec<PloverType> = Vec::new();
+        let mut sentence_explicit_date: Option<EventDate> = None;
+        for (trigger, entry) in &s.triggers {
+            if done_types.contains(&entry.event_type) {
+                continue;
+            }
+            let clause = s.clause(trigger.start);
+            if !entry.needs.is_empty()
+                && !s.actors.iter().any(|a| s.clause(a.tokens.start) == clause && a.sector.as_ref().is_some_and(|sec| entry.needs.contains(sec)))
+            {
+                continue;
+            }
+            done_types.push(entry.event_type);
+            // Date: same clause first, then the sentence (not from a "since" clause).
+            let nearest = |pred: &dyn Fn(&TimeMention) -> bool| {
+                s.times.iter().filter(|t| pred(t)).min_by_key(|t| t.tokens.start.abs_diff(trigger.start))
+            };
+            let time = nearest(&|t| s.clause(t.tokens.start) == clause).or_else(|| nearest(&|t| !s.since_clauses.contains(&s.clause(t.tokens.start))));
+            let mut confidence: f32 = 0.4;
+            let date = match time {
+                Some(t) => {
+                    confidence += 0.2;
+                    let ts = d.text_span(&t.tokens);
+                    let date = EventDate { start: t.start, end: t.end, precision: precision_name(t.precision).into(), text: Some(ts.text), span: Some(ts.span) };
+                    sentence_explicit_date = Some(date.clone());
+                    date
+                }
+                None => match &paragraph_date {
+                    Some((p, date)) if *p == s.paragraph => EventDate { text: None, span: None, ..date.clone() },
+                    _ => EventDate { start: default_start, end: d.published, precision: "week".into(), text: None, span: None },
+                },
+            };
+            // Place: same clause, nearest; cities before countries; a country used as an actor
+            // (no locative cue) only as a last resort.
+            let best_place = s
+                .places
+                .iter()
+                .filter(|p| !s.actors.iter().any(|a| a.tokens.start <= p.tokens.start && p.tokens.end <= a.tokens.end && a.sector.is_some()))
+                .max_by_key(|p| {
+                    let same_clause = s.clause(p.tokens.start) == clause;
+                    (same_clause, p.kind == PlaceKind::City || p.cue, std::cmp::Reverse(p.tokens.start.abs_diff(trigger.start)))
+                });
+            let anaphor = |m: Marker| s.markers.iter().any(|(r, mk)| *mk == m && s.clause(r.start) == clause);
+            let location = match best_place {
+                Some(p) => {
+                    confidence += 0.2;
+                    d.gazetteer.place(p.place).map(|place| location_of(d, place, Some(&p.tokens)))
+                }
+                None if anaphor(Marker::City) && last_city.is_some() => {
+                    confidence += 0.1;
+                    last_city.and_then(|(c, _)| d.gazetteer.place(c)).map(|place| location_of(d, place, None))
+                }
+                None => doc_country_place.map(|place| location_of(d, place, None)),
+            };
+            // Actors in the clause, not overlapping the trigger.
+            let clause_actors: Vec<&ActorMention> = s
+                .actors
+                .iter()
+                .filter(|a| s.clause(a.tokens.start) == clause && (a.tokens.end <= trigger.start || a.tokens.start >= trigger.end))
+                .collect();
+            let before: Vec<&&ActorMention> = clause_actors.iter().filter(|a| a.tokens.end <= trigger.start).collect();
+            let after: Vec<&&ActorMention> = clause_actors.iter().filter(|a| a.tokens.start >= trigger.end).collect();
+            let (source, target) = if d.doc.lang == Lang::Ar && entry.verbal {
+                match after.first() {
+                    Some(first) => (Some(**first), after.get(1).map(|a| **a).or_else(|| before.last().map(|a| **a))),
+                    None => (before.last().map(|a| **a), None),
+                }
+            } else {
+                (before.last().map(|a| **a), after.first().map(|a| **a))
+            };
+            let (source, target) = if entry.event_type == PloverType::Protest && source.is_none() { (target, None) } else { (source, target) };
+            if source.is_some() {
+                confidence += 0.1;
+            }
+            let actor_country = location.as_ref().and_then(|l| d.gazetteer.country(&l.country)).map(|p| p.country_iso3().to_string());
+            let fatalities = (fatality_owner == Some(trigger.start)).then(|| fatality.as_ref()).flatten().map(|f| {
+                let ts = d.text_span(&f.tokens);
+                Fatalities {
+                    count: f.quantity.count(),
+                    min: f.quantity.min,
+                    max: (f.quantity.max != u64::MAX).then_some(f.quantity.max),
+                    vague: f.quantity.vague,
+                    text: ts.text,
+                    span: ts.span,
+                }
+            });
+            let factuality = factuality(d, s, trigger);
+            if !matches!(factuality, Factuality::Asserted | Factuality::Claimed) {
+                confidence *= 0.8;
+            }
+            let (cameo_root, acled) = mapping::map(entry.event_type, entry.mode.as_deref());
+            let evidence = TextSpan { text: s.span.slice(&d.doc.text).to_string(), span: s.span };
+            events.push(Event {
+                id: String::new(),
+                doc_id: d.doc.id.clone(),
+                event_type: entry.event_type,
+                mode: entry.mode.clone(),
+                cameo_root,
+                acled,
+                source: source.map(|a| to_actor(d, a, actor_country.as_deref())),
+                target: target.map(|a| to_actor(d, a, actor_country.as_deref())),
+                date,
+                location,
+                fatalities,
+                factuality,
+                confidence: (confidence.min(1.0) * 100.0).round() / 100.0,
+                trigger: d.text_span(trigger),
+                evidence,
+                mentions: Vec::new(),
+            });
+        }
+        if let Some(date) = sentence_explicit_date.or_else(|| s.times.first().map(|t| {
+            let ts = d.text_span(&t.tokens);
+            EventDate { start: t.start, end: t.end, precision: precision_name(t.precision).into(), text: Some(ts.text), span: Some(ts.span) }
+        })) {
+            paragraph_date = Some((s.paragraph, date));
+        }
+        if let Some(city) = s.places.iter().rev().find(|p| p.kind == PlaceKind::City) {
+            last_city = Some((city.place, s.paragraph));
+        }
+    }
+    events
+}
+
+fn same_place(a: &Option<Location>, b: &Option<Location>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a.geonames_id == b.geonames_id,
+        (None, None) => true,
+        _ => false,
+    }
+}
+
+/// Merges repeated mentions of one event: same type and place, overlapping dates, compatible
+/// counts, and at least one of the two dated only by context (or both by the same words).
+fn merge(events: &mut Vec<Event>) {
+    let mut merged: Vec<Event> = Vec::new();
+    for event in events.drain(..) {
+        let target = merged.iter_mut().find(|m| {
+            m.event_type == event.event_type
+                && same_place(&m.location, &event.location)
+                && m.date.start <= event.date.end
+                && event.date.start <= m.date.end
+                && (m.date.text.is_none() || event.date.text.is_none() || m.date.start == event.date.start && m.date.end == event.date.end)
+                && match (&m.fatalities, &event.fatalities) {
+                    (Some(a), Some(b)) => a.count == b.count && a.min == b.min,
+                    _ => true,
+                }
+                && m.factuality == event.factuality
+        });
+        match target {
+            Some(m) => {
+                let mention = event.trigger.clone();
+                if event.confidence > m.confidence {
+                    let mut event = event;
+                    event.mentions = std::mem::take(&mut m.mentions);
+                    event.mentions.push(m.trigger.clone());
+                    *m = event;
+                } else {
+                    m.mentions.push(mention);
+                    if m.fatalities.is_none() {
+                        m.fatalities = event.fatalities;
+                    }
+                }
+            }
+            None => merged.push(event),
+        }
+    }
+    merged.sort_by_key(|e| e.trigger.span.start());
+    *events = merged;
+}

@@ -1,0 +1,129 @@
+//! The language lexicons, compiled once per language.
+
+use std::sync::LazyLock;
+
+use hadath_ar::ArabicPack;
+use hadath_en::EnglishPack;
+use hadath_text::{Lang, LanguagePack, Lexicon, tsv_rows};
+
+use crate::PloverType;
+
+/// A trigger lexicon entry.
+#[derive(Debug)]
+pub(crate) struct TriggerEntry {
+    pub event_type: PloverType,
+    pub mode: Option<String>,
+    /// Sectors one of which must stand in the clause ("انتشر" is a deployment only with police or army).
+    pub needs: Vec<String>,
+    /// The pattern starts with a verb paradigm: in Arabic the subject tends to follow.
+    pub verbal: bool,
+}
+
+/// An actor lexicon entry.
+#[derive(Debug)]
+pub(crate) struct ActorEntry {
+    pub sector: Option<String>,
+    pub country: Option<String>,
+}
+
+/// Roles of function words (see the packs' markers.tsv).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Marker {
+    Neg,
+    Claim,
+    Plan,
+    Hypo,
+    LocPrep,
+    Clause,
+    Since,
+    City,
+    Country,
+    Killed,
+    Injured,
+    Unit,
+}
+
+pub(crate) struct LangLexicons {
+    pub pack: &'static dyn LanguagePack,
+    pub triggers: Lexicon<TriggerEntry>,
+    pub actors: Lexicon<ActorEntry>,
+    pub markers: Lexicon<Marker>,
+}
+
+impl LangLexicons {
+    /// True when `form` starts an entry of any lexicon: such words are not read as place names.
+    pub fn is_lexicon_word(&self, form: &str) -> bool {
+        self.triggers.starts_with_form(form) || self.actors.starts_with_form(form) || self.markers.starts_with_form(form)
+    }
+}
+
+fn dash(field: Option<&&str>) -> Option<String> {
+    field.filter(|f| !f.is_empty() && **f != "-").map(|f| f.to_string())
+}
+
+fn build(pack: &'static dyn LanguagePack, expand: &dyn Fn(&str) -> Vec<String>, triggers: &str, actors: &str, markers: &str) -> LangLexicons {
+    let trigger_rows = tsv_rows(triggers).filter_map(|(_, f)| {
+        let event_type = PloverType::parse(f.get(1)?)?;
+        let needs = dash(f.get(3)).map(|n| n.split('|').map(str::to_string).collect()).unwrap_or_default();
+        let pattern = f.first()?.to_string();
+        let verbal = pattern.starts_with("V:");
+        Some((pattern, TriggerEntry { event_type, mode: dash(f.get(2)), needs, verbal }))
+    });
+    let actor_rows = tsv_rows(actors).filter_map(|(_, f)| Some((f.first()?.to_string(), ActorEntry { sector: dash(f.get(1)), country: dash(f.get(2)) })));
+    let marker_rows = tsv_rows(markers).filter_map(|(_, f)| {
+        let marker = match *f.get(1)? {
+            "NEG" => Marker::Neg,
+            "CLAIM" => Marker::Claim,
+            "PLAN" => Marker::Plan,
+            "HYPO" => Marker::Hypo,
+            "LOCPREP" => Marker::LocPrep,
+            "CLAUSE" => Marker::Clause,
+            "SINCE" => Marker::Since,
+            "CITY" => Marker::City,
+            "COUNTRY" => Marker::Country,
+            "KILLED" => Marker::Killed,
+            "INJURED" => Marker::Injured,
+            "UNIT" => Marker::Unit,
+            _ => return None,
+        };
+        Some((f.first()?.to_string(), marker))
+    });
+    LangLexicons {
+        pack,
+        triggers: Lexicon::build(trigger_rows, expand),
+        actors: Lexicon::build(actor_rows, expand),
+        markers: Lexicon::build(marker_rows, expand),
+    }
+}
+
+static AR: LazyLock<LangLexicons> = LazyLock::new(|| {
+    build(&ArabicPack, &|slot| ArabicPack.expand_slot(slot), hadath_ar::TRIGGERS_TSV, hadath_ar::ACTORS_TSV, hadath_ar::MARKERS_TSV)
+});
+static EN: LazyLock<LangLexicons> = LazyLock::new(|| {
+    build(&EnglishPack, &|slot| EnglishPack.expand_slot(slot), hadath_en::TRIGGERS_TSV, hadath_en::ACTORS_TSV, hadath_en::MARKERS_TSV)
+});
+
+pub(crate) fn for_lang(lang: Lang) -> &'static LangLexicons {
+    match lang {
+        Lang::Ar => &AR,
+        Lang::En => &EN,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_data_row_compiles() {
+        // A row that yields no pattern (bad type, empty slot) would silently vanish: count them.
+        for (lang, triggers, actors) in [
+            (Lang::Ar, hadath_ar::TRIGGERS_TSV, hadath_ar::ACTORS_TSV),
+            (Lang::En, hadath_en::TRIGGERS_TSV, hadath_en::ACTORS_TSV),
+        ] {
+            let lex = for_lang(lang);
+            assert_eq!(lex.triggers.len(), tsv_rows(triggers).count(), "{lang:?} triggers");
+            assert_eq!(lex.actors.len(), tsv_rows(actors).count(), "{lang:?} actors");
+        }
+    }
+}
