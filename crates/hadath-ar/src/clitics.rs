@@ -2,13 +2,15 @@
 //!
 //! Proclitics, in order: a conjunction (و، ف), a preposition or particle (ب، ل، ك، س), the article
 //! (ال); ل + ال is written لل. Enclitics: the object and possessive pronouns (ه، ها، هما، هم، هن،
-//! ك، كما، كم، كن، نا، ي، ني). Before an enclitic, ta marbuta is written ت (حكومته → حكومه).
+//! ك، كما، كم، كن، نا، ني). Before an enclitic, ta marbuta is written ت (حكومته → حكومه). The
+//! first-person ي ("my") is left out: rare in news, and splitting it off misreads every nisba
+//! adjective and plural construct (ايدي "hands" as ايد "supported").
 
 use hadath_text::Analysis;
 
 const CONJUNCTIONS: &[&str] = &["", "و", "ف"];
 const PARTICLES: &[&str] = &["", "ب", "ل", "ك", "س"];
-const ENCLITICS: &[&str] = &["هما", "كما", "هم", "هن", "ها", "كم", "كن", "نا", "ني", "ه", "ك", "ي"];
+const ENCLITICS: &[&str] = &["هما", "كما", "هم", "هن", "ها", "كم", "كن", "نا", "ني", "ه", "ك"];
 
 /// Minimum letters left in a stem after clitics are split off.
 const MIN_STEM_CHARS: usize = 2;

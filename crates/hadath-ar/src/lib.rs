@@ -28,6 +28,8 @@ pub const TRIGGERS_TSV: &str = include_str!("../data/triggers.tsv");
 pub const ACTORS_TSV: &str = include_str!("../data/actors.tsv");
 /// Function words that steer coding: negation, attribution, plans, places, clause breaks.
 pub const MARKERS_TSV: &str = include_str!("../data/markers.tsv");
+/// Function words (pronouns, particles, interrogatives…), whitespace-separated, `#` comments.
+pub const FUNCTION_WORDS: &str = include_str!("../data/function_words.txt");
 
 /// The Arabic pack.
 #[derive(Clone, Copy, Debug, Default)]

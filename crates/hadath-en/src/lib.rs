@@ -18,6 +18,8 @@ pub const TRIGGERS_TSV: &str = include_str!("../data/triggers.tsv");
 pub const ACTORS_TSV: &str = include_str!("../data/actors.tsv");
 /// Function words that steer coding.
 pub const MARKERS_TSV: &str = include_str!("../data/markers.tsv");
+/// Function words, whitespace-separated, `#` comments.
+pub const FUNCTION_WORDS: &str = include_str!("../data/function_words.txt");
 
 /// The English pack.
 #[derive(Clone, Copy, Debug, Default)]

@@ -262,8 +262,13 @@ fn resolve_places(d: &Doc<'_>, sentences: &mut [Sentence]) {
                     if i + n > s.tokens.end || (i..i + n).any(|k| d.tokens[k].kind != TokenKind::Word) {
                         continue;
                     }
+                    if d.lex.function_words.contains(d.text(i)) || (n == 1 && d.lex.is_lexicon_word(d.text(i))) {
+                        continue;
+                    }
                     for a in &d.analyses[i] {
-                        if !allowed_proclitic(d, i, a) || a.form.chars().count() < 3 {
+                        // Place names take proclitics (بألماتي) but no pronoun enclitics.
+                        let whole_rest = d.text(i).get(a.proclitic_len..) == Some(a.form.as_str());
+                        if !whole_rest || !allowed_proclitic(d, i, a) || a.form.chars().count() < 3 {
                             continue;
                         }
                         if n == 1 && d.lex.is_lexicon_word(&a.form) {
@@ -452,7 +457,7 @@ fn build_events(d: &Doc<'_>, sentences: &[Sentence], doc_country: Option<String>
     let mut events = Vec::new();
     let mut last_city: Option<(u32, usize)> = None;
     let mut paragraph_date: Option<(usize, EventDate)> = None;
-    for s in sentences {
+    for (s_idx, s) in sentences.iter().enumerate() {
         let fatality = fatality_in(d, s);
         // The nearest ASSAULT trigger takes the count; else the nearest violent type.
         let fatality_owner = fatality.as_ref().and_then(|f| {
@@ -461,6 +466,8 @@ fn build_events(d: &Doc<'_>, sentences: &[Sentence], doc_country: Option<String>
             };
             candidates(&[PloverType::Assault]).or_else(|| candidates(&[PloverType::Protest, PloverType::Coerce]))
         });
+        // One event per type and sentence: the count goes to the event of the owner's type.
+        let fatality_type = fatality_owner.and_then(|at| s.triggers.iter().find(|(r, _)| r.start == at)).map(|(_, e)| e.event_type);
         let mut done_types: Vec<PloverType> = Vec::new();
         let mut sentence_explicit_date: Option<EventDate> = None;
         for (trigger, entry) in &s.triggers {
@@ -478,7 +485,12 @@ fn build_events(d: &Doc<'_>, sentences: &[Sentence], doc_country: Option<String>
             let nearest = |pred: &dyn Fn(&TimeMention) -> bool| {
                 s.times.iter().filter(|t| pred(t)).min_by_key(|t| t.tokens.start.abs_diff(trigger.start))
             };
-            let time = nearest(&|t| s.clause(t.tokens.start) == clause).or_else(|| nearest(&|t| !s.since_clauses.contains(&s.clause(t.tokens.start))));
+            // A time after "منذ/since" dates what the since-clause says, not this trigger.
+            let behind_since = |t: &TimeMention| {
+                s.markers.iter().any(|(r, m)| *m == Marker::Since && r.start >= trigger.end && r.start <= t.tokens.start)
+                    || s.since_clauses.contains(&s.clause(t.tokens.start))
+            };
+            let time = nearest(&|t| s.clause(t.tokens.start) == clause && !behind_since(t)).or_else(|| nearest(&|t| !behind_since(t)));
             let mut confidence: f32 = 0.4;
             let date = match time {
                 Some(t) => {
@@ -495,10 +507,16 @@ fn build_events(d: &Doc<'_>, sentences: &[Sentence], doc_country: Option<String>
             };
             // Place: same clause, nearest; cities before countries; a country used as an actor
             // (no locative cue) only as a last resort.
+            let in_doc_country = |p: &PlaceMention| {
+                doc_country.as_deref().is_none_or(|c| d.gazetteer.place(p.place).is_some_and(|place| place.country() == c))
+            };
             let best_place = s
                 .places
                 .iter()
                 .filter(|p| !s.actors.iter().any(|a| a.tokens.start <= p.tokens.start && p.tokens.end <= a.tokens.end && a.sector.is_some()))
+                // A place named without "في/in" before it is often an actor or a comparison
+                // (روسيا والصين): only a place in the document's own country stands as the location.
+                .filter(|p| p.cue || in_doc_country(p))
                 .max_by_key(|p| {
                     let same_clause = s.clause(p.tokens.start) == clause;
                     (same_clause, p.kind == PlaceKind::City || p.cue, std::cmp::Reverse(p.tokens.start.abs_diff(trigger.start)))
@@ -512,6 +530,10 @@ fn build_events(d: &Doc<'_>, sentences: &[Sentence], doc_country: Option<String>
                 None if anaphor(Marker::City) && last_city.is_some() => {
                     confidence += 0.1;
                     last_city.and_then(|(c, _)| d.gazetteer.place(c)).map(|place| location_of(d, place, None))
+                }
+                // The nearest sentence of the same paragraph that names a city of the document's country.
+                None if neighbour_city(d, sentences, s_idx, doc_country.as_deref()).is_some() => {
+                    neighbour_city(d, sentences, s_idx, doc_country.as_deref()).and_then(|c| d.gazetteer.place(c)).map(|place| location_of(d, place, None))
                 }
                 None => doc_country_place.map(|place| location_of(d, place, None)),
             };
@@ -536,7 +558,7 @@ fn build_events(d: &Doc<'_>, sentences: &[Sentence], doc_country: Option<String>
                 confidence += 0.1;
             }
             let actor_country = location.as_ref().and_then(|l| d.gazetteer.country(&l.country)).map(|p| p.country_iso3().to_string());
-            let fatalities = (fatality_owner == Some(trigger.start)).then(|| fatality.as_ref()).flatten().map(|f| {
+            let fatalities = (fatality_type == Some(entry.event_type)).then(|| fatality.as_ref()).flatten().map(|f| {
                 let ts = d.text_span(&f.tokens);
                 Fatalities {
                     count: f.quantity.count(),
@@ -585,6 +607,20 @@ fn build_events(d: &Doc<'_>, sentences: &[Sentence], doc_country: Option<String>
     events
 }
 
+/// A city of `country` named in the sentence before or after `s_idx`, in the same paragraph.
+fn neighbour_city(d: &Doc<'_>, sentences: &[Sentence], s_idx: usize, country: Option<&str>) -> Option<u32> {
+    let paragraph = sentences[s_idx].paragraph;
+    [s_idx.checked_sub(1), Some(s_idx + 1)]
+        .into_iter()
+        .flatten()
+        .filter_map(|i| sentences.get(i))
+        .filter(|s| s.paragraph == paragraph)
+        .flat_map(|s| s.places.iter())
+        .filter(|p| p.kind == PlaceKind::City)
+        .map(|p| p.place)
+        .find(|&c| d.gazetteer.place(c).is_some_and(|p| country.is_none_or(|cc| p.country() == cc)))
+}
+
 fn same_place(a: &Option<Location>, b: &Option<Location>) -> bool {
     match (a, b) {
         (Some(a), Some(b)) => a.geonames_id == b.geonames_id,
@@ -617,6 +653,9 @@ fn merge(events: &mut Vec<Event>) {
                     let mut event = event;
                     event.mentions = std::mem::take(&mut m.mentions);
                     event.mentions.push(m.trigger.clone());
+                    if event.fatalities.is_none() {
+                        event.fatalities = m.fatalities.take();
+                    }
                     *m = event;
                 } else {
                     m.mentions.push(mention);

@@ -1,5 +1,6 @@
 //! The language lexicons, compiled once per language.
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use hadath_ar::ArabicPack;
@@ -48,12 +49,13 @@ pub(crate) struct LangLexicons {
     pub triggers: Lexicon<TriggerEntry>,
     pub actors: Lexicon<ActorEntry>,
     pub markers: Lexicon<Marker>,
+    pub function_words: HashSet<String>,
 }
 
 impl LangLexicons {
     /// True when `form` starts an entry of any lexicon: such words are not read as place names.
     pub fn is_lexicon_word(&self, form: &str) -> bool {
-        self.triggers.starts_with_form(form) || self.actors.starts_with_form(form) || self.markers.starts_with_form(form)
+        self.function_words.contains(form) || self.triggers.starts_with_form(form) || self.actors.starts_with_form(form) || self.markers.starts_with_form(form)
     }
 }
 
@@ -61,7 +63,7 @@ fn dash(field: Option<&&str>) -> Option<String> {
     field.filter(|f| !f.is_empty() && **f != "-").map(|f| f.to_string())
 }
 
-fn build(pack: &'static dyn LanguagePack, expand: &dyn Fn(&str) -> Vec<String>, triggers: &str, actors: &str, markers: &str) -> LangLexicons {
+fn build(pack: &'static dyn LanguagePack, expand: &dyn Fn(&str) -> Vec<String>, triggers: &str, actors: &str, markers: &str, function_words: &str) -> LangLexicons {
     let trigger_rows = tsv_rows(triggers).filter_map(|(_, f)| {
         let event_type = PloverType::parse(f.get(1)?)?;
         let needs = dash(f.get(3)).map(|n| n.split('|').map(str::to_string).collect()).unwrap_or_default();
@@ -93,14 +95,20 @@ fn build(pack: &'static dyn LanguagePack, expand: &dyn Fn(&str) -> Vec<String>, 
         triggers: Lexicon::build(trigger_rows, expand),
         actors: Lexicon::build(actor_rows, expand),
         markers: Lexicon::build(marker_rows, expand),
+        function_words: function_words
+            .lines()
+            .filter(|l| !l.trim_start().starts_with('#'))
+            .flat_map(str::split_whitespace)
+            .map(|w| pack.normalize_entry(w))
+            .collect(),
     }
 }
 
 static AR: LazyLock<LangLexicons> = LazyLock::new(|| {
-    build(&ArabicPack, &|slot| ArabicPack.expand_slot(slot), hadath_ar::TRIGGERS_TSV, hadath_ar::ACTORS_TSV, hadath_ar::MARKERS_TSV)
+    build(&ArabicPack, &|slot| ArabicPack.expand_slot(slot), hadath_ar::TRIGGERS_TSV, hadath_ar::ACTORS_TSV, hadath_ar::MARKERS_TSV, hadath_ar::FUNCTION_WORDS)
 });
 static EN: LazyLock<LangLexicons> = LazyLock::new(|| {
-    build(&EnglishPack, &|slot| EnglishPack.expand_slot(slot), hadath_en::TRIGGERS_TSV, hadath_en::ACTORS_TSV, hadath_en::MARKERS_TSV)
+    build(&EnglishPack, &|slot| EnglishPack.expand_slot(slot), hadath_en::TRIGGERS_TSV, hadath_en::ACTORS_TSV, hadath_en::MARKERS_TSV, hadath_en::FUNCTION_WORDS)
 });
 
 pub(crate) fn for_lang(lang: Lang) -> &'static LangLexicons {
