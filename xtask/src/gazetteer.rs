@@ -136,7 +136,7 @@ pub fn run(args: &[String]) -> Result<()> {
 
     let mut records: Vec<Record> = Vec::new();
     let mut keys: BTreeMap<String, Vec<u32>> = BTreeMap::new();
-    let mut add_key = |keys: &mut BTreeMap<String, Vec<u32>>, k: String, idx: u32| {
+    let add_key = |keys: &mut BTreeMap<String, Vec<u32>>, k: String, idx: u32| {
         let postings = keys.entry(k).or_default();
         if !postings.contains(&idx) {
             postings.push(idx);

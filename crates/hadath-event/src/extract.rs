@@ -257,7 +257,8 @@ fn resolve_places(d: &Doc<'_>, sentences: &mut [Sentence]) {
         let mut i = s.tokens.start;
         while i < s.tokens.end {
             let mut matched = None;
-            if d.tokens[i].kind == TokenKind::Word {
+            let in_time = s.times.iter().any(|t| t.tokens.contains(&i));
+            if d.tokens[i].kind == TokenKind::Word && !in_time {
                 'len: for n in (1..=3usize).rev() {
                     if i + n > s.tokens.end || (i..i + n).any(|k| d.tokens[k].kind != TokenKind::Word) {
                         continue;
@@ -268,7 +269,8 @@ fn resolve_places(d: &Doc<'_>, sentences: &mut [Sentence]) {
                     for a in &d.analyses[i] {
                         // Place names take proclitics (بألماتي) but no pronoun enclitics.
                         let whole_rest = d.text(i).get(a.proclitic_len..) == Some(a.form.as_str());
-                        if !whole_rest || !allowed_proclitic(d, i, a) || a.form.chars().count() < 3 {
+                        // Nor the article split off: a name with ال is indexed with it (القاهرة).
+                        if !whole_rest || a.definite || !allowed_proclitic(d, i, a) || a.form.chars().count() < 3 {
                             continue;
                         }
                         if n == 1 && d.lex.is_lexicon_word(&a.form) {
@@ -600,7 +602,8 @@ fn build_events(d: &Doc<'_>, sentences: &[Sentence], doc_country: Option<String>
         })) {
             paragraph_date = Some((s.paragraph, date));
         }
-        if let Some(city) = s.places.iter().rev().find(|p| p.kind == PlaceKind::City) {
+        let usable = |p: &&PlaceMention| p.cue || doc_country.as_deref().is_none_or(|c| d.gazetteer.place(p.place).is_some_and(|place| place.country() == c));
+        if let Some(city) = s.places.iter().rev().filter(usable).find(|p| p.kind == PlaceKind::City) {
             last_city = Some((city.place, s.paragraph));
         }
     }

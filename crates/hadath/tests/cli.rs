@@ -1,0 +1,156 @@
+//! The CLI as a user runs it: output shape, exit codes and a clear message for every kind of bad input.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn hadath(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_hadath")).args(args).output().expect("run hadath")
+}
+
+fn hadath_stdin(args: &[&str], input: &[u8]) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hadath"))
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn hadath");
+    child.stdin.take().expect("stdin").write_all(input).expect("write stdin");
+    child.wait_with_output().expect("wait")
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn reference() -> String {
+    root().join("examples/kazakhstan-2022-ar.txt").display().to_string()
+}
+
+fn temp(name: &str, bytes: &[u8]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("hadath-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).expect("write temp file");
+    path
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn reference_output_is_schema_valid_and_spans_point_at_their_text() {
+    let out = hadath(&["extract", &reference(), "--published", "2022-01-06"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = std::fs::read_to_string(reference()).unwrap();
+    let schema: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(root().join("schema/event.schema.json")).unwrap()).unwrap();
+    let mut schemas = boon::Schemas::new();
+    let mut compiler = boon::Compiler::new();
+    compiler.add_resource("event.schema.json", schema).unwrap();
+    let id = compiler.compile("event.schema.json", &mut schemas).unwrap();
+    let lines: Vec<&str> = std::str::from_utf8(&out.stdout).unwrap().lines().collect();
+    assert!(lines.len() >= 8, "{} events", lines.len());
+    for line in lines {
+        let event: serde_json::Value = serde_json::from_str(line).unwrap();
+        if let Err(e) = schemas.validate(&event, id) {
+            panic!("{line}\n{e}");
+        }
+        for field in ["trigger", "evidence"] {
+            let span = &event[field]["span"];
+            let (start, end) = (span[0].as_u64().unwrap() as usize, span[1].as_u64().unwrap() as usize);
+            assert_eq!(text.get(start..end), event[field]["text"].as_str(), "{field} of {line}");
+        }
+        assert!(event["evidence"]["text"].as_str().unwrap().contains(event["trigger"]["text"].as_str().unwrap()));
+    }
+}
+
+#[test]
+fn csv_and_json_formats() {
+    let out = hadath(&["extract", &reference(), "--published", "2022-01-06", "--format", "csv"]);
+    assert_eq!(out.status.code(), Some(0));
+    let csv = String::from_utf8(out.stdout).unwrap();
+    assert!(csv.starts_with("id,doc_id,type,mode,cameo_root,"), "{csv}");
+    let out = hadath(&["extract", &reference(), "--published", "2022-01-06", "--format", "json"]);
+    let events: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(!events.is_empty());
+}
+
+#[test]
+fn standard_input_and_html() {
+    let out = hadath_stdin(&["extract", "-", "--published", "2022-01-06"], "اعتقلت الشرطة عشرات المتظاهرين في القاهرة أمس.".as_bytes());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let first: serde_json::Value = serde_json::from_str(std::str::from_utf8(&out.stdout).unwrap().lines().next().unwrap()).unwrap();
+    assert_eq!(first["type"], "COERCE");
+    assert_eq!(first["location"]["name"], "Cairo");
+    assert_eq!(first["date"]["start"], "2022-01-05");
+    let html = temp("page.html", "<html><script>هجوم</script><body><p>Police arrested 12 protesters in Minsk on Sunday.</p></body></html>".as_bytes());
+    let out = hadath(&["extract", html.to_str().unwrap(), "--published", "2020-08-10"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("\"COERCE\"") && !text.contains("هجوم"), "{text}");
+}
+
+#[test]
+fn bad_inputs_get_clear_messages_and_exit_1_while_good_ones_still_run() {
+    let empty = temp("empty.txt", b"");
+    let latin1 = temp("latin1.txt", b"caf\xe9 protest");
+    let binary = temp("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR");
+    let dir = std::env::temp_dir();
+    let missing = "/nonexistent/hadath/article.txt";
+    let out = hadath(&[
+        "extract",
+        empty.to_str().unwrap(),
+        latin1.to_str().unwrap(),
+        binary.to_str().unwrap(),
+        dir.to_str().unwrap(),
+        missing,
+        &reference(),
+        "--published",
+        "2022-01-06",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("empty.txt: empty"), "{err}");
+    assert!(err.contains("latin1.txt: not valid UTF-8 at byte 3"), "{err}");
+    assert!(err.contains("image.txt: looks binary (NUL byte at 8)"), "{err}");
+    assert!(err.contains("is a directory"), "{err}");
+    assert!(err.contains("/nonexistent/hadath/article.txt: cannot read"), "{err}");
+    // The good file was still processed.
+    assert!(String::from_utf8_lossy(&out.stdout).lines().count() >= 8);
+}
+
+#[test]
+fn a_huge_line_is_refused_by_name_and_line() {
+    let mut jsonl = b"{\"id\":\"a\",\"text\":\"police arrested two men\",\"published\":\"2022-01-06\"}\n{\"text\":\"".to_vec();
+    jsonl.extend(std::iter::repeat_n(b'x', 100 * 1024 * 1024));
+    jsonl.extend_from_slice(b"\"}\n");
+    let path = temp("huge.jsonl", &jsonl);
+    let out = hadath(&["extract", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("huge.jsonl:2:") && err.contains("limit for one document"), "{err}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("\"COERCE\""));
+}
+
+#[test]
+fn dates_malformed_or_missing() {
+    let out = hadath(&["extract", &reference(), "--published", "2022-13-45"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("\"2022-13-45\" is not a date: use YYYY-MM-DD"), "{}", stderr(&out));
+    let jsonl = temp("dates.jsonl", b"{\"id\":\"d\",\"text\":\"police arrested two men\",\"published\":\"yesterday\"}\n");
+    let out = hadath(&["extract", jsonl.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("dates.jsonl:1: publication date \"yesterday\" is not a date"), "{}", stderr(&out));
+    let out = hadath(&["extract", &reference()]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stderr(&out).contains("no publication date (pass --published YYYY-MM-DD)"), "{}", stderr(&out));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(hadath(&[]).status.code(), Some(2));
+    assert_eq!(hadath(&["extract"]).status.code(), Some(2));
+    assert_eq!(hadath(&["extract", &reference(), "--lang", "fr"]).status.code(), Some(2));
+    assert_eq!(hadath(&["--help"]).status.code(), Some(0));
+}
