@@ -1,6 +1,116 @@
-//! Whole-pipeline throughput on real Arabic news text (filled in below).
-use anyhow::Result;
+//! `cargo xtask bench [--mb N]`: whole-pipeline throughput on real Arabic news text.
+//!
+//! The corpus is built in memory from ../shared/data (never written or committed): the ANERcorp
+//! training tokens re-joined into sentences, and the gsr-ar dev sentences, grouped into ~3 KB
+//! articles and repeated until the total reaches N MB (default 10). One thread; the figure is per core.
+//! Start-up is measured as the wall time of `hadath extract` on a one-line file (a fresh process:
+//! lexicons, gazetteer and all) with the release binary built alongside.
 
-pub fn run(_args: &[String]) -> Result<()> {
-    anyhow::bail!("bench: not built yet")
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::{Context, Result, bail};
+use hadath_text::{Document, Lang};
+
+fn shared() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/data")
+}
+
+fn corpus() -> Result<Vec<String>> {
+    let data = shared();
+    let mut sentences = Vec::new();
+    let anercorp = std::fs::read_to_string(data.join("anercorp/ANERCorp_reconstructed_train.txt")).context("ANERcorp train split")?;
+    let mut current: Vec<&str> = Vec::new();
+    for line in anercorp.lines() {
+        match line.rsplit_once(' ') {
+            Some((token, _tag)) if !token.is_empty() => current.push(token),
+            _ => {
+                if !current.is_empty() {
+                    sentences.push(current.join(" "));
+                    current.clear();
+                }
+            }
+        }
+    }
+    let gsr = std::fs::read_to_string(data.join("gsr-ar/dev.jsonl")).context("gsr-ar dev")?;
+    for line in gsr.lines() {
+        let v: serde_json::Value = serde_json::from_str(line)?;
+        if let Some(t) = v["text"].as_str() {
+            sentences.push(t.to_string());
+        }
+    }
+    // ~3 KB articles, one sentence a line.
+    let mut docs = Vec::new();
+    let mut doc = String::new();
+    for s in sentences {
+        doc.push_str(&s);
+        doc.push('\n');
+        if doc.len() >= 3000 {
+            docs.push(std::mem::take(&mut doc));
+        }
+    }
+    if !doc.is_empty() {
+        docs.push(doc);
+    }
+    Ok(docs)
+}
+
+pub fn run(args: &[String]) -> Result<()> {
+    let mb: f64 = args.windows(2).find(|w| w[0] == "--mb").and_then(|w| w[1].parse().ok()).unwrap_or(10.0);
+    let base = corpus()?;
+    let base_bytes: usize = base.iter().map(String::len).sum();
+    if base_bytes == 0 {
+        bail!("empty corpus");
+    }
+    let published: jiff::civil::Date = "2008-01-01".parse()?;
+    let target = (mb * 1e6) as usize;
+    let mut docs = Vec::new();
+    let mut total = 0usize;
+    'fill: loop {
+        for (i, text) in base.iter().enumerate() {
+            docs.push(Document { id: format!("bench-{}", docs.len() + i), text: text.clone(), lang: Lang::Ar, published: Some(published), url: None });
+            total += text.len();
+            if total >= target {
+                break 'fill;
+            }
+        }
+    }
+    // Warm-up: first use loads the lexicons and the gazetteer.
+    let warm = Instant::now();
+    let _ = hadath_event::extract(&docs[0]);
+    let first_call = warm.elapsed();
+    let start = Instant::now();
+    let mut n_events = 0usize;
+    for doc in &docs {
+        n_events += hadath_event::extract(doc).0.len();
+    }
+    let secs = start.elapsed().as_secs_f64();
+    println!("corpus: {} distinct articles ({:.2} MB), repeated to {} articles, {:.2} MB", base.len(), base_bytes as f64 / 1e6, docs.len(), total as f64 / 1e6);
+    println!("first call (lexicons + gazetteer load + one article): {:.1} ms", first_call.as_secs_f64() * 1e3);
+    println!("throughput, one thread: {:.2} MB/s, {:.0} events/s, {:.0} articles/s ({} events in {:.2} s)", total as f64 / 1e6 / secs, n_events as f64 / secs, docs.len() as f64 / secs, n_events, secs);
+    startup()?;
+    Ok(())
+}
+
+fn startup() -> Result<()> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let status = std::process::Command::new("cargo").args(["build", "--release", "-q", "-p", "hadath"]).current_dir(&root).status()?;
+    if !status.success() {
+        bail!("building the release binary failed");
+    }
+    let bin = root.join("target/release/hadath");
+    let input = std::env::temp_dir().join("hadath-bench-startup.txt");
+    std::fs::write(&input, "قتل شخص في هجوم على مركز للشرطة في بغداد أمس.\n")?;
+    let mut times = Vec::new();
+    for _ in 0..10 {
+        let t = Instant::now();
+        let out = std::process::Command::new(&bin).args(["extract", input.to_str().unwrap_or_default(), "--published", "2022-01-06"]).output()?;
+        times.push(t.elapsed().as_secs_f64() * 1e3);
+        if !out.status.success() {
+            bail!("hadath extract failed");
+        }
+    }
+    times.sort_by(f64::total_cmp);
+    println!("start-up (process, all data, one sentence), median of 10: {:.1} ms", times[times.len() / 2]);
+    Ok(())
 }
