@@ -18,7 +18,7 @@ const MIN_STEM_CHARS: usize = 2;
 /// Pushes the analyses of a folded word: the word itself, then every split into proclitics,
 /// stem and an enclitic that leaves a stem of at least two letters.
 pub fn analyses(word: &str, out: &mut Vec<Analysis>) {
-    out.push(Analysis { form: word.to_string(), proclitic_len: 0, definite: false });
+    out.push(Analysis { form: word.to_string(), proclitic_len: 0, definite: false, verbal_ok: true });
     if !word.starts_with(|c: char| ('\u{0621}'..='\u{064A}').contains(&c)) {
         return;
     }
@@ -30,17 +30,18 @@ pub fn analyses(word: &str, out: &mut Vec<Analysis>) {
             let prefix_len = conj.len() + particle.len();
             // Without the article.
             if prefix_len > 0 {
-                push_stem(out, after_particle, prefix_len, false);
+                let verbal_ok = matches!(*particle, "" | "س" | "ل");
+                push_stem(out, after_particle, prefix_len, false, verbal_ok);
             }
             // With the article: ال, or ل + ال written لل.
             if let Some(stem) = after_particle.strip_prefix("ال") {
                 if *particle != "ل" {
-                    push_stem(out, stem, prefix_len + "ال".len(), true);
+                    push_stem(out, stem, prefix_len + "ال".len(), true, false);
                 }
             }
             if *particle == "ل" {
                 if let Some(stem) = after_particle.strip_prefix('ل') {
-                    push_stem(out, stem, prefix_len + 'ل'.len_utf8(), true);
+                    push_stem(out, stem, prefix_len + 'ل'.len_utf8(), true, false);
                 }
             }
         }
@@ -51,36 +52,37 @@ pub fn analyses(word: &str, out: &mut Vec<Analysis>) {
         if out[idx].definite {
             continue;
         }
-        let (stem, proclitic_len) = (out[idx].form.clone(), out[idx].proclitic_len);
+        let (stem, proclitic_len, verbal_ok) = (out[idx].form.clone(), out[idx].proclitic_len, out[idx].verbal_ok);
         for enclitic in ENCLITICS {
             let Some(host) = stem.strip_suffix(enclitic) else { continue };
             if host.chars().count() < MIN_STEM_CHARS + 1 {
                 continue;
             }
-            push_unique(out, host.to_string(), proclitic_len, false);
+            push_unique(out, host.to_string(), proclitic_len, false, verbal_ok);
             if let Some(base) = host.strip_suffix('ت') {
-                push_unique(out, format!("{base}ه"), proclitic_len, false);
+                push_unique(out, format!("{base}ه"), proclitic_len, false, false);
             }
             // قتلوه → قتلوا
             if host.ends_with('و') {
-                push_unique(out, format!("{host}ا"), proclitic_len, false);
+                push_unique(out, format!("{host}ا"), proclitic_len, false, verbal_ok);
             }
         }
     }
 }
 
-fn push_stem(out: &mut Vec<Analysis>, stem: &str, proclitic_len: usize, definite: bool) {
+fn push_stem(out: &mut Vec<Analysis>, stem: &str, proclitic_len: usize, definite: bool, verbal_ok: bool) {
     if stem.chars().count() >= MIN_STEM_CHARS {
-        push_unique(out, stem.to_string(), proclitic_len, definite);
+        push_unique(out, stem.to_string(), proclitic_len, definite, verbal_ok);
     }
 }
 
-fn push_unique(out: &mut Vec<Analysis>, form: String, proclitic_len: usize, definite: bool) {
+fn push_unique(out: &mut Vec<Analysis>, form: String, proclitic_len: usize, definite: bool, verbal_ok: bool) {
     if let Some(existing) = out.iter_mut().find(|a| a.form == form) {
         existing.definite |= definite;
+        existing.verbal_ok |= verbal_ok;
         return;
     }
-    out.push(Analysis { form, proclitic_len, definite });
+    out.push(Analysis { form, proclitic_len, definite, verbal_ok });
 }
 
 #[cfg(test)]

@@ -69,7 +69,7 @@ pub fn fold_char(c: char, out: &mut String) {
 pub fn analyses(word: &str, out: &mut Vec<Analysis>) {
     let mut push = |form: String| {
         if form.len() >= 2 && !out.iter().any(|a| a.form == form) {
-            out.push(Analysis { form, proclitic_len: 0, definite: false });
+            out.push(Analysis { form, proclitic_len: 0, definite: false, verbal_ok: true });
         }
     };
     push(word.to_string());

@@ -23,8 +23,12 @@ pub struct Diagnostic {
     pub span: Option<Span>,
 }
 
-/// Cities this size or larger are read as places without a locative cue before them.
+/// A city of a country the document does not name needs a cue and this many people …
 const BIG_CITY: u32 = 200_000;
+/// … or this many with no cue at all.
+const METROPOLIS: u32 = 1_000_000;
+/// Nouns after which a name is a city (or town).
+const CITY_NOUNS: &[&str] = &["العاصمه", "عاصمه", "مدينه", "بلده", "قريه", "مطار", "مخيم", "ميناء", "قاعده", "capital", "city", "town", "village"];
 /// Most words between a number and "killed" for the number to count the dead.
 const FATALITY_WINDOW: usize = 6;
 
@@ -303,23 +307,33 @@ fn resolve_places(d: &Doc<'_>, sentences: &mut [Sentence]) {
         }
         found.push(in_sentence);
     }
-    // Countries the document names: they settle ambiguous names.
+    // Countries the document names (by name or demonym): they settle ambiguous names.
     let mut doc_countries: HashMap<String, usize> = HashMap::new();
-    for (range, candidates, _) in found.iter().flatten() {
-        let _ = range;
+    for (_, candidates, _) in found.iter().flatten() {
         if let Some(p) = candidates.iter().filter_map(|&c| d.gazetteer.place(c)).find(|p| p.kind() == PlaceKind::Country) {
+            *doc_countries.entry(p.country().to_string()).or_default() += 1;
+        }
+    }
+    for analyses in &d.analyses {
+        if let Some(p) = analyses.iter().find_map(|a| d.gazetteer.demonym(&a.form)) {
             *doc_countries.entry(p.country().to_string()).or_default() += 1;
         }
     }
     for (s, in_sentence) in sentences.iter_mut().zip(found) {
         for (range, candidates, cue) in in_sentence {
             let places: Vec<Place<'_>> = candidates.iter().filter_map(|&c| d.gazetteer.place(c)).collect();
+            // "العاصمة عمّان", "the city of …": a city, not the country of the same name.
+            let city_noun = range.start > 0 && d.analyses[range.start - 1].iter().any(|a| CITY_NOUNS.contains(&a.form.as_str()));
             let best = places.iter().max_by_key(|p| {
                 let named = doc_countries.contains_key(p.country());
-                (p.kind() == PlaceKind::Country, named, p.population())
+                let is_country = p.kind() == PlaceKind::Country;
+                (named, if city_noun { !is_country } else { is_country }, p.population())
             });
             let Some(best) = best else { continue };
-            if best.kind() == PlaceKind::City && !cue && best.population() < BIG_CITY && !doc_countries.contains_key(best.country()) {
+            // A city of a country the document never names needs a locative cue and some size,
+            // or to be a metropolis: most false readings are small towns named like common words.
+            let named = doc_countries.contains_key(best.country());
+            if best.kind() == PlaceKind::City && !named && !((cue || city_noun) && best.population() >= BIG_CITY / 2 || best.population() >= METROPOLIS) {
                 continue;
             }
             s.places.push(PlaceMention { tokens: range, place: best.index, kind: best.kind(), cue });
@@ -331,11 +345,12 @@ fn resolve_places(d: &Doc<'_>, sentences: &mut [Sentence]) {
                 if i == s.tokens.start || d.tokens[i].kind != TokenKind::Word || s.places.iter().any(|p| p.tokens.contains(&i)) {
                     continue;
                 }
-                let after_place_noun = d.analyses[i - 1].iter().any(|a| matches!(a.form.as_str(), "مدينه" | "بلده" | "قريه" | "بلدتي" | "ولايه" | "محافظه" | "اقليم"));
-                if !after_place_noun || d.lex.is_lexicon_word(d.text(i)) {
+                let after_place_noun = d.analyses[i - 1].iter().any(|a| CITY_NOUNS.contains(&a.form.as_str()) || matches!(a.form.as_str(), "بلدتي" | "ولايه" | "محافظه" | "اقليم"));
+                let after_in = d.text(i - 1) == "في";
+                let word = d.text(i);
+                if !(after_place_noun || after_in) || d.lex.is_lexicon_word(word) || word.chars().count() < 4 {
                     continue;
                 }
-                let word = d.text(i);
                 let mut readings = vec![arabic_skeleton(word)];
                 if let Some(bare) = word.strip_prefix("ال") {
                     readings.push(arabic_skeleton(bare));
@@ -647,7 +662,7 @@ fn merge(events: &mut Vec<Event>) {
                     (Some(a), Some(b)) => a.count == b.count && a.min == b.min,
                     _ => true,
                 }
-                && m.factuality == event.factuality
+                && (m.factuality == event.factuality || matches!((m.factuality, event.factuality), (Factuality::Asserted | Factuality::Claimed, Factuality::Asserted | Factuality::Claimed)))
         });
         match target {
             Some(m) => {

@@ -24,6 +24,8 @@ pub enum LexiconError {
 pub enum Slot {
     /// One token whose analysis is one of these forms.
     Forms(HashSet<String>),
+    /// One token whose analysis is one of these verb forms, with clitics a verb takes.
+    Verb(HashSet<String>),
     /// Up to this many word tokens (no punctuation) may stand here.
     Gap(u8),
 }
@@ -45,7 +47,8 @@ pub struct Match<'a, V> {
 ///
 /// A pattern is written as whitespace-separated slots. Each slot is expanded to its forms by a
 /// language-specific function (alternatives `a|b`, verb paradigms, …); the slot `_` (or `_N`)
-/// stands for a gap of up to 3 (or N) words.
+/// stands for a gap of up to 3 (or N) words. A slot starting with `V:` is a verb: it matches only
+/// analyses whose clitics can stand before a verb ([`Analysis::verbal_ok`]).
 #[derive(Debug)]
 pub struct Lexicon<V> {
     patterns: Vec<(Vec<Slot>, V)>,
@@ -67,11 +70,15 @@ impl<V> Lexicon<V> {
                 .split_whitespace()
                 .map(|slot| match slot.strip_prefix('_') {
                     Some(n) => Slot::Gap(n.parse().unwrap_or(3)),
+                    None if slot.starts_with("V:") => Slot::Verb(expand(slot).into_iter().filter(|f| !f.is_empty()).collect()),
                     None => Slot::Forms(expand(slot).into_iter().filter(|f| !f.is_empty()).collect()),
                 })
                 .collect();
-            let Some(Slot::Forms(first)) = slots.first() else { continue };
-            if slots.iter().any(|s| matches!(s, Slot::Forms(f) if f.is_empty())) {
+            let first = match slots.first() {
+                Some(Slot::Forms(first) | Slot::Verb(first)) => first,
+                _ => continue,
+            };
+            if slots.iter().any(|s| matches!(s, Slot::Forms(f) | Slot::Verb(f) if f.is_empty())) {
                 continue;
             }
             let idx = lexicon.patterns.len() as u32;
@@ -111,8 +118,11 @@ impl<V> Lexicon<V> {
                     if seen.contains(&id) {
                         continue;
                     }
-                    seen.push(id);
                     let (slots, value) = &self.patterns[id as usize];
+                    if matches!(slots[0], Slot::Verb(_)) && !analysis.verbal_ok {
+                        continue;
+                    }
+                    seen.push(id);
                     let mut anchors = vec![start];
                     if let Some(last) = match_slots(&slots[1..], analyses, start + 1, end, &mut anchors) {
                         found.push(Match { tokens: start..last, anchors, value, pattern: id as usize });
@@ -129,8 +139,9 @@ impl<V> Lexicon<V> {
 fn match_slots(slots: &[Slot], analyses: &[Vec<Analysis>], pos: usize, end: usize, anchors: &mut Vec<usize>) -> Option<usize> {
     let Some((slot, rest)) = slots.split_first() else { return Some(pos) };
     match slot {
-        Slot::Forms(forms) => {
-            if pos < end && analyses[pos].iter().any(|a| forms.contains(&a.form)) {
+        Slot::Forms(forms) | Slot::Verb(forms) => {
+            let verb = matches!(slot, Slot::Verb(_));
+            if pos < end && analyses[pos].iter().any(|a| forms.contains(&a.form) && (!verb || a.verbal_ok)) {
                 anchors.push(pos);
                 let result = match_slots(rest, analyses, pos + 1, end, anchors);
                 if result.is_none() {
@@ -178,7 +189,7 @@ mod tests {
 
     fn words(text: &str) -> Vec<Vec<Analysis>> {
         text.split(' ')
-            .map(|w| if w == "," { vec![] } else { vec![Analysis { form: w.to_string(), proclitic_len: 0, definite: false }] })
+            .map(|w| if w == "," { vec![] } else { vec![Analysis { form: w.to_string(), proclitic_len: 0, definite: false, verbal_ok: true }] })
             .collect()
     }
 

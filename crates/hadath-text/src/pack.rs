@@ -10,6 +10,8 @@ pub struct Analysis {
     pub proclitic_len: usize,
     /// Whether the form had the definite article (Arabic `ال`) split off.
     pub definite: bool,
+    /// Whether the split-off clitics can stand before a verb (Arabic و ف س ل; not ب ك ال).
+    pub verbal_ok: bool,
 }
 
 /// What the text core needs from a language: how to fold characters for matching and how to
