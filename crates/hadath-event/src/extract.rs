@@ -292,7 +292,7 @@ fn resolve_places(d: &Doc<'_>, sentences: &mut [Sentence]) {
                         if d.doc.lang == Lang::En && !d.tokens[i].orig.slice(&d.doc.text).starts_with(|c: char| c.is_uppercase()) {
                             continue;
                         }
-                        let cue = (i > s.tokens.start && s.markers.iter().any(|(r, m)| *m == Marker::LocPrep && r.end == i)) || a.proclitic_len > 0 && d.text(i).starts_with(['ب', 'و']) && !a.definite;
+                        let cue = i > s.tokens.start && s.markers.iter().any(|(r, m)| *m == Marker::LocPrep && r.end == i);
                         matched = Some((i..i + n, candidates, cue));
                         break 'len;
                     }
@@ -346,9 +346,8 @@ fn resolve_places(d: &Doc<'_>, sentences: &mut [Sentence]) {
                     continue;
                 }
                 let after_place_noun = d.analyses[i - 1].iter().any(|a| CITY_NOUNS.contains(&a.form.as_str()) || matches!(a.form.as_str(), "بلدتي" | "ولايه" | "محافظه" | "اقليم"));
-                let after_in = d.text(i - 1) == "في";
                 let word = d.text(i);
-                if !(after_place_noun || after_in) || d.lex.is_lexicon_word(word) || word.chars().count() < 4 {
+                if !after_place_noun || d.lex.is_lexicon_word(word) || word.chars().count() < 4 {
                     continue;
                 }
                 let mut readings = vec![arabic_skeleton(word)];
@@ -372,15 +371,23 @@ fn resolve_places(d: &Doc<'_>, sentences: &mut [Sentence]) {
 
 /// The country the document is about: most named (countries and cities), first named on a tie.
 fn main_country(d: &Doc<'_>, sentences: &[Sentence]) -> Option<String> {
+    // (country, mentions, first token) over place names and demonyms.
     let mut counts: Vec<(String, usize, usize)> = Vec::new();
-    for (order, p) in sentences.iter().flat_map(|s| &s.places).enumerate() {
-        let Some(place) = d.gazetteer.place(p.place) else { continue };
-        match counts.iter_mut().find(|(c, _, _)| c == place.country()) {
-            Some(entry) => entry.1 += 1,
-            None => counts.push((place.country().to_string(), 1, order)),
+    let mut count = |country: &str, at: usize| match counts.iter_mut().find(|(c, _, _)| c == country) {
+        Some(entry) => entry.1 += 1,
+        None => counts.push((country.to_string(), 1, at)),
+    };
+    for p in sentences.iter().flat_map(|s| &s.places) {
+        if let Some(place) = d.gazetteer.place(p.place) {
+            count(place.country(), p.tokens.start);
         }
     }
-    counts.into_iter().max_by_key(|(_, n, order)| (*n, std::cmp::Reverse(*order))).map(|(c, _, _)| c)
+    for (i, analyses) in d.analyses.iter().enumerate() {
+        if let Some(p) = analyses.iter().find_map(|a| d.gazetteer.demonym(&a.form)) {
+            count(p.country(), i);
+        }
+    }
+    counts.into_iter().max_by_key(|(_, n, first)| (*n, std::cmp::Reverse(*first))).map(|(c, _, _)| c)
 }
 
 fn location_of(d: &Doc<'_>, place: Place<'_>, mention: Option<&Range<usize>>) -> Location {
