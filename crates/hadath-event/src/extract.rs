@@ -39,6 +39,8 @@ struct Doc<'a> {
     norm: String,
     tokens: Vec<Token>,
     analyses: Vec<Vec<Analysis>>,
+    /// The analyses a function word may have (clitics و ف س ل only).
+    marker_analyses: Vec<Vec<Analysis>>,
     published: Date,
 }
 
@@ -125,7 +127,8 @@ pub fn extract(doc: &Document) -> (Vec<Event>, Vec<Diagnostic>) {
             out
         })
         .collect();
-    let d = Doc { doc, lex, gazetteer: Gazetteer::embedded(), norm: norm.as_str().to_string(), tokens, analyses, published };
+    let marker_analyses = analyses.iter().map(|a| a.iter().filter(|a| a.verbal_ok && !a.definite || a.proclitic_len == 0).cloned().collect()).collect();
+    let d = Doc { doc, lex, gazetteer: Gazetteer::embedded(), norm: norm.as_str().to_string(), tokens, analyses, marker_analyses, published };
     let mut sentences = find_mentions(&d);
     resolve_places(&d, &mut sentences);
     let doc_country = main_country(&d, &sentences);
@@ -154,7 +157,9 @@ fn find_mentions(d: &Doc<'_>) -> Vec<Sentence> {
             continue;
         }
         let paragraph = text[..span.start()].matches('\n').count();
-        let markers: Vec<(Range<usize>, Marker)> = d.lex.markers.find_all(&d.analyses, range.clone()).into_iter().map(|m| (m.tokens.clone(), *m.value)).collect();
+        // Function words carry only و ف س ل before them: كما is not ك + ما ("not").
+        let markers: Vec<(Range<usize>, Marker)> =
+            d.lex.markers.find_all(&d.marker_analyses, range.clone()).into_iter().map(|m| (m.tokens.clone(), *m.value)).collect();
         let mut clause_of = Vec::with_capacity(range.len());
         let mut since_clauses = Vec::new();
         let mut clause = 0;
@@ -171,8 +176,12 @@ fn find_mentions(d: &Doc<'_>) -> Vec<Sentence> {
                 clause += 1;
             }
         }
-        let triggers = select_triggers(d.lex.triggers.find_all(&d.analyses, range.clone()));
         let actors = find_actors(d, &range);
+        // A trigger word inside an actor's name (قوات مكافحة الشغب, "riot police") names no event.
+        let triggers: Vec<_> = select_triggers(d.lex.triggers.find_all(&d.analyses, range.clone()))
+            .into_iter()
+            .filter(|(r, _)| !actors.iter().any(|a| a.tokens.start <= r.start && r.end <= a.tokens.end && a.tokens.len() > r.len()))
+            .collect();
         let view = d.sub_view(&range);
         let shift_time = |mut m: TimeMention| {
             m.tokens = m.tokens.start + range.start..m.tokens.end + range.start;
@@ -674,6 +683,7 @@ fn merge(events: &mut Vec<Event>) {
         match target {
             Some(m) => {
                 let mention = event.trigger.clone();
+
                 if event.confidence > m.confidence {
                     let mut event = event;
                     event.mentions = std::mem::take(&mut m.mentions);

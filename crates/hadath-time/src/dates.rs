@@ -172,7 +172,8 @@ fn phrase_at(lang: Lang, tables: &'static Tables, words: &WordView<'_>, i: usize
     }
     if let Some(TimeKind::Day(n)) = has_kind(kinds, |k| matches!(k, TimeKind::Day(_))) {
         // "اليوم" also means "the day" (نهاية اليوم): only standing alone or after a preposition.
-        if *n == 0 && i > 0 && words.kind(i - 1) == TokenKind::Word && !matches!(words.text(i - 1), "في" | "حتي" | "منذ" | "until" | "by") {
+        let after_cue = i > 0 && phrase(tables, words, i - 1).is_some_and(|(k, _)| k.contains(&TimeKind::DayCue));
+        if *n == 0 && i > 0 && words.kind(i - 1) == TokenKind::Word && !after_cue && !matches!(words.text(i - 1), "في" | "حتي" | "منذ" | "until" | "by") {
             return None;
         }
         let date = add_days(published, i64::from(*n));
@@ -407,6 +408,7 @@ mod tests {
         check(ar, "الخميس الماضي", "2022-01-06", &[("الخميس الماضي", "2021-12-30", "2021-12-30", Day)]);
         check(ar, "وقع أمس", "2022-01-06", &[("أمس", "2022-01-05", "2022-01-05", Day)]);
         check(ar, "بحلول نهاية اليوم", "2022-01-06", &[]);
+        check(ar, "انتشر عصر اليوم", "2011-01-28", &[("اليوم", "2011-01-28", "2011-01-28", Day)]);
         check(ar, "قتل اثنين", "2022-01-06", &[]);
     }
 
