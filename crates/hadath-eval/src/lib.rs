@@ -3,8 +3,9 @@
 //! A prediction matches a gold event when its type is one of the gold `types`, its `[start, end]`
 //! dates overlap the gold range widened by one day on each side, and its place is within 50 km of
 //! the gold coordinates (gold level `town`; 150 km for `region`) or in the same country (gold level
-//! `country`), for the gold place or any of its `alt_places`. Gold events are matched one to one,
-//! greedily, required ones first and closest place first. Predictions marked negated or
+//! `country`), for the gold place or any of its `alt_places`. Gold events are matched one to one by
+//! a maximum matching (augmenting paths), required ones first, each trying first the predictions
+//! with its fatality figure, then the nearest place. Predictions marked negated or
 //! hypothetical are not scored: gold lists what happened.
 #![deny(missing_docs)]
 
@@ -219,6 +220,21 @@ fn fatalities_right(event: &Event, gold: &GoldEvent) -> bool {
     }
 }
 
+/// Kuhn's augmenting path from gold event `gi`.
+fn augment(gi: usize, by_gold: &[Vec<(f64, usize)>], owner: &mut [Option<usize>], visited: &mut [bool]) -> bool {
+    for &(_, pi) in &by_gold[gi] {
+        if visited[pi] {
+            continue;
+        }
+        visited[pi] = true;
+        if owner[pi].is_none_or(|other| augment(other, by_gold, owner, visited)) {
+            owner[pi] = Some(gi);
+            return true;
+        }
+    }
+    false
+}
+
 /// Scores the events of one document against its gold events.
 pub fn score(events: &[Event], gold: &[GoldEvent]) -> Score {
     let scored: Vec<&Event> = events.iter().filter(|e| !matches!(e.factuality, Factuality::Negated | Factuality::Hypothetical)).collect();
@@ -234,18 +250,32 @@ pub fn score(events: &[Event], gold: &[GoldEvent]) -> Score {
             }
         }
     }
-    candidates.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2)).then(a.3.cmp(&b.3)));
-    let mut gold_used = vec![false; gold.len()];
-    let mut pred_used = vec![false; scored.len()];
+    // One-to-one maximum matching by augmenting paths: required gold events first, then the
+    // others; each gold event tries first the predictions with its fatality figure, then the nearest.
+    let mut by_gold: Vec<Vec<(f64, usize)>> = vec![Vec::new(); gold.len()];
+    for (_, d, gi, pi) in &candidates {
+        by_gold[*gi].push((*d, *pi));
+    }
+    for (gi, list) in by_gold.iter_mut().enumerate() {
+        // The right fatality figure first, then the nearest place.
+        list.sort_by(|a, b| {
+            let right = |pi: usize| !fatalities_right(scored[pi], &gold[gi]);
+            right(a.1).cmp(&right(b.1)).then(a.0.total_cmp(&b.0)).then(a.1.cmp(&b.1))
+        });
+    }
+    let mut owner: Vec<Option<usize>> = vec![None; scored.len()];
+    let mut order: Vec<usize> = (0..gold.len()).collect();
+    order.sort_by_key(|&gi| (!gold[gi].required, gi));
+    for &gi in &order {
+        let mut visited = vec![false; scored.len()];
+        augment(gi, &by_gold, &mut owner, &mut visited);
+    }
     let mut s = Score { predicted: scored.len(), gold: gold.len(), required: gold.iter().filter(|g| g.required).count(), ..Score::default() };
-    for (required, _, gi, pi) in candidates {
-        if gold_used[gi] || pred_used[pi] {
-            continue;
-        }
-        gold_used[gi] = true;
-        pred_used[pi] = true;
+    let mut pairs: Vec<(usize, usize)> = owner.iter().enumerate().filter_map(|(pi, g)| g.map(|gi| (gi, pi))).collect();
+    pairs.sort();
+    for (gi, pi) in pairs {
         s.matched_predictions += 1;
-        if required {
+        if gold[gi].required {
             s.matched_required += 1;
         }
         if !gold[gi].fatalities.is_null() {

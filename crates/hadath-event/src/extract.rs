@@ -289,6 +289,9 @@ fn resolve_places(d: &Doc<'_>, sentences: &mut [Sentence]) {
                         if n == 1 && d.lex.is_lexicon_word(&a.form) {
                             continue;
                         }
+                        if (i + 1..i + n).any(|k| d.lex.function_words.contains(d.text(k))) {
+                            continue;
+                        }
                         let mut key = a.form.clone();
                         for k in i + 1..i + n {
                             key.push(' ');
@@ -552,7 +555,7 @@ fn build_events(d: &Doc<'_>, sentences: &[Sentence], doc_country: Option<String>
                 .filter(|p| p.cue || in_doc_country(p))
                 .max_by_key(|p| {
                     let same_clause = s.clause(p.tokens.start) == clause;
-                    (same_clause, p.kind == PlaceKind::City || p.cue, std::cmp::Reverse(p.tokens.start.abs_diff(trigger.start)))
+                    (same_clause, p.kind == PlaceKind::City, std::cmp::Reverse(p.tokens.start.abs_diff(trigger.start)))
                 });
             let anaphor = |m: Marker| s.markers.iter().any(|(r, mk)| *mk == m && s.clause(r.start) == clause);
             let location = match best_place {
