@@ -222,6 +222,12 @@ fn fatalities_right(event: &Event, gold: &GoldEvent) -> bool {
 
 /// Kuhn's augmenting path from gold event `gi`.
 fn augment(gi: usize, by_gold: &[Vec<(f64, usize)>], owner: &mut [Option<usize>], visited: &mut [bool]) -> bool {
+    // A free prediction first; only then take one from another gold event that can move.
+    if let Some(&(_, pi)) = by_gold[gi].iter().find(|(_, pi)| owner[*pi].is_none() && !visited[*pi]) {
+        visited[pi] = true;
+        owner[pi] = Some(gi);
+        return true;
+    }
     for &(_, pi) in &by_gold[gi] {
         if visited[pi] {
             continue;

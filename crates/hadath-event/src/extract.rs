@@ -557,7 +557,7 @@ fn build_events(d: &Doc<'_>, sentences: &[Sentence], doc_country: Option<String>
                     let same_clause = s.clause(p.tokens.start) == clause;
                     (same_clause, p.kind == PlaceKind::City, std::cmp::Reverse(p.tokens.start.abs_diff(trigger.start)))
                 });
-            let anaphor = |m: Marker| s.markers.iter().any(|(r, mk)| *mk == m && s.clause(r.start) == clause);
+            let anaphor = |m: Marker| s.markers.iter().any(|(_, mk)| *mk == m);
             let location = match best_place {
                 Some(p) => {
                     confidence += 0.2;
