@@ -282,8 +282,9 @@ fn resolve_places(d: &Doc<'_>, sentences: &mut [Sentence]) {
                     for a in &d.analyses[i] {
                         // Place names take proclitics (بألماتي) but no pronoun enclitics.
                         let whole_rest = d.text(i).get(a.proclitic_len..) == Some(a.form.as_str());
-                        // Nor the article split off: a name with ال is indexed with it (القاهرة).
-                        if !whole_rest || a.definite || !allowed_proclitic(d, i, a) || a.form.chars().count() < 3 {
+                        // With the article split off (الخرطوم → خرطوم, as GeoNames spells some names)
+                        // the reading is weaker: it needs a locative cue (see below).
+                        if !whole_rest || !allowed_proclitic(d, i, a) || a.form.chars().count() < 3 {
                             continue;
                         }
                         if n == 1 && d.lex.is_lexicon_word(&a.form) {
@@ -305,6 +306,9 @@ fn resolve_places(d: &Doc<'_>, sentences: &mut [Sentence]) {
                             continue;
                         }
                         let cue = i > s.tokens.start && s.markers.iter().any(|(r, m)| *m == Marker::LocPrep && r.end == i);
+                        if a.definite && !cue {
+                            continue;
+                        }
                         matched = Some((i..i + n, candidates, cue));
                         break 'len;
                     }
@@ -339,7 +343,7 @@ fn resolve_places(d: &Doc<'_>, sentences: &mut [Sentence]) {
             let best = places.iter().max_by_key(|p| {
                 let named = doc_countries.contains_key(p.country());
                 let is_country = p.kind() == PlaceKind::Country;
-                (named, if city_noun { !is_country } else { is_country }, p.population())
+                (city_noun && !is_country, named, is_country, p.population())
             });
             let Some(best) = best else { continue };
             // A city of a country the document never names needs a locative cue and some size,

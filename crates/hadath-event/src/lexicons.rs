@@ -53,9 +53,10 @@ pub(crate) struct LangLexicons {
 }
 
 impl LangLexicons {
-    /// True when `form` starts an entry of any lexicon: such words are not read as place names.
+    /// True when `form` is a function word or a one-word entry of a lexicon: such words are not
+    /// read as place names.
     pub fn is_lexicon_word(&self, form: &str) -> bool {
-        self.function_words.contains(form) || self.triggers.starts_with_form(form) || self.actors.starts_with_form(form) || self.markers.starts_with_form(form)
+        self.function_words.contains(form) || self.triggers.has_word(form) || self.actors.has_word(form) || self.markers.has_word(form)
     }
 }
 

@@ -105,6 +105,11 @@ impl<V> Lexicon<V> {
         self.index.contains_key(form)
     }
 
+    /// True when some one-word pattern is this form.
+    pub fn has_word(&self, form: &str) -> bool {
+        self.index.get(form).is_some_and(|ids| ids.iter().any(|&id| self.patterns[id as usize].0.len() == 1))
+    }
+
     /// All matches starting in `range`, longest first at each start; `analyses[i]` holds the
     /// analyses of token `i` (empty for punctuation).
     pub fn find_all(&self, analyses: &[Vec<Analysis>], range: Range<usize>) -> Vec<Match<'_, V>> {

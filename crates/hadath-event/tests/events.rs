@@ -1,0 +1,107 @@
+//! Event extraction on short sentences written for these tests, one construction each, every
+//! expectation checked by hand: type, trigger, date, place, fatalities, factuality.
+
+use hadath_event::{Event, extract};
+use hadath_text::{Document, Lang};
+
+struct Expect {
+    event_type: &'static str,
+    trigger: &'static str,
+    date: (&'static str, &'static str),
+    place: Option<&'static str>,
+    fatalities: Option<(Option<u64>, u64)>,
+    factuality: &'static str,
+}
+
+fn check(lang: Lang, published: &str, text: &str, expected: &[Expect]) {
+    let doc = Document { id: "t".into(), text: text.into(), lang, published: published.parse().ok(), url: None };
+    let (events, _) = extract(&doc);
+    let summary = |e: &Event| {
+        format!(
+            "{} {:?} {}..{} {:?} {:?} {:?}",
+            e.event_type.as_str(),
+            e.trigger.text,
+            e.date.start,
+            e.date.end,
+            e.location.as_ref().map(|l| l.name.as_str()),
+            e.fatalities.as_ref().map(|f| (f.count, f.min)),
+            e.factuality
+        )
+    };
+    let got: Vec<String> = events.iter().map(summary).collect();
+    assert_eq!(events.len(), expected.len(), "{text}\n{got:#?}");
+    for (e, x) in events.iter().zip(expected) {
+        let want = format!(
+            "{} {:?} {}..{} {:?} {:?} {}",
+            x.event_type,
+            x.trigger,
+            x.date.0,
+            x.date.1,
+            x.place,
+            x.fatalities,
+            x.factuality
+        );
+        let have = summary(e).to_lowercase();
+        assert_eq!(have, want.to_lowercase(), "{text}");
+    }
+}
+
+fn ev(event_type: &'static str, trigger: &'static str, date: (&'static str, &'static str), place: Option<&'static str>) -> Expect {
+    Expect { event_type, trigger, date, place, fatalities: None, factuality: "asserted" }
+}
+
+// 2022-03-10 is a Thursday.
+#[test]
+fn arabic_attack_with_count_weekday_and_city() {
+    check(
+        Lang::Ar,
+        "2022-03-10",
+        "قتل خمسة عشر شخصا في هجوم على سوق في بغداد يوم الثلاثاء.",
+        &[Expect { fatalities: Some((Some(15), 15)), ..ev("ASSAULT", "قتل", ("2022-03-08", "2022-03-08"), Some("Baghdad")) }],
+    );
+}
+
+#[test]
+fn arabic_arrest_claimed_with_vague_count() {
+    check(
+        Lang::Ar,
+        "2022-03-10",
+        "قالت الشرطة إنها اعتقلت عشرات المحتجين في الخرطوم أمس.",
+        &[Expect { factuality: "claimed", ..ev("COERCE", "اعتقلت", ("2022-03-09", "2022-03-09"), Some("Khartoum")) }],
+    );
+}
+
+#[test]
+fn arabic_negated_and_planned() {
+    check(
+        Lang::Ar,
+        "2022-03-10",
+        // تونس names both the country and its capital: the country is the safer reading.
+        "لم تعتقل السلطات أحدا في تونس.",
+        &[Expect { factuality: "negated", ..ev("COERCE", "تعتقل", ("2022-03-04", "2022-03-10"), Some("Tunisia")) }],
+    );
+    check(
+        Lang::Ar,
+        "2022-03-10",
+        // عمان without its shadda is also Oman: "the capital" settles it.
+        "سيتظاهر العمال في العاصمة عمّان الأسبوع المقبل.",
+        &[Expect { factuality: "planned", ..ev("PROTEST", "سيتظاهر", ("2022-03-14", "2022-03-20"), Some("Amman")) }],
+    );
+}
+
+#[test]
+fn arabic_year_and_month_names() {
+    check(Lang::Ar, "2022-03-10", "في عام 2019 خرج المتظاهرون إلى الشوارع في الجزائر.", &[ev("PROTEST", "خرج المتظاهرون إلى الشوارع", ("2019-01-01", "2019-12-31"), Some("Algeria"))]);
+    check(Lang::Ar, "2022-03-10", "فرضت السلطات حظر التجول في بيروت في 3 شباط/فبراير.", &[ev("COERCE", "حظر التجول", ("2022-02-03", "2022-02-03"), Some("Beirut"))]);
+}
+
+#[test]
+fn english_attack_and_resignation() {
+    check(
+        Lang::En,
+        "2022-03-10",
+        "At least 12 people were killed in an explosion in Kabul on Monday.",
+        &[Expect { fatalities: Some((Some(12), 12)), ..ev("ASSAULT", "killed", ("2022-03-07", "2022-03-07"), Some("Kabul")) }],
+    );
+    check(Lang::En, "2022-03-10", "The prime minister of Peru resigned yesterday.", &[ev("RETREAT", "resigned", ("2022-03-09", "2022-03-09"), Some("Peru"))]);
+}
