@@ -352,7 +352,7 @@ fn resolve_places(d: &Doc<'_>, sentences: &mut [Sentence]) {
             if best.kind() == PlaceKind::City && !named && !((cue || city_noun) && best.population() >= BIG_CITY / 2 || best.population() >= METROPOLIS) {
                 continue;
             }
-            s.places.push(PlaceMention { tokens: range, place: best.index, kind: best.kind(), cue });
+            s.places.push(PlaceMention { tokens: range, place: best.index, kind: best.kind(), cue: cue || city_noun });
         }
         // Pass 2 (Arabic): a word after "مدينة/بلدة/قرية" that no index name matched, read by its
         // consonant skeleton against the Latin names of places in the document's countries.
