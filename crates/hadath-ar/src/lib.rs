@@ -20,16 +20,7 @@ pub use clitics::analyses;
 pub use fold::fold_char;
 pub use verbs::verb_forms;
 
-use hadath_text::{Analysis, Lang, LanguagePack};
-
-/// Event trigger patterns (`pattern<TAB>TYPE<TAB>mode<TAB>note`).
-pub const TRIGGERS_TSV: &str = include_str!("../data/triggers.tsv");
-/// Actor patterns (`pattern<TAB>sector<TAB>country`).
-pub const ACTORS_TSV: &str = include_str!("../data/actors.tsv");
-/// Function words that steer coding: negation, attribution, plans, places, clause breaks.
-pub const MARKERS_TSV: &str = include_str!("../data/markers.tsv");
-/// Function words (pronouns, particles, interrogatives…), whitespace-separated, `#` comments.
-pub const FUNCTION_WORDS: &str = include_str!("../data/function_words.txt");
+use hadath_text::{Analysis, Lang, LanguagePack, PackData};
 
 /// The Arabic pack.
 #[derive(Clone, Copy, Debug, Default)]
@@ -47,16 +38,23 @@ impl LanguagePack for ArabicPack {
     fn analyses(&self, word: &str, out: &mut Vec<Analysis>) {
         analyses(word, out);
     }
-}
 
-impl ArabicPack {
-    /// Expands one lexicon slot into normalized forms: `V:past/present` gives a verb's paradigm
-    /// (`V:اعتقل/يعتقل`), anything else is a `|`-separated list of forms.
-    pub fn expand_slot(&self, slot: &str) -> Vec<String> {
+    /// `V:past/present` gives a verb's paradigm (`V:اعتقل/يعتقل`), anything else is a
+    /// `|`-separated list of forms.
+    fn expand_slot(&self, slot: &str) -> Vec<String> {
         if let Some(verb) = slot.strip_prefix("V:") {
             let (past, present) = verb.split_once('/').unwrap_or((verb, ""));
             return verb_forms(&self.normalize_entry(past), &self.normalize_entry(present));
         }
         slot.split('|').map(|form| self.normalize_entry(form)).filter(|f| !f.is_empty()).collect()
+    }
+
+    fn data(&self) -> PackData {
+        PackData {
+            triggers: include_str!("../data/triggers.tsv"),
+            actors: include_str!("../data/actors.tsv"),
+            markers: include_str!("../data/markers.tsv"),
+            function_words: include_str!("../data/function_words.txt"),
+        }
     }
 }

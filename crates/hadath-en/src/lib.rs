@@ -10,16 +10,7 @@
 //! ```
 #![deny(missing_docs)]
 
-use hadath_text::{Analysis, Lang, LanguagePack};
-
-/// Event trigger patterns (`pattern<TAB>TYPE<TAB>mode<TAB>needs<TAB>gloss`).
-pub const TRIGGERS_TSV: &str = include_str!("../data/triggers.tsv");
-/// Actor patterns (`pattern<TAB>sector<TAB>country<TAB>gloss`).
-pub const ACTORS_TSV: &str = include_str!("../data/actors.tsv");
-/// Function words that steer coding.
-pub const MARKERS_TSV: &str = include_str!("../data/markers.tsv");
-/// Function words, whitespace-separated, `#` comments.
-pub const FUNCTION_WORDS: &str = include_str!("../data/function_words.txt");
+use hadath_text::{Analysis, Lang, LanguagePack, PackData};
 
 /// The English pack.
 #[derive(Clone, Copy, Debug, Default)]
@@ -37,12 +28,14 @@ impl LanguagePack for EnglishPack {
     fn analyses(&self, word: &str, out: &mut Vec<Analysis>) {
         analyses(word, out);
     }
-}
 
-impl EnglishPack {
-    /// Expands one lexicon slot: `a|b` alternatives, each folded.
-    pub fn expand_slot(&self, slot: &str) -> Vec<String> {
-        slot.split('|').map(|form| self.normalize_entry(form)).filter(|f| !f.is_empty()).collect()
+    fn data(&self) -> PackData {
+        PackData {
+            triggers: include_str!("../data/triggers.tsv"),
+            actors: include_str!("../data/actors.tsv"),
+            markers: include_str!("../data/markers.tsv"),
+            function_words: include_str!("../data/function_words.txt"),
+        }
     }
 }
 

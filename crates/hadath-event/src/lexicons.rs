@@ -64,16 +64,18 @@ fn dash(field: Option<&&str>) -> Option<String> {
     field.filter(|f| !f.is_empty() && **f != "-").map(|f| f.to_string())
 }
 
-fn build(pack: &'static dyn LanguagePack, expand: &dyn Fn(&str) -> Vec<String>, triggers: &str, actors: &str, markers: &str, function_words: &str) -> LangLexicons {
-    let trigger_rows = tsv_rows(triggers).filter_map(|(_, f)| {
+fn build(pack: &'static dyn LanguagePack) -> LangLexicons {
+    let data = pack.data();
+    let expand = |slot: &str| pack.expand_slot(slot);
+    let trigger_rows = tsv_rows(data.triggers).filter_map(|(_, f)| {
         let event_type = PloverType::parse(f.get(1)?)?;
         let needs = dash(f.get(3)).map(|n| n.split('|').map(str::to_string).collect()).unwrap_or_default();
         let pattern = f.first()?.to_string();
         let verbal = pattern.starts_with("V:");
         Some((pattern, TriggerEntry { event_type, mode: dash(f.get(2)), needs, verbal }))
     });
-    let actor_rows = tsv_rows(actors).filter_map(|(_, f)| Some((f.first()?.to_string(), ActorEntry { sector: dash(f.get(1)), country: dash(f.get(2)) })));
-    let marker_rows = tsv_rows(markers).filter_map(|(_, f)| {
+    let actor_rows = tsv_rows(data.actors).filter_map(|(_, f)| Some((f.first()?.to_string(), ActorEntry { sector: dash(f.get(1)), country: dash(f.get(2)) })));
+    let marker_rows = tsv_rows(data.markers).filter_map(|(_, f)| {
         let marker = match *f.get(1)? {
             "NEG" => Marker::Neg,
             "CLAIM" => Marker::Claim,
@@ -93,10 +95,11 @@ fn build(pack: &'static dyn LanguagePack, expand: &dyn Fn(&str) -> Vec<String>, 
     });
     LangLexicons {
         pack,
-        triggers: Lexicon::build(trigger_rows, expand),
-        actors: Lexicon::build(actor_rows, expand),
-        markers: Lexicon::build(marker_rows, expand),
-        function_words: function_words
+        triggers: Lexicon::build(trigger_rows, &expand),
+        actors: Lexicon::build(actor_rows, &expand),
+        markers: Lexicon::build(marker_rows, &expand),
+        function_words: data
+            .function_words
             .lines()
             .filter(|l| !l.trim_start().starts_with('#'))
             .flat_map(str::split_whitespace)
@@ -105,12 +108,8 @@ fn build(pack: &'static dyn LanguagePack, expand: &dyn Fn(&str) -> Vec<String>, 
     }
 }
 
-static AR: LazyLock<LangLexicons> = LazyLock::new(|| {
-    build(&ArabicPack, &|slot| ArabicPack.expand_slot(slot), hadath_ar::TRIGGERS_TSV, hadath_ar::ACTORS_TSV, hadath_ar::MARKERS_TSV, hadath_ar::FUNCTION_WORDS)
-});
-static EN: LazyLock<LangLexicons> = LazyLock::new(|| {
-    build(&EnglishPack, &|slot| EnglishPack.expand_slot(slot), hadath_en::TRIGGERS_TSV, hadath_en::ACTORS_TSV, hadath_en::MARKERS_TSV, hadath_en::FUNCTION_WORDS)
-});
+static AR: LazyLock<LangLexicons> = LazyLock::new(|| build(&ArabicPack));
+static EN: LazyLock<LangLexicons> = LazyLock::new(|| build(&EnglishPack));
 
 pub(crate) fn for_lang(lang: Lang) -> &'static LangLexicons {
     match lang {
@@ -126,13 +125,11 @@ mod tests {
     #[test]
     fn every_data_row_compiles() {
         // A row that yields no pattern (bad type, empty slot) would silently vanish: count them.
-        for (lang, triggers, actors) in [
-            (Lang::Ar, hadath_ar::TRIGGERS_TSV, hadath_ar::ACTORS_TSV),
-            (Lang::En, hadath_en::TRIGGERS_TSV, hadath_en::ACTORS_TSV),
-        ] {
+        for lang in [Lang::Ar, Lang::En] {
             let lex = for_lang(lang);
-            assert_eq!(lex.triggers.len(), tsv_rows(triggers).count(), "{lang:?} triggers");
-            assert_eq!(lex.actors.len(), tsv_rows(actors).count(), "{lang:?} actors");
+            let data = lex.pack.data();
+            assert_eq!(lex.triggers.len(), tsv_rows(data.triggers).count(), "{lang:?} triggers");
+            assert_eq!(lex.actors.len(), tsv_rows(data.actors).count(), "{lang:?} actors");
         }
     }
 }

@@ -27,7 +27,7 @@ mod token;
 pub use document::{Document, Lang};
 pub use lexicon::{Lexicon, LexiconError, Match, Slot, tsv_rows};
 pub use normalize::NormalizedText;
-pub use pack::{Analysis, LanguagePack};
+pub use pack::{Analysis, LanguagePack, PackData};
 pub use sentence::split_sentences;
 pub use span::Span;
 pub use token::{Token, TokenKind, tokenize};

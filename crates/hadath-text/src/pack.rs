@@ -14,6 +14,19 @@ pub struct Analysis {
     pub verbal_ok: bool,
 }
 
+/// A pack's lexicon files, as text (TSV with `#` comments; see each file's header).
+#[derive(Clone, Copy, Debug)]
+pub struct PackData {
+    /// Event triggers: `pattern, TYPE, mode, needs, gloss`.
+    pub triggers: &'static str,
+    /// Actors: `pattern, sector, country, gloss`.
+    pub actors: &'static str,
+    /// Function words that steer coding: `pattern, ROLE, gloss`.
+    pub markers: &'static str,
+    /// Function words never read as names, whitespace-separated.
+    pub function_words: &'static str,
+}
+
 /// What the text core needs from a language: how to fold characters for matching and how to
 /// read a word into lexicon forms. Implemented by `hadath-ar` and `hadath-en`, so language packs
 /// never depend on the pipeline.
@@ -36,4 +49,12 @@ pub trait LanguagePack: Send + Sync {
     fn normalize_entry(&self, entry: &str) -> String {
         self.normalize(entry).as_str().to_string()
     }
+
+    /// Expands one lexicon slot into normalized forms; by default a `|`-separated list.
+    fn expand_slot(&self, slot: &str) -> Vec<String> {
+        slot.split('|').map(|form| self.normalize_entry(form)).filter(|f| !f.is_empty()).collect()
+    }
+
+    /// The pack's lexicons.
+    fn data(&self) -> PackData;
 }
