@@ -58,6 +58,7 @@ fn corpus() -> Result<Vec<String>> {
 pub fn run(args: &[String]) -> Result<()> {
     let mb: f64 = args.windows(2).find(|w| w[0] == "--mb").and_then(|w| w[1].parse().ok()).unwrap_or(10.0);
     let base = corpus()?;
+    geo(&base)?;
     let base_bytes: usize = base.iter().map(String::len).sum();
     if base_bytes == 0 {
         bail!("empty corpus");
@@ -112,5 +113,69 @@ fn startup() -> Result<()> {
     }
     times.sort_by(f64::total_cmp);
     println!("start-up (process, all data, one sentence), median of 10: {:.1} ms", times[times.len() / 2]);
+    Ok(())
+}
+
+/// Peak resident memory of this process so far, in MB (Linux).
+fn peak_rss_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+/// The gazetteer alone: opening the index, name lookups, geocoding with ranking, transliteration.
+fn geo(corpus: &[String]) -> Result<()> {
+    use hadath_geo::{GeoContext, GeocodeOptions, Gazetteer, name_key};
+    let bytes = Gazetteer::embedded_bytes();
+    let t = Instant::now();
+    let mut opened = 0usize;
+    for _ in 0..20 {
+        opened += Gazetteer::open(bytes).map(|g| g.len()).unwrap_or(0);
+    }
+    let open_ms = t.elapsed().as_secs_f64() * 1e3 / 20.0;
+    let g = Gazetteer::embedded();
+    let t = Instant::now();
+    let verified = g.verify();
+    let verify_ms = t.elapsed().as_secs_f64() * 1e3;
+    // Every place's main name, folded as the pipeline folds it.
+    let keys: Vec<String> = (0..g.len() as u32).filter_map(|i| g.place(i)).map(|p| name_key(p.name())).collect();
+    let t = Instant::now();
+    let mut found = 0usize;
+    for k in &keys {
+        found += usize::from(g.lookup(k).next().is_some());
+    }
+    let lookup_s = t.elapsed().as_secs_f64();
+    let names: Vec<&str> = (0..g.len() as u32).step_by(5).filter_map(|i| g.place(i)).map(|p| p.name()).collect();
+    let options = GeocodeOptions { transliterate: false, ..Default::default() };
+    let context = GeoContext { countries: vec!["KZ".into()], near: vec![(43.25, 76.91)] };
+    let t = Instant::now();
+    let mut ranked = 0usize;
+    for name in &names {
+        ranked += g.geocode(name, &context, &options).len();
+    }
+    let geocode_s = t.elapsed().as_secs_f64();
+    // Arabic words of four letters or more from the corpus, read by transliteration.
+    let mut words: Vec<String> = Vec::new();
+    for text in corpus {
+        for w in text.split(|c: char| !c.is_alphabetic()) {
+            if w.chars().count() >= 4 && w.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c)) && words.len() < 20_000 {
+                words.push(name_key(w));
+            }
+        }
+    }
+    let t = Instant::now();
+    let mut readings = 0usize;
+    for w in &words {
+        readings += g.transliterate(w, 0.45).len();
+    }
+    let translit_s = t.elapsed().as_secs_f64();
+    println!("gazetteer: {} places, {:.1} MB; open {:.3} ms (checksum verify {:.0} ms, {verified}); {opened} places opened", g.len(), bytes.len() as f64 / 1e6, open_ms, verify_ms);
+    println!("  name lookups: {:.0}/s ({} names, {found} found)", keys.len() as f64 / lookup_s, keys.len());
+    println!("  geocode with ranking and context (no transliteration): {:.0}/s ({} names, {ranked} candidates)", names.len() as f64 / geocode_s, names.len());
+    println!("  transliteration of Arabic words: {:.0}/s ({} words, {readings} readings)", words.len() as f64 / translit_s, words.len());
+    if let Some(mb) = peak_rss_mb() {
+        println!("  peak resident memory of the bench process so far (corpus included): {mb:.0} MB");
+    }
     Ok(())
 }

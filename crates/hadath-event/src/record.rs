@@ -155,6 +155,26 @@ pub struct Location {
     pub geonames_id: u32,
     /// `town` or `country`.
     pub precision: String,
+    /// GeoNames admin-1 code of a town (null for a country).
+    pub admin1: Option<String>,
+    /// How the place was read: `name` (one of its names), `transliteration` (an Arabic name read
+    /// as one of its Latin names), `context` (no place in the sentence: taken from the document).
+    pub method: String,
+    /// How sure the geocoder is of this reading against the runner-up (0–1; null from context).
+    pub confidence: Option<f32>,
+    /// The next best reading of the same name, when there is one.
+    pub runner_up: Option<RunnerUp>,
+}
+
+/// Another place the same name could be.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RunnerUp {
+    /// GeoNames id.
+    pub geonames_id: u32,
+    /// Canonical name.
+    pub name: String,
+    /// ISO 3166-1 alpha-2 country code.
+    pub country: String,
 }
 
 /// People killed, as written.

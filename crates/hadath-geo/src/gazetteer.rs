@@ -2,7 +2,9 @@ use std::sync::LazyLock;
 
 use fst::Map;
 
-use crate::format::{self, DEMONYM_PREFIX, HEADER_LEN, MAGIC, RECORD_LEN, SKELETON_PREFIX, VERSION};
+use std::borrow::Cow;
+
+use crate::format::{self, DEMONYM_PREFIX, FLAG_CANONICAL_FOLDED, HEADER_LEN, KIND_COUNTRY, MAGIC, NOTABILITY_SHIFT, NAME_SEP, RECORD_LEN, SKELETON_PREFIX, VERSION};
 
 /// What a place is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,14 +55,55 @@ impl<'a> Place<'a> {
     }
     /// City or country.
     pub fn kind(&self) -> PlaceKind {
-        if self.record[21] == 1 { PlaceKind::Country } else { PlaceKind::City }
+        if self.record[21] & 1 == KIND_COUNTRY { PlaceKind::Country } else { PlaceKind::City }
+    }
+    /// How many alternate names outside the Arabic script GeoNames lists for the place (capped
+    /// at 63): how widely it is known.
+    pub fn notability(&self) -> u8 {
+        self.record[21] >> NOTABILITY_SHIFT
+    }
+    /// GeoNames admin-1 code (`"02"` for Almaty city in KZ); empty for countries.
+    pub fn admin1(&self) -> &'a str {
+        std::str::from_utf8(&self.record[22..26]).unwrap_or("").trim_end()
+    }
+    fn names(&self) -> &'a str {
+        let offset = u32_at(self.record, 26) as usize;
+        let len = u32_at(self.record, 30) as usize;
+        self.pool.get(offset..offset.saturating_add(len)).unwrap_or("")
     }
     /// Canonical (English) name.
     pub fn name(&self) -> &'a str {
-        let offset = u32_at(self.record, 22) as usize;
-        let len = self.record.get(26..28).map_or(0, |b| u16::from_le_bytes([b[0], b[1]]) as usize);
-        self.pool.get(offset..offset + len).unwrap_or("")
+        self.names().split(NAME_SEP).next().unwrap_or("")
     }
+    /// Folded Latin names (lower-case ASCII) the transliteration ranking compares against: one
+    /// per distinct spelling skeleton, the canonical name first.
+    pub fn latin_names(&self) -> impl Iterator<Item = Cow<'a, str>> {
+        let canonical = (self.record[21] & FLAG_CANONICAL_FOLDED != 0).then(|| Cow::Owned(fold_latin(self.name())));
+        canonical.into_iter().chain(self.names().split(NAME_SEP).skip(1).map(Cow::Borrowed))
+    }
+}
+
+/// A Latin name folded for skeletons and reading costs: lower case, accents and everything but
+/// letters dropped, words joined by one space (`"Nur-Sultan"` → `"nur sultan"`). Other scripts
+/// are left out: romanize them first.
+pub fn fold_latin(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut folded = String::new();
+    for c in name.chars() {
+        folded.clear();
+        hadath_en::fold_char(c, &mut folded);
+        for f in folded.chars() {
+            if f.is_ascii_alphabetic() {
+                out.push(f.to_ascii_lowercase());
+            } else if (f.is_whitespace() || f == '-') && !out.is_empty() && !out.ends_with(' ') {
+                out.push(' ');
+            }
+        }
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
 }
 
 /// Great-circle distance in kilometres.
@@ -80,7 +123,29 @@ pub struct Gazetteer {
     map: Option<Map<&'static [u8]>>,
     body: &'static [u8],
     checksum: u64,
-    countries: Vec<u32>,
+    n_countries: u32,
+}
+
+/// The places of one index key, largest first (a lazy walk over the postings).
+pub struct Postings<'a> {
+    gazetteer: &'a Gazetteer,
+    next: usize,
+    end: usize,
+}
+
+impl<'a> Iterator for Postings<'a> {
+    type Item = Place<'a>;
+
+    fn next(&mut self) -> Option<Place<'a>> {
+        while self.next < self.end {
+            let i = self.next;
+            self.next += 1;
+            if let Some(place) = self.gazetteer.place(u32_at(self.gazetteer.postings, i * 4)) {
+                return Some(place);
+            }
+        }
+        None
+    }
 }
 
 /// Why a gazetteer file was refused.
@@ -105,8 +170,14 @@ impl Gazetteer {
         &EMBEDDED
     }
 
+    /// The bytes of the index compiled into the binary (for [`open`](Gazetteer::open) and
+    /// benchmarks).
+    pub fn embedded_bytes() -> &'static [u8] {
+        EMBEDDED_BYTES
+    }
+
     fn empty() -> Gazetteer {
-        Gazetteer { places: &[], pool: "", postings: &[], map: None, body: &[], checksum: 0, countries: Vec::new() }
+        Gazetteer { places: &[], pool: "", postings: &[], map: None, body: &[], checksum: 0, n_countries: 0 }
     }
 
     /// Opens an index: checks magic, version and section lengths (not the checksum: see
@@ -120,10 +191,11 @@ impl Gazetteer {
             return Err(bad("unsupported version"));
         }
         let n_places = u32_at(bytes, 8) as usize;
-        let pool_len = u32_at(bytes, 12) as usize;
-        let n_postings = u32_at(bytes, 16) as usize;
-        let fst_len = u32_at(bytes, 20) as usize;
-        let checksum = bytes.get(24..32).map_or(0, |b| u64::from_le_bytes(b.try_into().unwrap_or([0; 8])));
+        let n_countries = u32_at(bytes, 12);
+        let pool_len = u32_at(bytes, 16) as usize;
+        let n_postings = u32_at(bytes, 20) as usize;
+        let fst_len = u32_at(bytes, 24) as usize;
+        let checksum = bytes.get(28..36).map_or(0, |b| u64::from_le_bytes(b.try_into().unwrap_or([0; 8])));
         let places_end = HEADER_LEN.checked_add(n_places.checked_mul(RECORD_LEN).ok_or_else(|| bad("overflow"))?).ok_or_else(|| bad("overflow"))?;
         let pool_end = places_end.checked_add(pool_len).ok_or_else(|| bad("overflow"))?;
         let postings_end = pool_end.checked_add(n_postings.checked_mul(4).ok_or_else(|| bad("overflow"))?).ok_or_else(|| bad("overflow"))?;
@@ -133,16 +205,18 @@ impl Gazetteer {
         }
         let pool = std::str::from_utf8(&bytes[places_end..pool_end]).map_err(|_| bad("name pool is not UTF-8"))?;
         let map = Map::new(&bytes[postings_end..fst_end]).map_err(|e| GazetteerError::Format(e.to_string()))?;
-        let mut gazetteer = Gazetteer {
+        if n_countries as usize > n_places {
+            return Err(bad("more countries than places"));
+        }
+        let gazetteer = Gazetteer {
             places: &bytes[HEADER_LEN..places_end],
             pool,
             postings: &bytes[pool_end..postings_end],
             map: Some(map),
             body: &bytes[HEADER_LEN..],
             checksum,
-            countries: Vec::new(),
+            n_countries,
         };
-        gazetteer.countries = (0..n_places as u32).filter(|&i| gazetteer.place(i).is_some_and(|p| p.kind() == PlaceKind::Country)).collect();
         Ok(gazetteer)
     }
 
@@ -168,20 +242,20 @@ impl Gazetteer {
         Some(Place { record, pool: self.pool, index })
     }
 
-    fn postings(&self, key: &str) -> std::vec::IntoIter<Place<'_>> {
+    fn postings(&self, key: &str) -> Postings<'_> {
         let value = self.map.as_ref().and_then(|m| m.get(key)).unwrap_or(0);
         let offset = (value >> 16) as usize;
         let count = (value & 0xFFFF) as usize;
-        (offset..offset + count).filter_map(|i| self.place(u32_at(self.postings, i * 4))).collect::<Vec<_>>().into_iter()
+        Postings { gazetteer: self, next: offset, end: offset + count }
     }
 
     /// Places whose normalized name (tokens joined by one space) is `key`.
-    pub fn lookup(&self, key: &str) -> std::vec::IntoIter<Place<'_>> {
+    pub fn lookup(&self, key: &str) -> Postings<'_> {
         self.postings(key)
     }
 
     /// Places whose Latin names have this consonant skeleton.
-    pub fn lookup_skeleton(&self, skeleton: &str) -> std::vec::IntoIter<Place<'_>> {
+    pub fn lookup_skeleton(&self, skeleton: &str) -> Postings<'_> {
         self.postings(&format!("{SKELETON_PREFIX}{skeleton}"))
     }
 
@@ -192,7 +266,12 @@ impl Gazetteer {
 
     /// The country record for an alpha-2 code.
     pub fn country(&self, iso2: &str) -> Option<Place<'_>> {
-        self.countries.iter().filter_map(|&i| self.place(i)).find(|p| p.country().eq_ignore_ascii_case(iso2))
+        self.countries().find(|p| p.country().eq_ignore_ascii_case(iso2))
+    }
+
+    /// All countries.
+    pub fn countries(&self) -> impl Iterator<Item = Place<'_>> {
+        (0..self.n_countries).filter_map(|i| self.place(i))
     }
 }
 

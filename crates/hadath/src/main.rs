@@ -60,7 +60,28 @@ enum Command {
         #[arg(long)]
         verbose: bool,
     },
+    /// Ranked GeoNames candidates for a place name (Arabic or Latin script).
+    Geocode {
+        /// The name as written.
+        name: String,
+        /// Only places in this country (ISO 3166-1 alpha-2).
+        #[arg(long)]
+        country: Option<String>,
+        /// `en` looks the name up as written only; `ar` and `auto` also read an Arabic name by
+        /// transliteration against Latin names.
+        #[arg(long, value_enum, default_value = "auto")]
+        lang: LangArg,
+        /// Candidates to print.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// One JSON object a candidate instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
 }
+
+/// Longest place name `hadath geocode` reads, in bytes.
+const MAX_NAME_BYTES: usize = 200;
 
 fn parse_date(value: &str) -> Result<jiff::civil::Date, String> {
     value.parse().map_err(|_| format!("{value:?} is not a date: use YYYY-MM-DD"))
@@ -87,7 +108,85 @@ fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Extract { paths, published, lang, format } => extract(&paths, published, lang, format),
         Command::Eval { paths, verbose } => eval(&paths, verbose),
+        Command::Geocode { name, country, lang, limit, json } => geocode(&name, country.as_deref(), lang, limit, json),
     }
+}
+
+fn geocode(name: &str, country: Option<&str>, lang: LangArg, limit: usize, json: bool) -> Result<ExitCode> {
+    let gazetteer = hadath_geo::Gazetteer::embedded();
+    // Control characters separate words; nothing else is changed.
+    let cleaned: String = name.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    let cleaned = cleaned.trim();
+    if cleaned.is_empty() {
+        eprintln!("hadath geocode: the name is empty");
+        return Ok(ExitCode::from(2));
+    }
+    if cleaned.len() > MAX_NAME_BYTES {
+        eprintln!("hadath geocode: the name is {} bytes long; place names are at most {MAX_NAME_BYTES}", cleaned.len());
+        return Ok(ExitCode::from(2));
+    }
+    let mut context = hadath_geo::GeoContext::default();
+    if let Some(code) = country {
+        let Some(place) = gazetteer.country(code) else {
+            eprintln!("hadath geocode: {code:?} is not a country code (ISO 3166-1 alpha-2, like KZ)");
+            return Ok(ExitCode::from(2));
+        };
+        context.countries.push(place.country().to_string());
+    }
+    let options = hadath_geo::GeocodeOptions { transliterate: !matches!(lang, LangArg::En), limit: usize::MAX, ..Default::default() };
+    let mut candidates = gazetteer.geocode(cleaned, &context, &options);
+    if let Some(code) = country {
+        candidates.retain(|c| c.place.country().eq_ignore_ascii_case(code));
+    }
+    let confidence = hadath_geo::confidence(&candidates);
+    candidates.truncate(limit);
+    if candidates.is_empty() {
+        eprintln!("hadath geocode: no place found for {cleaned:?}");
+        return Ok(ExitCode::from(1));
+    }
+    let stdout = std::io::stdout();
+    let mut w = stdout.lock();
+    if !json {
+        writeln!(w, "{:>4} {:>6} {:<15} {:>5} {:>9} {:<28} {:<2} {:<4} {:>9} {:>10} {:>10}  matched", "rank", "score", "method", "cost", "geonames", "name", "cc", "adm1", "lat", "lon", "population")?;
+    }
+    for (rank, c) in candidates.iter().enumerate() {
+        let p = c.place;
+        let method = match c.method {
+            hadath_geo::Method::Name => "name",
+            hadath_geo::Method::Transliteration => "transliteration",
+        };
+        if json {
+            let value = serde_json::json!({
+                "rank": rank + 1, "score": c.score, "method": method, "reading_cost": c.reading_cost,
+                "geonames_id": p.geonames_id(), "name": p.name(), "country": p.country(), "admin1": p.admin1(),
+                "kind": if p.kind() == hadath_geo::PlaceKind::Country { "country" } else { "populated_place" },
+                "lat": p.lat(), "lon": p.lon(), "population": p.population(), "matched": c.matched,
+                "confidence": if rank == 0 { Some(confidence) } else { None },
+            });
+            writeln!(w, "{value}")?;
+        } else {
+            writeln!(
+                w,
+                "{:>4} {:>6.2} {:<15} {:>5.2} {:>9} {:<28} {:<2} {:<4} {:>9.4} {:>10.4} {:>10}  {}",
+                rank + 1,
+                c.score,
+                method,
+                c.reading_cost,
+                p.geonames_id(),
+                p.name(),
+                p.country(),
+                p.admin1(),
+                p.lat(),
+                p.lon(),
+                p.population(),
+                c.matched.as_deref().unwrap_or("")
+            )?;
+        }
+    }
+    if !json {
+        writeln!(w, "confidence of the first: {confidence:.2}")?;
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn extract(paths: &[PathBuf], published: Option<jiff::civil::Date>, lang: LangArg, format: OutFormat) -> Result<ExitCode> {

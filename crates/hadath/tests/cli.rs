@@ -154,3 +154,53 @@ fn usage_errors_exit_2() {
     assert_eq!(hadath(&["extract", &reference(), "--lang", "fr"]).status.code(), Some(2));
     assert_eq!(hadath(&["--help"]).status.code(), Some(0));
 }
+
+#[test]
+fn geocode_ranks_candidates_and_reads_arabic_names_geonames_has_only_in_latin() {
+    // Zhanaozen (GeoNames 607610) has no Arabic name in GeoNames: it is found by transliteration.
+    let out = hadath(&["geocode", "زاناوزن", "--json", "--limit", "3"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let first: serde_json::Value = serde_json::from_str(String::from_utf8(out.stdout).unwrap().lines().next().unwrap()).unwrap();
+    assert_eq!(first["geonames_id"], 607_610);
+    assert_eq!(first["method"], "transliteration");
+    // A country name is the country.
+    let out = hadath(&["geocode", "كازاخستان", "--json", "--limit", "1"]);
+    let first: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!((first["kind"].as_str(), first["country"].as_str()), (Some("country"), Some("KZ")));
+    // --country restricts: Ar Riqqah in Kuwait, not Raqqa in Syria.
+    let out = hadath(&["geocode", "الرقة", "--country", "KW", "--json"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.lines().all(|l| l.contains("\"country\":\"KW\"")) && !text.is_empty(), "{text}");
+    // The table form names its columns.
+    let out = hadath(&["geocode", "Almaty"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("rank") && text.contains("1526384"), "{text}");
+}
+
+#[test]
+fn geocode_bad_names_get_clear_answers() {
+    let out = hadath(&["geocode", ""]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("the name is empty"), "{}", stderr(&out));
+    let out = hadath(&["geocode", " \t\u{7}\u{1b} "]);
+    assert_eq!(out.status.code(), Some(2));
+    let long = "ب".repeat(5_000);
+    let out = hadath(&["geocode", &long]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("10000 bytes long"), "{}", stderr(&out));
+    // Control characters separate words.
+    let out = hadath(&["geocode", "Nur\u{1}Sultan", "--json", "--limit", "1"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("1526273"));
+    // Mixed scripts and nonsense: an answer or "no place found", never a crash.
+    for name in ["Almaty ألماتي", "ззз漢字ب", "xqxqxqxq"] {
+        let out = hadath(&["geocode", name]);
+        assert!(matches!(out.status.code(), Some(0 | 1)), "{name}: {:?}", out.status);
+        if out.status.code() == Some(1) {
+            assert!(stderr(&out).contains("no place found"), "{}", stderr(&out));
+        }
+    }
+    let out = hadath(&["geocode", "Almaty", "--country", "XX"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("is not a country code"), "{}", stderr(&out));
+}
