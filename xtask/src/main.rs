@@ -4,6 +4,7 @@
 //! resolved by transliteration alone.
 
 mod bench;
+mod duckling;
 mod gazetteer;
 mod geo_eval;
 
@@ -15,6 +16,7 @@ fn main() -> Result<()> {
         Some("gazetteer") => gazetteer::run(&args[1..]),
         Some("bench") => bench::run(&args[1..]),
         Some("geo-eval") => geo_eval::run(&args[1..]),
-        _ => bail!("usage: cargo xtask gazetteer | bench [--mb N] | geo-eval [--seed N] [--per-band N] [--verbose]"),
+        Some("duckling") => duckling::run(&args[1..]),
+        _ => bail!("usage: cargo xtask gazetteer | bench [--mb N] | geo-eval [--seed N] [--per-band N] [--verbose] | duckling [--dim D] [--verbose]"),
     }
 }

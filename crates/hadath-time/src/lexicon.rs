@@ -5,6 +5,8 @@ use std::sync::LazyLock;
 
 use hadath_text::{Lang, tsv_rows};
 
+use crate::durations::Grain;
+
 /// A number word's role in the grammar.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum NumKind {
@@ -49,6 +51,14 @@ pub(crate) enum TimeKind {
 pub(crate) struct Tables {
     /// Single-word number forms → (value, kind); one form may have several roles.
     pub numbers: HashMap<String, Vec<(u64, NumKind)>>,
+    /// Words for a decimal point ("فاصلة", "point").
+    pub decimal_point: Vec<String>,
+    /// Negative signs in words ("minus", "negative", "سالب").
+    pub minus: Vec<String>,
+    /// Ordinal words → value ("ثالث" 3, "third" 3; "حادي" 1 only in compounds).
+    pub ordinals: HashMap<String, u64>,
+    /// Duration units → (count, unit): "دقيقتان" (2, minute), "hours" (1, hour).
+    pub durations: HashMap<String, (u64, Grain)>,
     /// Approximation phrases (words) → kind, longest first.
     pub approx: Vec<(Vec<String>, Approx)>,
     /// Time phrases (one or more words joined by a space) → kinds; longest phrase first on lookup.
@@ -137,9 +147,43 @@ fn parse_times(tsv: &str) -> (HashMap<String, Vec<TimeKind>>, usize) {
     (map, max_words)
 }
 
+/// Rows of `kind` in a numbers table: (forms, value).
+fn rows_of<'a>(tsv: &'a str, kind: &'a str) -> impl Iterator<Item = (Vec<&'a str>, &'a str)> + 'a {
+    tsv_rows(tsv).filter_map(move |(_, fields)| match (fields.first(), fields.get(1), fields.get(2)) {
+        (Some(forms), Some(value), Some(k)) if *k == kind => Some((forms.split('|').collect(), *value)),
+        _ => None,
+    })
+}
+
 fn tables(numbers: &str, times: &str) -> Tables {
     let (times, max_time_words) = parse_times(times);
-    Tables { numbers: parse_numbers(numbers), approx: parse_approx(numbers), times, max_time_words }
+    let words_of = |kind: &str| rows_of(numbers, kind).flat_map(|(forms, _)| forms.into_iter().map(str::to_string)).collect::<Vec<_>>();
+    let mut ordinals = HashMap::new();
+    for (forms, value) in rows_of(numbers, "ordinal") {
+        if let Ok(v) = value.parse::<u64>() {
+            for form in forms {
+                ordinals.insert(form.to_string(), v);
+            }
+        }
+    }
+    let mut durations = HashMap::new();
+    for (forms, value) in rows_of(numbers, "duration") {
+        let Some((count, unit)) = value.split_once(' ') else { continue };
+        let (Ok(count), Some(unit)) = (count.parse::<u64>(), Grain::parse(unit)) else { continue };
+        for form in forms {
+            durations.insert(form.to_string(), (count, unit));
+        }
+    }
+    Tables {
+        numbers: parse_numbers(numbers),
+        decimal_point: words_of("point"),
+        minus: words_of("minus"),
+        ordinals,
+        durations,
+        approx: parse_approx(numbers),
+        times,
+        max_time_words,
+    }
 }
 
 static AR: LazyLock<Tables> = LazyLock::new(|| tables(include_str!("../data/ar-numbers.tsv"), include_str!("../data/ar-time.tsv")));

@@ -16,10 +16,14 @@
 #![deny(missing_docs)]
 
 mod dates;
+mod durations;
 mod lexicon;
 mod numbers;
+mod ordinals;
 mod words;
 
 pub use dates::{Precision, TimeMention, find_times};
+pub use durations::{DurationMention, Grain, find_durations};
 pub use numbers::{NumberMention, Quantity, find_numbers};
+pub use ordinals::{OrdinalMention, find_ordinals};
 pub use words::{WordView, Words};

@@ -36,12 +36,14 @@ impl Quantity {
 }
 
 /// A number found in text.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct NumberMention {
     /// Tokens covered, approximation words included.
     pub tokens: Range<usize>,
-    /// Its value.
+    /// Its value as a count.
     pub quantity: Quantity,
+    /// Its exact value (decimals and sign kept: "-1.2", "٣٫٥ مليون"); `None` for a vague quantity.
+    pub value: Option<f64>,
 }
 
 /// Finds every number (digits, number words, vague quantities) in `words`.
@@ -54,7 +56,28 @@ pub fn find_numbers(lang: Lang, words: &WordView<'_>) -> Vec<NumberMention> {
             Some((kind, end)) => (Some(kind), end),
             None => (None, i),
         };
-        if let Some((mut quantity, end)) = cardinal(lang, tables, words, after_approx) {
+        // A sign or a bare decimal point written against the digits: "-1.2", ".77".
+        let mark = ["-", "−", "."].into_iter().find(|m| words.text(after_approx) == *m).filter(|_| {
+            (words.kind(after_approx + 1) == TokenKind::Number || words.text(after_approx + 1).starts_with(|c: char| c.is_ascii_digit()))
+                && words.tokens.get(after_approx).zip(words.tokens.get(after_approx + 1)).is_some_and(|(a, b)| a.norm.end() == b.norm.start())
+        });
+        // A minus in words: "minus 1,200,000", "سالب ٣".
+        let minus_word = mark.is_none() && words.forms(after_approx).any(|f| tables.minus.iter().any(|m| m == f));
+        let mark = if minus_word { Some("-") } else { mark };
+        let number_start = after_approx + usize::from(mark.is_some());
+        if let Some((mut quantity, end, mut value)) = cardinal(lang, tables, words, number_start) {
+            if quantity.vague {
+                value = None;
+            }
+            match mark {
+                Some(".") => {
+                    let digits = words.text(number_start).chars().take_while(char::is_ascii_digit).count();
+                    value = value.map(|v| v / 10f64.powi(digits as i32));
+                    quantity = Quantity::exact(0);
+                }
+                Some(_) => value = value.map(|v| -v),
+                None => {}
+            }
             match approx {
                 Some(Approx::AtLeast) => quantity.at_least = true,
                 Some(Approx::MoreThan) => {
@@ -68,7 +91,7 @@ pub fn find_numbers(lang: Lang, words: &WordView<'_>) -> Vec<NumberMention> {
                 }
                 None => {}
             }
-            found.push(NumberMention { tokens: i..end, quantity });
+            found.push(NumberMention { tokens: i..end, quantity, value });
             i = end;
         } else {
             i += 1;
@@ -106,40 +129,78 @@ fn number_roles<'t>(tables: &'t Tables, words: &WordView<'_>, i: usize, need_con
     roles
 }
 
-fn digits_value(text: &str) -> Option<u64> {
-    let cleaned: String = text.chars().filter(|c| c.is_ascii_digit() || *c == '.').collect();
-    if let Some((whole, frac)) = cleaned.split_once('.') {
-        // "1.000" as a thousands separator, "3.5" as a decimal: keep the whole part of a decimal.
-        if frac.len() == 3 && !frac.contains('.') {
-            return format!("{whole}{frac}").parse().ok();
+/// The value of a run of digits with separators: "1,000,000.00", "3.5", "1.000" (a thousands
+/// point: exactly three digits after one point), "٣٬٠٠٠" (folded to ",").
+fn digits_value(text: &str) -> Option<f64> {
+    let commas = text.matches(',').count();
+    let points = text.matches('.').count();
+    let cleaned: String = match (commas, points) {
+        (0, 0) => text.to_string(),
+        // Both: the last one is the decimal mark.
+        (_, _) if commas > 0 && points > 0 => {
+            let decimal = if text.rfind('.') > text.rfind(',') { '.' } else { ',' };
+            let group = if decimal == '.' { ',' } else { '.' };
+            text.chars().filter(|&c| c != group).map(|c| if c == decimal { '.' } else { c }).collect()
         }
-        return whole.parse().ok();
-    }
-    if cleaned.len() > 15 {
+        (0, 1) => {
+            let (whole, frac) = text.split_once('.')?;
+            if frac.len() == 3 && whole.len() <= 3 && !whole.starts_with('0') { format!("{whole}{frac}") } else { text.to_string() }
+        }
+        (0, _) => text.replace('.', ""),
+        (1, 0) => {
+            let (whole, frac) = text.split_once(',')?;
+            if frac.len() == 3 { format!("{whole}{frac}") } else { format!("{whole}.{frac}") }
+        }
+        _ => text.replace(',', ""),
+    };
+    if cleaned.len() > 30 {
         return None;
     }
-    cleaned.parse().ok()
+    cleaned.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
-fn cardinal(lang: Lang, tables: &Tables, words: &WordView<'_>, start: usize) -> Option<(Quantity, usize)> {
+fn to_count(value: f64) -> u64 {
+    if value <= 0.0 { 0 } else if value >= u64::MAX as f64 { u64::MAX } else { value as u64 }
+}
+
+fn cardinal(lang: Lang, tables: &Tables, words: &WordView<'_>, start: usize) -> Option<(Quantity, usize, Option<f64>)> {
     if start >= words.len() {
         return None;
     }
-    // Digits, with an optional scale word: "10,000", "3.5 مليون".
+    // Digits, with an optional decimal part in words and scale word: "10,000", "3.5 مليون",
+    // "1 فاصلة 1".
+    if lang == Lang::En
+        && words.kind(start) == TokenKind::Word
+        && words.text(start).starts_with(|c: char| c.is_ascii_digit())
+        && let Some(value) = suffixed_value(words.text(start))
+    {
+        return Some((Quantity::exact(to_count(value)), start + 1, Some(value)));
+    }
+    // "point 77": a decimal part alone.
+    if let Some((fraction, end)) = decimal_word(tables, words, start) {
+        return Some((Quantity::exact(0), end, Some(fraction)));
+    }
     if words.kind(start) == TokenKind::Number {
-        let text = words.text(start);
-        let mut value = digits_value(text)?;
-        let mut end = start + 1;
-        if let Some(scale) = number_roles(tables, words, end, false).iter().find(|(_, k)| *k == NumKind::Scale).map(|(v, _)| *v) {
-            if text.contains('.') {
-                let as_float: f64 = text.replace(',', "").parse().unwrap_or(value as f64);
-                value = (as_float * scale as f64) as u64;
-            } else {
-                value = value.saturating_mul(scale);
+        let mut value = digits_value(words.text(start))?;
+        // "11/10", "3/15": a fraction written with digits on both sides of the slash.
+        let adjacent = |a: usize, b: usize| words.tokens.get(a).zip(words.tokens.get(b)).is_some_and(|(x, y)| x.norm.end() == y.norm.start());
+        if words.text(start + 1) == "/" && words.kind(start + 2) == TokenKind::Number && adjacent(start, start + 1) && adjacent(start + 1, start + 2) {
+            let denominator = digits_value(words.text(start + 2))?;
+            if denominator != 0.0 && words.text(start + 3) != "/" {
+                let value = value / denominator;
+                return Some((Quantity::exact(to_count(value)), start + 3, Some(value)));
             }
+        }
+        let mut end = start + 1;
+        if let Some((fraction, after)) = decimal_word(tables, words, end) {
+            value += fraction;
+            end = after;
+        }
+        if let Some(scale) = number_roles(tables, words, end, false).iter().find(|(_, k)| *k == NumKind::Scale).map(|(v, _)| *v) {
+            value *= scale as f64;
             end += 1;
         }
-        return Some((Quantity::exact(value), end));
+        return Some((Quantity::exact(to_count(value)), end, Some(value)));
     }
     // A vague plural: عشرات (الآلاف), dozens, hundreds of thousands.
     let first_roles = number_roles(tables, words, start, false);
@@ -153,7 +214,7 @@ fn cardinal(lang: Lang, tables: &Tables, words: &WordView<'_>, start: usize) -> 
             end += 1 + of;
         }
         let (min, max) = vague_range(lang, base);
-        return Some((Quantity { min, max, at_least: false, approximate: true, vague: true }, end));
+        return Some((Quantity { min, max, at_least: false, approximate: true, vague: true }, end, None));
     }
     // Number words.
     let mut total: u64 = 0;
@@ -161,16 +222,26 @@ fn cardinal(lang: Lang, tables: &Tables, words: &WordView<'_>, start: usize) -> 
     let mut i = start;
     let mut matched_any = false;
     let mut last_kind: Option<NumKind> = None;
+    // A conjunction written apart ("خمسة و عشرون") was just read.
+    let mut conjunction = false;
     while i < words.len() {
-        let need_conjunction = lang == Lang::Ar && matched_any;
+        if lang == Lang::Ar && matched_any && !conjunction && words.text(i) == "و" && !number_roles(tables, words, i + 1, false).is_empty() {
+            conjunction = true;
+            i += 1;
+            continue;
+        }
+        let need_conjunction = lang == Lang::Ar && matched_any && !conjunction;
         let mut roles = number_roles(tables, words, i, need_conjunction);
+        conjunction = false;
         if matched_any && lang == Lang::Ar {
-            // Without a conjunction: the 10 of 11–19, a scale after a unit, مئة after a unit.
+            // Without a conjunction: the 10 of 11–19, a scale after a unit, مئة after a unit, and
+            // (as spoken Arabic writes it) units and tens straight after a hundred or a thousand.
             for (v, k) in number_roles(tables, words, i, false) {
                 let fits = match k {
                     NumKind::Teen => last_kind == Some(NumKind::Unit) && current < 10,
                     NumKind::Scale => true,
                     NumKind::Hundred => v == 100 && last_kind == Some(NumKind::Unit),
+                    NumKind::Unit | NumKind::Ten => matches!(last_kind, Some(NumKind::Hundred | NumKind::Scale)),
                     _ => false,
                 };
                 if fits {
@@ -179,14 +250,22 @@ fn cardinal(lang: Lang, tables: &Tables, words: &WordView<'_>, start: usize) -> 
             }
         }
         if lang == Lang::En && words.text(i) == "a" {
-            // "a hundred", "a dozen" only.
+            // "a hundred", "a dozen", "a couple", "a pair" only.
             let next = number_roles(tables, words, i + 1, false);
-            if !next.iter().any(|(v, k)| matches!(k, NumKind::Hundred | NumKind::Scale) || *v == 12) {
+            if !next.iter().any(|(v, k)| matches!(k, NumKind::Hundred | NumKind::Scale) || *v == 12) && !matches!(words.text(i + 1), "couple" | "pair") {
                 break;
             }
+            if matches!(words.text(i + 1), "couple" | "pair") {
+                i += 1;
+                continue;
+            }
+            // The article has no analysis of its own: it is one.
+            roles = vec![(1, NumKind::Unit)];
         }
+        // "two hundred and fifty", "twenty-five"; not "one and two".
+        let and_fits = words.text(i) == "-" || matches!(last_kind, Some(NumKind::Hundred | NumKind::Scale));
         if lang == Lang::En && matched_any && (words.text(i) == "and" || words.text(i) == "-") {
-            if !number_roles(tables, words, i + 1, false).is_empty() {
+            if and_fits && !number_roles(tables, words, i + 1, false).is_empty() {
                 i += 1;
                 continue;
             }
@@ -217,7 +296,58 @@ fn cardinal(lang: Lang, tables: &Tables, words: &WordView<'_>, start: usize) -> 
     if !matched_any {
         return None;
     }
-    Some((Quantity::exact(total.saturating_add(current)), i))
+    // "a couple of", "a dozen of".
+    if lang == Lang::En && words.text(i) == "of" && matches!(words.text(i - 1), "couple" | "pair" | "dozen") {
+        i += 1;
+    }
+    let whole = total.saturating_add(current);
+    let mut value = whole as f64;
+    if let Some((fraction, after)) = decimal_word(tables, words, i) {
+        value += fraction;
+        i = after;
+        // "two point two million".
+        if let Some(scale) = number_roles(tables, words, i, false).iter().find(|(_, k)| *k == NumKind::Scale).map(|(v, _)| *v) {
+            value *= scale as f64;
+            i += 1;
+        }
+    }
+    Some((Quantity::exact(to_count(value)), i, Some(value)))
+}
+
+/// "100k", "3M", "1.2bn", ".0012G": digits with a scale letter.
+fn suffixed_value(text: &str) -> Option<f64> {
+    let digits_end = text.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))?;
+    let (digits, suffix) = text.split_at(digits_end);
+    let scale = match suffix {
+        "k" | "K" => 1e3,
+        "m" | "M" | "mn" => 1e6,
+        "g" | "G" | "b" | "B" | "bn" => 1e9,
+        _ => return None,
+    };
+    if digits.is_empty() {
+        return None;
+    }
+    Some(digits_value(digits)? * scale)
+}
+
+/// A decimal part written with a word for the point: "فاصلة 5", "فاصلة خمسة", "point five".
+fn decimal_word(tables: &Tables, words: &WordView<'_>, at: usize) -> Option<(f64, usize)> {
+    if !words.forms(at).any(|f| tables.decimal_point.iter().any(|p| p == f)) {
+        return None;
+    }
+    let digits_start = at + 1;
+    if words.kind(digits_start) == TokenKind::Number {
+        let digits = words.text(digits_start);
+        if digits.chars().all(|c| c.is_ascii_digit()) {
+            let v: f64 = digits.parse().ok()?;
+            return Some((v / 10f64.powi(digits.len() as i32), digits_start + 1));
+        }
+        return None;
+    }
+    // One number word: "فاصلة خمسة", "point two" (a scale after it belongs to the whole number).
+    let (v, _) = number_roles(tables, words, digits_start, false).into_iter().find(|(_, k)| matches!(k, NumKind::Unit | NumKind::Ten))?;
+    let places = ((v as f64).log10().floor() as i32 + 1).max(1);
+    Some((v as f64 / 10f64.powi(places), digits_start + 1))
 }
 
 fn pick_role(roles: &[(u64, NumKind)], last: Option<NumKind>, current: u64) -> Option<(u64, NumKind)> {
@@ -275,6 +405,31 @@ mod tests {
         check(ar, "عشرات المهاجمين", &[("عشرات", 20, 99)]);
         check(ar, "أكثر من 10000 شخص", &[("أكثر من 10000", 10_000, u64::MAX)]);
         check(ar, "وبثمانية", &[("وبثمانية", 8, 8)]);
+    }
+
+    fn value(pack: &dyn LanguagePack, text: &str) -> Vec<Option<f64>> {
+        let words = Words::analyse(pack, text);
+        find_numbers(pack.lang(), &words.view()).iter().map(|m| m.value).collect()
+    }
+
+    #[test]
+    fn exact_values_keep_decimals_signs_and_spoken_forms() {
+        let ar = &hadath_ar::ArabicPack;
+        let en = &hadath_en::EnglishPack;
+        assert_eq!(value(ar, "٣٫٥ مليون"), vec![Some(3_500_000.0)]);
+        assert_eq!(value(ar, "١٬٠٠٠٬٠٠٠٫٠٠"), vec![Some(1_000_000.0)]);
+        assert_eq!(value(ar, "-١٫٢"), vec![Some(-1.2)]);
+        assert_eq!(value(ar, "واحد فاصلة واحد"), vec![Some(1.1)]);
+        assert_eq!(value(ar, "خمسة و عشرون"), vec![Some(25.0)]);
+        assert_eq!(value(ar, "متين تلاتة وستين"), vec![Some(263.0)]);
+        assert_eq!(value(ar, "مليونين"), vec![Some(2_000_000.0)]);
+        assert_eq!(value(ar, "عشرات"), vec![None]);
+        assert_eq!(value(en, "1.2M"), vec![Some(1_200_000.0)]);
+        assert_eq!(value(en, "a dozen"), vec![Some(12.0)]);
+        assert_eq!(value(en, "two point two million"), vec![Some(2_200_000.0)]);
+        assert_eq!(value(en, "minus 1,200,000"), vec![Some(-1_200_000.0)]);
+        assert_eq!(value(en, "one and two"), vec![Some(1.0), Some(2.0)]);
+        assert_eq!(value(en, "3 crore"), vec![Some(30_000_000.0)]);
     }
 
     #[test]
