@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use hadath_text::{Lang, LanguagePack, TokenKind};
-use hadath_time::{Words, find_durations, find_numbers, find_ordinals};
+use hadath_time::{Grain, Instant, Lean, TimeValue, Words, find_durations, find_numbers, find_ordinals, parse_times};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -20,6 +20,8 @@ struct Example {
     expected: Option<serde_json::Value>,
     #[serde(default)]
     locale: String,
+    #[serde(default)]
+    reference_time: String,
 }
 
 fn shared() -> PathBuf {
@@ -28,11 +30,15 @@ fn shared() -> PathBuf {
 
 fn load(dir: &Path) -> Result<Vec<Example>> {
     let mut out = Vec::new();
-    for file in ["numeral", "ordinal", "duration", "time"] {
+    for file in ["numeral", "ordinal", "duration", "time", "negative"] {
         let path = dir.join(format!("{file}.jsonl"));
         let text = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
         for line in text.lines().filter(|l| !l.trim().is_empty()) {
-            out.push(serde_json::from_str(line).with_context(|| format!("{}: bad line", path.display()))?);
+            let mut ex: Example = serde_json::from_str(line).with_context(|| format!("{}: bad line", path.display()))?;
+            if file == "negative" {
+                ex.dim = "negative".into();
+            }
+            out.push(ex);
         }
     }
     Ok(out)
@@ -49,6 +55,11 @@ fn check(pack: &dyn LanguagePack, ex: &Example) -> Option<bool> {
     let words = Words::analyse(pack, &ex.text);
     let (first, end) = word_range(&words)?;
     let view = words.view();
+    if ex.dim == "negative" {
+        // Must produce no time.
+        let reference: jiff::civil::DateTime = ex.reference_time.get(..19)?.parse().ok()?;
+        return Some(parse_times(pack.lang(), &view, reference, Lean::Future).is_empty());
+    }
     let expected = ex.expected.as_ref()?;
     match ex.dim.as_str() {
         "numeral" => {
@@ -65,6 +76,19 @@ fn check(pack: &dyn LanguagePack, ex: &Example) -> Option<bool> {
             let want = expected["normalized"]["value"].as_f64()?;
             let found = find_durations(pack.lang(), &view);
             Some(found.iter().any(|m| m.tokens.start <= first && m.tokens.end >= end && (m.seconds() - want).abs() < 1e-6))
+        }
+        "time" => {
+            let reference: jiff::civil::DateTime = ex.reference_time.get(..19)?.parse().ok()?;
+            let found = parse_times(pack.lang(), &view, reference, Lean::Future);
+            let instant = |v: &serde_json::Value| -> Option<Instant> {
+                let at: jiff::civil::DateTime = v["value"].as_str()?.get(..19)?.parse().ok()?;
+                Some(Instant { at, grain: Grain::parse(v["grain"].as_str()?)? })
+            };
+            let want = match expected["type"].as_str()? {
+                "value" => TimeValue::At(instant(expected)?),
+                _ => TimeValue::Between { from: expected.get("from").and_then(instant), to: expected.get("to").and_then(instant) },
+            };
+            Some(found.iter().any(|t| t.tokens.start <= first && t.tokens.end >= end && t.value == want))
         }
         _ => None,
     }
@@ -91,7 +115,14 @@ pub fn run(args: &[String]) -> Result<()> {
                 Some(true) => entry.1 += 1,
                 Some(false) => {
                     if verbose {
-                        println!("  miss {} {} {:?} → {}", ex.locale, ex.dim, ex.text, ex.expected.as_ref().map(|v| v.to_string()).unwrap_or_default());
+                        let got = if ex.dim == "time" {
+                            let words = Words::analyse(pack, &ex.text);
+                            let reference: Option<jiff::civil::DateTime> = ex.reference_time.get(..19).and_then(|r| r.parse().ok());
+                            reference.map(|r| format!("{:?}", parse_times(pack.lang(), &words.view(), r, Lean::Future).iter().map(|t| (t.tokens.clone(), t.value)).collect::<Vec<_>>())).unwrap_or_default()
+                        } else {
+                            String::new()
+                        };
+                        println!("  miss {} {} {:?} → {} got {got}", ex.locale, ex.dim, ex.text, ex.expected.as_ref().map(|v| v.to_string()).unwrap_or_default());
                     }
                 }
                 None => entry.2 += 1,

@@ -20,10 +20,12 @@ mod durations;
 mod lexicon;
 mod numbers;
 mod ordinals;
+mod timex;
 mod words;
 
 pub use dates::{Precision, TimeMention, find_times};
 pub use durations::{DurationMention, Grain, find_durations};
 pub use numbers::{NumberMention, Quantity, find_numbers};
 pub use ordinals::{OrdinalMention, find_ordinals};
+pub use timex::{Instant, Lean, TimeExpr, TimeValue, parse_times};
 pub use words::{WordView, Words};

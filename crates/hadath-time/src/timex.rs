@@ -1,0 +1,1245 @@
+//! Time expressions with a grain, resolved against a reference date-time: dates, weekdays,
+//! relative days and periods, times of day, parts of the day, holidays (Gregorian, Easter and
+//! Hijri), the n-th weekday of a month, and intervals ("من 13 الى 15 تموز", "اوائل اذار").
+//!
+//! Expressions without a year or a week resolve to the nearest matching time in the direction
+//! given by [`Lean`]: news reports the past (`Lean::Past`: "يوم الأربعاء" in a Thursday article is
+//! the day before); assistants and Duckling's corpora look ahead (`Lean::Future`).
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use hadath_text::{Lang, TokenKind, tsv_rows};
+use jiff::ToSpan;
+use jiff::civil::{Date, DateTime, Time, Weekday};
+
+use crate::WordView;
+use crate::durations::{Grain, find_durations};
+use crate::lexicon::{TimeKind, for_lang};
+use crate::numbers::find_numbers;
+use crate::ordinals::find_ordinals;
+
+/// Which way an expression without a year or week resolves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lean {
+    /// Towards the reference time and before it (news).
+    Past,
+    /// After the reference time (plans, assistants).
+    Future,
+}
+
+/// A point in time known to a grain: `at` is the start of the grain (3 PM at hour grain is 15:00).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Instant {
+    /// Start of the grain.
+    pub at: DateTime,
+    /// How exactly it is known.
+    pub grain: Grain,
+}
+
+/// The value of a time expression.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimeValue {
+    /// One time at a grain ("الخميس": a day).
+    At(Instant),
+    /// An interval; `to` is exclusive; either end may be open ("حتى الساعة 2").
+    Between {
+        /// Start.
+        from: Option<Instant>,
+        /// End, exclusive.
+        to: Option<Instant>,
+    },
+}
+
+/// A time expression found in text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TimeExpr {
+    /// Tokens covered.
+    pub tokens: Range<usize>,
+    /// Its value.
+    pub value: TimeValue,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Pod {
+    Am,
+    Noon,
+    Pm,
+    Night,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Holiday {
+    Christmas,
+    NewYear,
+    Easter,
+    EidFitr,
+    EidAdha,
+    HijriNewYear,
+    Ramadan,
+    Mawlid,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Tx {
+    Now,
+    Day(i32),
+    Period(Grain),
+    Periods(Grain),
+    Shift(i32),
+    Pod(Pod),
+    Hour,
+    Minute,
+    Fraction(i8),
+    Minus,
+    Filler,
+    From,
+    To,
+    Early,
+    Late,
+    Mid,
+    Start,
+    End,
+    Last,
+    MonthWord,
+    YearWord,
+    Ago,
+    Ahead,
+    Holiday(Holiday),
+}
+
+struct Grammar {
+    words: HashMap<String, Vec<Tx>>,
+    max_words: usize,
+}
+
+fn parse_grammar(tsv: &str) -> Grammar {
+    let mut words: HashMap<String, Vec<Tx>> = HashMap::new();
+    let mut max_words = 1;
+    for (_, fields) in tsv_rows(tsv) {
+        let (Some(forms), Some(kind), Some(value)) = (fields.first(), fields.get(1), fields.get(2)) else { continue };
+        let int = value.parse::<i32>().unwrap_or(0);
+        let tx = match *kind {
+            "now" => Tx::Now,
+            "day" => Tx::Day(int),
+            "period" => match Grain::parse(value) {
+                Some(g) => Tx::Period(g),
+                None => continue,
+            },
+            "periods" => match Grain::parse(value) {
+                Some(g) => Tx::Periods(g),
+                None => continue,
+            },
+            "shift" => Tx::Shift(int),
+            "pod" => Tx::Pod(match *value {
+                "am" => Pod::Am,
+                "noon" => Pod::Noon,
+                "pm" => Pod::Pm,
+                _ => Pod::Night,
+            }),
+            "hour" => Tx::Hour,
+            "minute" => Tx::Minute,
+            "fraction" => Tx::Fraction(int as i8),
+            "minus" => Tx::Minus,
+            "filler" => Tx::Filler,
+            "from" => Tx::From,
+            "to" => Tx::To,
+            "early" => Tx::Early,
+            "late" => Tx::Late,
+            "mid" => Tx::Mid,
+            "start" => Tx::Start,
+            "end" => Tx::End,
+            "last" => Tx::Last,
+            "month_word" => Tx::MonthWord,
+            "year_word" => Tx::YearWord,
+            "ago" => Tx::Ago,
+            "ahead" => Tx::Ahead,
+            "holiday" => Tx::Holiday(match *value {
+                "christmas" => Holiday::Christmas,
+                "new_year" => Holiday::NewYear,
+                "easter" => Holiday::Easter,
+                "eid_fitr" => Holiday::EidFitr,
+                "eid_adha" => Holiday::EidAdha,
+                "hijri_new_year" => Holiday::HijriNewYear,
+                "ramadan" => Holiday::Ramadan,
+                _ => Holiday::Mawlid,
+            }),
+            _ => continue,
+        };
+        for form in forms.split('|') {
+            max_words = max_words.max(form.split(' ').count());
+            words.entry(form.to_string()).or_default().push(tx);
+        }
+    }
+    Grammar { words, max_words }
+}
+
+static AR: LazyLock<Grammar> = LazyLock::new(|| parse_grammar(include_str!("../data/ar-timex.tsv")));
+static EN: LazyLock<Grammar> = LazyLock::new(|| parse_grammar(include_str!("../data/en-timex.tsv")));
+
+fn grammar(lang: Lang) -> &'static Grammar {
+    match lang {
+        Lang::Ar => &AR,
+        Lang::En => &EN,
+    }
+}
+
+/// Everything known about the words of one text.
+struct Scan<'w, 'a> {
+    lang: Lang,
+    words: &'w WordView<'a>,
+    numbers: Vec<crate::NumberMention>,
+    ordinals: Vec<crate::OrdinalMention>,
+    now: DateTime,
+    lean: Lean,
+}
+
+impl Scan<'_, '_> {
+    fn text(&self, i: usize) -> &str {
+        self.words.text(i)
+    }
+
+    /// The grammar words starting at `i`, longest phrase first: (kinds, end).
+    fn tx(&self, i: usize) -> Vec<(&'static [Tx], usize)> {
+        let g = grammar(self.lang);
+        let mut out = Vec::new();
+        for n in (1..=g.max_words).rev() {
+            if i + n > self.words.len() {
+                continue;
+            }
+            let mut candidates: Vec<String> = vec![String::new()];
+            for k in 0..n {
+                let mut forms: Vec<&str> = vec![self.text(i + k)];
+                forms.extend(self.words.forms(i + k).take(6));
+                let mut next = Vec::new();
+                for prefix in &candidates {
+                    for form in &forms {
+                        let joined = if k == 0 { form.to_string() } else { format!("{prefix} {form}") };
+                        if !next.contains(&joined) {
+                            next.push(joined);
+                        }
+                    }
+                }
+                candidates = next;
+            }
+            for candidate in &candidates {
+                if let Some(kinds) = g.words.get(candidate) {
+                    out.push((kinds.as_slice(), i + n));
+                    break;
+                }
+            }
+        }
+        out
+    }
+
+    /// The first grammar word of a kind at `i`: its end.
+    fn is(&self, i: usize, pred: impl Fn(&Tx) -> bool) -> Option<(Tx, usize)> {
+        self.tx(i).into_iter().find_map(|(kinds, end)| kinds.iter().find(|k| pred(k)).map(|k| (*k, end)))
+    }
+
+    /// Skips filler words ("في", "يوم", "عند") and commas, unless a longer phrase starts there
+    /// ("يوم غد").
+    fn skip_fillers(&self, mut i: usize) -> usize {
+        loop {
+            if matches!(self.text(i), "," | "،") {
+                i += 1;
+                continue;
+            }
+            let phrases = self.tx(i);
+            match phrases.first() {
+                Some((kinds, end)) if kinds.contains(&Tx::Filler) && !phrases.iter().any(|(k, e)| e > end && !k.contains(&Tx::Filler)) => i = *end,
+                _ => return i,
+            }
+        }
+    }
+
+    fn month(&self, i: usize) -> Option<(i8, usize)> {
+        let tables = for_lang(self.lang);
+        // Multiword month names first (كانون الثاني).
+        for n in [2usize, 1] {
+            if i + n > self.words.len() {
+                continue;
+            }
+            let key: Vec<String> = (i..i + n).map(|k| self.words.forms(k).next().unwrap_or(self.text(k)).to_string()).collect();
+            let joined = key.join(" ");
+            let raw: Vec<&str> = (i..i + n).map(|k| self.text(k)).collect();
+            for candidate in [joined, raw.join(" ")] {
+                if let Some(kinds) = tables.times.get(&candidate)
+                    && let Some(TimeKind::Month(m)) = kinds.iter().find(|k| matches!(k, TimeKind::Month(_)))
+                {
+                    return Some((*m as i8, i + n));
+                }
+            }
+            if n == 1 {
+                for form in self.words.forms(i) {
+                    if let Some(kinds) = tables.times.get(form)
+                        && let Some(TimeKind::Month(m)) = kinds.iter().find(|k| matches!(k, TimeKind::Month(_)))
+                    {
+                        return Some((*m as i8, i + 1));
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    fn weekday(&self, i: usize) -> Option<(Weekday, usize)> {
+        let tables = for_lang(self.lang);
+        let mut forms: Vec<&str> = vec![self.text(i)];
+        forms.extend(self.words.forms(i));
+        for form in forms {
+            if let Some(kinds) = tables.times.get(form)
+                && let Some(TimeKind::Weekday(w)) = kinds.iter().find(|k| matches!(k, TimeKind::Weekday(_)))
+            {
+                return Some((weekday_of(*w), i + 1));
+            }
+        }
+        None
+    }
+
+    /// A view of the words from `i`, a few tokens long: numbers read from exactly there.
+    fn view_from(&self, i: usize, len: usize) -> Option<WordView<'_>> {
+        if i >= self.words.len() {
+            return None;
+        }
+        let end = (i + len).min(self.words.len());
+        Some(WordView { norm: self.words.norm, tokens: &self.words.tokens[i..end], analyses: &self.words.analyses[i..end] })
+    }
+
+    fn number(&self, i: usize) -> Option<(f64, usize)> {
+        if let Some(n) = self.numbers.iter().find(|n| n.tokens.start == i) {
+            return Some((n.value?, n.tokens.end));
+        }
+        // A number the left-to-right reading swallowed into a longer one ("عشر وخمس").
+        let view = self.view_from(i, 8)?;
+        let n = find_numbers(self.lang, &view).into_iter().find(|n| n.tokens.start == 0)?;
+        Some((n.value?, i + n.tokens.end))
+    }
+
+    /// A one-word number at `i` ("ثلاثة" in "ثلاثة وثمانية عشر").
+    fn number_word(&self, i: usize) -> Option<(f64, usize)> {
+        let view = self.view_from(i, 1)?;
+        let n = find_numbers(self.lang, &view).into_iter().find(|n| n.tokens == (0..1))?;
+        Some((n.value?, i + 1))
+    }
+
+    fn integer(&self, i: usize, range: Range<i64>) -> Option<(i64, usize)> {
+        let (v, end) = self.number(i)?;
+        (v.fract() == 0.0 && range.contains(&(v as i64))).then_some((v as i64, end))
+    }
+
+    fn ordinal(&self, i: usize) -> Option<(i64, usize)> {
+        if let Some(o) = self.ordinals.iter().find(|o| o.tokens.start == i) {
+            return Some((o.value, o.tokens.end));
+        }
+        let view = self.view_from(i, 4)?;
+        let o = find_ordinals(self.lang, &view).into_iter().find(|o| o.tokens.start == 0)?;
+        Some((o.value, i + o.tokens.end))
+    }
+
+    /// A four-digit year, with or without "(من/في) عام/سنة" before it.
+    fn year(&self, i: usize) -> Option<(i16, usize)> {
+        let i = if matches!(self.text(i), "من" | "في" | "of" | "in") && self.is(i + 1, |t| matches!(t, Tx::YearWord)).is_some() { i + 1 } else { i };
+        let at = self.is(i, |t| matches!(t, Tx::YearWord)).map_or(i, |(_, e)| e);
+        let at = if self.text(at) == "في" && at > i { at + 1 } else { at };
+        if self.words.kind(at) != TokenKind::Number || self.text(at).len() != 4 {
+            return None;
+        }
+        let y: i16 = self.text(at).parse().ok()?;
+        (1000..=2999).contains(&y).then_some((y, at + 1))
+    }
+
+    /// A month: its name, "شهر 3", "شهر ثلاثة", "الشهر التاسع", "الشهر القادم".
+    fn month_spec(&self, i: usize) -> Option<(MonthRef, usize)> {
+        if let Some((m, end)) = self.month(i) {
+            return Some((MonthRef::Month(m), end));
+        }
+        if let Some((_, after)) = self.is(i, |t| matches!(t, Tx::MonthWord)) {
+            if let Some((m, end)) = self.month(after) {
+                return Some((MonthRef::Month(m), end));
+            }
+            if let Some((m, end)) = self.integer(after, 1..13) {
+                return Some((MonthRef::Month(m as i8), end));
+            }
+        }
+        // الشهر التاسع, الشهر القادم.
+        if let Some((Tx::Period(Grain::Month), after)) = self.is(i, |t| matches!(t, Tx::Period(Grain::Month))) {
+            if let Some((m, end)) = self.ordinal(after).filter(|(m, _)| (1..=12).contains(m)) {
+                return Some((MonthRef::Month(m as i8), end));
+            }
+            if let Some((Tx::Shift(s), end)) = self.is(after, |t| matches!(t, Tx::Shift(_))) {
+                return Some((MonthRef::Shift(s), end));
+            }
+        }
+        if let Some((Tx::Shift(0), after)) = self.is(i, |t| matches!(t, Tx::Shift(0)))
+            && let Some((_, end)) = self.is(after, |t| matches!(t, Tx::Period(Grain::Month)))
+        {
+            return Some((MonthRef::Shift(0), end));
+        }
+        None
+    }
+
+    /// "من/في/ب" and "شهر" between a day and its month.
+    fn of(&self, i: usize) -> usize {
+        let mut k = i;
+        if matches!(self.text(k), "من" | "في" | "ب" | "of" | "in") {
+            k += 1;
+        }
+        k
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum MonthRef {
+    Month(i8),
+    Shift(i32),
+}
+
+fn weekday_of(n: u8) -> Weekday {
+    match n {
+        1 => Weekday::Monday,
+        2 => Weekday::Tuesday,
+        3 => Weekday::Wednesday,
+        4 => Weekday::Thursday,
+        5 => Weekday::Friday,
+        6 => Weekday::Saturday,
+        _ => Weekday::Sunday,
+    }
+}
+
+fn midnight(d: Date) -> DateTime {
+    d.to_datetime(Time::midnight())
+}
+
+fn at_day(d: Date) -> TimeValue {
+    TimeValue::At(Instant { at: midnight(d), grain: Grain::Day })
+}
+
+fn add_days(d: Date, n: i64) -> Date {
+    d.checked_add(n.days()).unwrap_or(d)
+}
+
+fn monday_of(d: Date) -> Date {
+    add_days(d, -i64::from(d.weekday().to_monday_zero_offset()))
+}
+
+/// Start of the period of `grain` containing `d`.
+fn period_start(d: Date, grain: Grain) -> Date {
+    match grain {
+        Grain::Week => monday_of(d),
+        Grain::Month => d.first_of_month(),
+        Grain::Quarter => Date::new(d.year(), (d.month() - 1) / 3 * 3 + 1, 1).unwrap_or(d),
+        Grain::Year => d.first_of_year(),
+        _ => d,
+    }
+}
+
+fn shift_period(d: Date, grain: Grain, n: i64) -> Date {
+    let r = match grain {
+        Grain::Week => d.checked_add((7 * n).days()),
+        Grain::Month => d.checked_add(n.months()),
+        Grain::Quarter => d.checked_add((3 * n).months()),
+        Grain::Year => d.checked_add(n.years()),
+        _ => d.checked_add(n.days()),
+    };
+    r.unwrap_or(d)
+}
+
+/// The month `m` of the year nearest the reference in the lean's direction.
+fn resolve_month(now: Date, m: i8, lean: Lean) -> Date {
+    let this = Date::new(now.year(), m, 1).unwrap_or(now);
+    match lean {
+        Lean::Future if m < now.month() => this.checked_add(1.year()).unwrap_or(this),
+        Lean::Past if m > now.month() => this.checked_sub(1.year()).unwrap_or(this),
+        _ => this,
+    }
+}
+
+/// Day `day` of month `m` (no year) nearest the reference in the lean's direction.
+fn resolve_day_month(now: Date, m: i8, day: i8, lean: Lean) -> Option<Date> {
+    // Compared by month: a day of the current month stays in this year either way.
+    let this = Date::new(now.year(), m, day).ok()?;
+    Some(match lean {
+        Lean::Future if m < now.month() => Date::new(now.year() + 1, m, day).ok()?,
+        Lean::Past if m > now.month() => Date::new(now.year() - 1, m, day).ok()?,
+        _ => this,
+    })
+}
+
+/// A weekday with no week: the next one after the reference (Future), or the last one on or
+/// before it (Past).
+fn resolve_weekday(now: Date, w: Weekday, lean: Lean) -> Date {
+    let diff = i64::from(w.to_monday_zero_offset()) - i64::from(now.weekday().to_monday_zero_offset());
+    match lean {
+        Lean::Future => add_days(now, if diff <= 0 { diff + 7 } else { diff }),
+        Lean::Past => add_days(now, if diff > 0 { diff - 7 } else { diff }),
+    }
+}
+
+/// The `n`-th (1-based; -1 the last) weekday `w` of the month starting `first`.
+fn nth_weekday(first: Date, w: Weekday, n: i64) -> Option<Date> {
+    if n > 0 {
+        let offset = (i64::from(w.to_monday_zero_offset()) - i64::from(first.weekday().to_monday_zero_offset())).rem_euclid(7);
+        let d = add_days(first, offset + 7 * (n - 1));
+        (d.month() == first.month()).then_some(d)
+    } else {
+        let last = first.last_of_month();
+        let back = (i64::from(last.weekday().to_monday_zero_offset()) - i64::from(w.to_monday_zero_offset())).rem_euclid(7);
+        Some(add_days(last, -back))
+    }
+}
+
+/// Easter Sunday (anonymous Gregorian algorithm).
+fn easter(year: i16) -> Option<Date> {
+    let y = i32::from(year);
+    let a = y % 19;
+    let b = y / 100;
+    let c = y % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    Date::new(year, month as i8, day as i8).ok()
+}
+
+/// Days since 1970-01-01 of a Hijri date in the arithmetical (tabular) Islamic calendar; actual
+/// dates, set by moon sighting, can differ by a day.
+fn hijri_to_date(year: i64, month: i64, day: i64) -> Option<Date> {
+    // Julian day number of the Hijri date (civil epoch 16 July 622).
+    let jd = day + ((29.5 * (month - 1) as f64).ceil() as i64) + (year - 1) * 354 + (3 + 11 * year) / 30 + 1_948_440 - 1;
+    let unix_days = jd - 2_440_588;
+    Date::new(1970, 1, 1).ok()?.checked_add(unix_days.days()).ok()
+}
+
+/// The Hijri year in progress at `d` (approximate: tabular calendar).
+fn hijri_year_at(d: Date) -> i64 {
+    let unix_days = (d - Date::new(1970, 1, 1).unwrap_or(d)).get_days() as i64;
+    let jd = unix_days + 2_440_588;
+    (30 * (jd - 1_948_440) + 10_646) / 10_631
+}
+
+/// The date of a holiday in (Gregorian) `year`, or the next/last one from the reference.
+fn holiday(h: Holiday, year: Option<i16>, now: Date, lean: Lean) -> Option<TimeValue> {
+    let fixed = |m: i8, d: i8| -> Option<Date> {
+        match year {
+            Some(y) => Date::new(y, m, d).ok(),
+            None => resolve_day_month(now, m, d, lean),
+        }
+    };
+    let hijri = |month: i64, day: i64| -> Option<Date> {
+        // The Hijri year whose date falls in the Gregorian year (or nearest the reference).
+        let base = hijri_year_at(year.map_or(now, |y| Date::new(y, 7, 1).unwrap_or(now)));
+        let mut best: Option<Date> = None;
+        for hy in base - 2..=base + 2 {
+            let Some(d) = hijri_to_date(hy, month, day) else { continue };
+            let fits = match year {
+                Some(y) => d.year() == y,
+                None => match lean {
+                    Lean::Future => d >= now,
+                    Lean::Past => d <= now,
+                },
+            };
+            if fits {
+                best = match (best, lean, year) {
+                    (None, _, _) => Some(d),
+                    (Some(b), Lean::Past, None) => Some(b.max(d)),
+                    (Some(b), _, _) => Some(b.min(d)),
+                };
+            }
+        }
+        best
+    };
+    let day = match h {
+        Holiday::Christmas => fixed(12, 25)?,
+        Holiday::NewYear => fixed(1, 1)?,
+        Holiday::Easter => {
+            let y = year.unwrap_or(now.year());
+            let e = easter(y)?;
+            match (year, lean) {
+                (None, Lean::Future) if e < now => easter(y + 1)?,
+                (None, Lean::Past) if e > now => easter(y - 1)?,
+                _ => e,
+            }
+        }
+        Holiday::EidFitr => hijri(10, 1)?,
+        Holiday::EidAdha => hijri(12, 10)?,
+        Holiday::HijriNewYear => hijri(1, 1)?,
+        Holiday::Mawlid => hijri(3, 12)?,
+        Holiday::Ramadan => {
+            let start = hijri(9, 1)?;
+            let end = hijri_to_date(hijri_year_at(add_days(start, 15)), 10, 1)?;
+            return Some(TimeValue::Between { from: Some(Instant { at: midnight(start), grain: Grain::Day }), to: Some(Instant { at: midnight(end), grain: Grain::Day }) });
+        }
+    };
+    Some(at_day(day))
+}
+
+/// A date-level expression at `i`: (value, end). Tries every pattern and keeps the longest.
+fn date_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
+    let today = s.now.date();
+    let mut best: Option<(TimeValue, usize)> = None;
+    let mut offer = |v: Option<(TimeValue, usize)>| {
+        if let Some((value, end)) = v
+            && best.as_ref().is_none_or(|(_, e)| end > *e)
+        {
+            best = Some((value, end));
+        }
+    };
+    // اليوم، امس، غدا.
+    if let Some((Tx::Day(n), end)) = s.is(i, |t| matches!(t, Tx::Day(_))) {
+        offer(Some((at_day(add_days(today, i64::from(n))), end)));
+    }
+    // Holidays, with a year: عيد الفطر 2013, رمضان 2019; "ثالث ثلاثاء بعد كريسماس 2014".
+    if let Some((Tx::Holiday(h), end)) = s.is(i, |t| matches!(t, Tx::Holiday(_))) {
+        let (year, end) = s.year(end).map_or((None, end), |(y, e)| (Some(y), e));
+        offer(holiday(h, year, today, s.lean).map(|v| (v, end)));
+    }
+    // Periods: الاسبوع الماضي، هذا الشهر، السنة القادمة.
+    offer(period_at(s, i));
+    // Weekdays.
+    offer(weekday_at(s, i));
+    // Day and month: "15 شباط", "الاول من شهر شباط", "اليوم الثالث من اكتوبر", "شباط 15".
+    offer(day_month_at(s, i));
+    // A month alone, with a year or not: "اذار", "شهر 3", "ايلول 2014".
+    if let Some((MonthRef::Month(m), end)) = s.month_spec(i) {
+        let (first, end) = match s.year(end) {
+            Some((y, e)) => (Date::new(y, m, 1).ok(), e),
+            None => (Some(resolve_month(today, m, s.lean)), end),
+        };
+        if let Some(first) = first {
+            offer(Some((TimeValue::At(Instant { at: midnight(first), grain: Grain::Month }), end)));
+        }
+    }
+    // A year alone (after "عام/سنة", or standing alone).
+    if let Some((y, end)) = s.year(i)
+        && let Ok(first) = Date::new(y, 1, 1)
+    {
+        offer(Some((TimeValue::At(Instant { at: midnight(first), grain: Grain::Year }), end)));
+    }
+    // Parts of a month: اوائل/اواخر/منتصف/بداية/نهاية + month.
+    offer(month_part_at(s, i));
+    // N-th weekday, day or week of a month.
+    offer(nth_at(s, i));
+    // Digits: 2/2013, 21/09, 2022/1/5, 5/1/2022.
+    offer(numeric_date_at(s, i));
+    // "قبل اسبوع", "من اسبوع": a duration ago, at day grain.
+    if let Some((_, after)) = s.is(i, |t| matches!(t, Tx::Ago))
+        && let Some(d) = find_durations(s.lang, s.words).into_iter().find(|d| d.tokens.start == after)
+    {
+        let secs = d.seconds() as i64;
+        let at = s.now.checked_sub(secs.seconds()).unwrap_or(s.now);
+        offer(Some((at_day(at.date()), d.tokens.end)));
+    }
+    best
+}
+
+fn period_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
+    let today = s.now.date();
+    // "هذا الاسبوع", "هذه السنة".
+    if let Some((Tx::Shift(0), after)) = s.is(i, |t| matches!(t, Tx::Shift(0)))
+        && let Some((Tx::Period(g), end)) = s.is(after, |t| matches!(t, Tx::Period(_)))
+    {
+        return Some((TimeValue::At(Instant { at: midnight(period_start(today, g)), grain: g }), end));
+    }
+    let (Tx::Period(g), after) = s.is(i, |t| matches!(t, Tx::Period(_)))? else { return None };
+    let (Tx::Shift(n), end) = s.is(after, |t| matches!(t, Tx::Shift(_)))? else { return None };
+    let start = shift_period(period_start(today, g), g, i64::from(n));
+    Some((TimeValue::At(Instant { at: midnight(start), grain: g }), end))
+}
+
+fn weekday_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
+    let today = s.now.date();
+    let mut k = i;
+    // "هذا الاثنين".
+    let this = s.is(k, |t| matches!(t, Tx::Shift(0)));
+    if let Some((_, e)) = this {
+        k = e;
+    }
+    let (w, mut end) = s.weekday(k)?;
+    let mut date = resolve_weekday(today, w, Lean::Future);
+    if s.lean == Lean::Past && this.is_none() {
+        date = resolve_weekday(today, w, Lean::Past);
+    }
+    // "الثلاثاء الماضي", "الثلاثاء القادم".
+    if let Some((Tx::Shift(n), e)) = s.is(end, |t| matches!(t, Tx::Shift(_))) {
+        date = match n {
+            n if n < 0 => {
+                let d = resolve_weekday(today, w, Lean::Past);
+                if d == today { add_days(d, -7) } else { d }
+            }
+            n if n > 0 => resolve_weekday(today, w, Lean::Future),
+            _ => add_days(monday_of(today), i64::from(w.to_monday_zero_offset())),
+        };
+        end = e;
+    }
+    // "الاحد من الاسبوع الماضي", "احد الاسبوع الماضي", "اثنين الاسبوع الحالي".
+    let week_at = if s.text(end) == "من" { end + 1 } else { end };
+    let week = if let Some((Tx::Shift(0), a)) = s.is(week_at, |t| matches!(t, Tx::Shift(0))) {
+        s.is(a, |t| matches!(t, Tx::Period(Grain::Week))).map(|(_, e)| (0, e))
+    } else if let Some((_, a)) = s.is(week_at, |t| matches!(t, Tx::Period(Grain::Week))) {
+        match s.is(a, |t| matches!(t, Tx::Shift(_))) {
+            Some((Tx::Shift(n), e)) => Some((n, e)),
+            _ => None,
+        }
+    } else {
+        None
+    };
+    if let Some((n, e)) = week {
+        date = add_days(add_days(monday_of(today), 7 * i64::from(n)), i64::from(w.to_monday_zero_offset()));
+        end = e;
+    }
+    // "السبت السادس عشر", "الثلاثاء التاسع عشر من هذا الشهر": the day of the month says which.
+    if let Some((day, e)) = s.ordinal(end).filter(|(d, _)| (1..=31).contains(d)) {
+        let mut e = e;
+        if let Some((MonthRef::Shift(0), e2)) = s.month_spec(s.of(e)) {
+            e = e2;
+        }
+        if let Ok(d) = Date::new(today.year(), today.month(), day as i8) {
+            return Some((at_day(d), e));
+        }
+    }
+    Some((at_day(date), end))
+}
+
+fn day_month_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
+    let today = s.now.date();
+    let mut k = i;
+    // "اليوم الثالث من اكتوبر": اليوم before an ordinal day.
+    if let Some((Tx::Day(0), e)) = s.is(k, |t| matches!(t, Tx::Day(0)))
+        && s.ordinal(e).is_some()
+    {
+        k = e;
+    }
+    let day = s.integer(k, 1..32).or_else(|| s.ordinal(k).filter(|(d, _)| (1..=31).contains(d)));
+    let (day, after_day, month, end) = if let Some((day, e)) = day {
+        let (month, end) = s.month_spec(s.of(e))?;
+        (day as i8, e, month, end)
+    } else {
+        // "شباط 15", "يوليو 13".
+        let (month, e) = s.month_spec(k)?;
+        let (day, end) = s.integer(e, 1..32)?;
+        (day as i8, e, month, end)
+    };
+    let _ = after_day;
+    let (year, end) = s.year(end).map_or((None, end), |(y, e)| (Some(y), e));
+    let date = match (month, year) {
+        (MonthRef::Month(m), Some(y)) => Date::new(y, m, day).ok()?,
+        (MonthRef::Month(m), None) => resolve_day_month(today, m, day, s.lean)?,
+        (MonthRef::Shift(n), _) => {
+            let first = shift_period(today.first_of_month(), Grain::Month, i64::from(n));
+            Date::new(first.year(), first.month(), day).ok()?
+        }
+    };
+    Some((at_day(date), end))
+}
+
+fn month_first(s: &Scan<'_, '_>, month: MonthRef, end: usize) -> Option<(Date, usize)> {
+    let today = s.now.date();
+    let (mut year, mut end) = s.year(end).map_or((None, end), |(y, e)| (Some(y), e));
+    // "السنة القادمة", "next year" after the month.
+    if year.is_none()
+        && let Some((_, a)) = s.is(end, |t| matches!(t, Tx::Period(Grain::Year)))
+        && let Some((Tx::Shift(n), e)) = s.is(a, |t| matches!(t, Tx::Shift(_)))
+    {
+        year = Some(today.year() + n as i16);
+        end = e;
+    }
+    let first = match (month, year) {
+        (MonthRef::Month(m), Some(y)) => Date::new(y, m, 1).ok()?,
+        (MonthRef::Month(m), None) => resolve_month(today, m, s.lean),
+        (MonthRef::Shift(n), _) => shift_period(today.first_of_month(), Grain::Month, i64::from(n)),
+    };
+    Some((first, end))
+}
+
+fn month_part_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
+    let (part, after) = s.is(i, |t| matches!(t, Tx::Early | Tx::Late | Tx::Mid | Tx::Start | Tx::End))?;
+    let (month, end) = s.month_spec(after).or_else(|| s.month_spec(after + usize::from(s.text(after) == "من")))?;
+    let (first, end) = month_first(s, month, end)?;
+    let day = |d: i8| Date::new(first.year(), first.month(), d).ok();
+    let between = |a: Date, b: Date| TimeValue::Between { from: Some(Instant { at: midnight(a), grain: Grain::Day }), to: Some(Instant { at: midnight(b), grain: Grain::Day }) };
+    let value = match part {
+        Tx::Early => between(first, day(11)?),
+        Tx::Late => between(day(21)?, add_days(first.last_of_month(), 1)),
+        Tx::Mid => at_day(day(15)?),
+        Tx::Start => at_day(first),
+        _ => at_day(first.last_of_month()),
+    };
+    Some((value, end))
+}
+
+fn nth_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
+    // Which: an ordinal word ("ثالث", "الاول") or "اخر/الاخير" (-1), before or after the thing.
+    let which = |k: usize| -> Option<(i64, usize)> {
+        if let Some((_, e)) = s.is(k, |t| matches!(t, Tx::Last)) {
+            return Some((-1, e));
+        }
+        s.ordinal(k).filter(|(n, _)| (1..=5).contains(n))
+    };
+    #[derive(Clone, Copy)]
+    enum Thing {
+        Weekday(Weekday),
+        Day,
+        Week,
+    }
+    let thing = |k: usize| -> Option<(Thing, usize)> {
+        let k = if (s.is(k, |t| matches!(t, Tx::Day(0))).is_some() || matches!(s.text(k), "يوم" | "day")) && s.weekday(k + 1).is_some() { k + 1 } else { k };
+        if let Some((w, e)) = s.weekday(k) {
+            return Some((Thing::Weekday(w), e));
+        }
+        if let Some((Tx::Period(Grain::Week), e)) = s.is(k, |t| matches!(t, Tx::Period(Grain::Week))) {
+            return Some((Thing::Week, e));
+        }
+        if matches!(s.text(k), "يوم" | "اليوم" | "day") {
+            return Some((Thing::Day, k + 1));
+        }
+        None
+    };
+    // Either order: "ثالث ثلاثاء", "الثلاثاء الثالث" (a weekday can read as a number too:
+    // الاثنين "the two").
+    let first = which(i).and_then(|(n, e)| thing(e).map(|(t, e)| (n, t, e)));
+    let second = || thing(i).and_then(|(t, e)| which(e).map(|(n, e)| (n, t, e)));
+    let (n, t, after) = first.or_else(second)?;
+    // Of what: a month ("من شهر اذار", "بشهر عشرة", "في سبتمبر", "الشهر القادم") or after a holiday.
+    let of = |k: usize| -> Option<(Date, usize)> {
+        let mut k = k;
+        if matches!(s.text(k), "من" | "في" | "ب" | "of" | "in") {
+            k += 1;
+        }
+        if let Some((month, e)) = s.month_spec(k) {
+            return month_first(s, month, e);
+        }
+        // "بشهر" written as one word: ب + شهر.
+        if s.words.forms(k).any(|f| f == "شهر")
+            && let Some((month, e)) = s.month(k + 1).map(|(m, e)| (MonthRef::Month(m), e)).or_else(|| s.integer(k + 1, 1..13).map(|(m, e)| (MonthRef::Month(m as i8), e)))
+        {
+            return month_first(s, month, e);
+        }
+        None
+    };
+    // "ثالث ثلاثاء بعد كريسماس 2014".
+    if let Thing::Weekday(w) = t
+        && n > 0
+        && let Some((_, a)) = s.is(after, |x| matches!(x, Tx::Ahead))
+        && let Some((TimeValue::At(base), end)) = date_at(s, a)
+    {
+        let base = base.at.date();
+        let first = add_days(base, 1 + (i64::from(w.to_monday_zero_offset()) - i64::from(add_days(base, 1).weekday().to_monday_zero_offset())).rem_euclid(7));
+        return Some((at_day(add_days(first, 7 * (n - 1))), end));
+    }
+    let (first, end) = of(after)?;
+    let value = match t {
+        Thing::Weekday(w) => at_day(nth_weekday(first, w, n)?),
+        Thing::Day if n > 0 => at_day(add_days(first, n - 1)),
+        Thing::Day => at_day(first.last_of_month()),
+        Thing::Week if n > 0 => {
+            // The first week is the one holding the month's first Monday.
+            let monday = nth_weekday(first, Weekday::Monday, 1)?;
+            TimeValue::At(Instant { at: midnight(add_days(monday, 7 * (n - 1))), grain: Grain::Week })
+        }
+        // The last week is the last whole one: its Monday at least six days before the month's end.
+        Thing::Week => TimeValue::At(Instant { at: midnight(monday_of(add_days(first.last_of_month(), -6))), grain: Grain::Week }),
+    };
+    Some((value, end))
+}
+
+fn numeric_date_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
+    let today = s.now.date();
+    if s.words.kind(i) != TokenKind::Number {
+        return None;
+    }
+    let mut parts: Vec<i64> = Vec::new();
+    let mut k = i;
+    loop {
+        if s.words.kind(k) != TokenKind::Number || s.text(k).contains(['.', ',']) {
+            return None;
+        }
+        parts.push(s.text(k).parse().ok()?);
+        k += 1;
+        if parts.len() < 3 && matches!(s.text(k), "/" | "-") && s.words.kind(k + 1) == TokenKind::Number {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    let date = match parts.as_slice() {
+        [y, m, d] if *y > 31 => Date::new(*y as i16, *m as i8, *d as i8).ok()?,
+        [d, m, y] if *y > 31 => Date::new(*y as i16, *m as i8, *d as i8).ok()?,
+        // "2/2013": a month of a year.
+        [m, y] if *y > 999 && (1..=12).contains(m) => {
+            let first = Date::new(*y as i16, *m as i8, 1).ok()?;
+            return Some((TimeValue::At(Instant { at: midnight(first), grain: Grain::Day }), k));
+        }
+        // "21/09": day and month.
+        [d, m] if (1..=12).contains(m) && (1..=31).contains(d) => resolve_day_month(today, *m as i8, *d as i8, s.lean)?,
+        _ => return None,
+    };
+    Some((at_day(date), k))
+}
+
+/// A time of day at `i`: ((hour, minute, second), grain, part of day given, end).
+fn clock_at(s: &Scan<'_, '_>, i: usize) -> Option<((i8, i8, i8), Grain, Option<Pod>, usize)> {
+    let mut k = i;
+    let hour_word = s.is(k, |t| matches!(t, Tx::Hour));
+    if let Some((_, e)) = hour_word {
+        k = e;
+    }
+    // Digits: 3:18, 15:23:24, or an hour.
+    let (mut h, mut m, mut sec, mut grain, mut end);
+    if s.words.kind(k) == TokenKind::Number && s.text(k + 1) == ":" && s.words.kind(k + 2) == TokenKind::Number {
+        h = s.text(k).parse::<i8>().ok()?;
+        m = s.text(k + 2).parse::<i8>().ok()?;
+        sec = 0;
+        grain = Grain::Minute;
+        end = k + 3;
+        if s.text(end) == ":" && s.words.kind(end + 1) == TokenKind::Number {
+            sec = s.text(end + 1).parse::<i8>().ok()?;
+            grain = Grain::Second;
+            end += 2;
+        }
+        if !(0..24).contains(&h) || !(0..60).contains(&m) || !(0..60).contains(&sec) {
+            return None;
+        }
+    } else {
+        // An hour: a number or an ordinal (الثالثة), which needs الساعة or a part of day. A
+        // number word read together with the minutes after it ("ثلاثة وثمانية عشر") is the hour
+        // alone.
+        let ordinal_hour = s.ordinal(k).and_then(|(v, e)| {
+            // "الرابعة واربعون": the hour is the first word, the minutes follow.
+            if e > k + 1 && s.text(k + 1).starts_with('و') {
+                let view = s.view_from(k, 1)?;
+                return find_ordinals(s.lang, &view).first().map(|o| (o.value, k + 1));
+            }
+            Some((v, e))
+        });
+        let hour = ordinal_hour.filter(|(v, _)| (1..=12).contains(v)).or_else(|| {
+            let (v, e) = s.number(k)?;
+            let one = s.number_word(k).filter(|_| e > k + 1 && s.text(k + 1).starts_with('و'));
+            let (v, e) = one.unwrap_or((v, e));
+            (v.fract() == 0.0 && (0.0..25.0).contains(&v)).then_some((v as i64, e))
+        });
+        let (value, e) = hour?;
+        h = value as i8;
+        m = 0;
+        sec = 0;
+        grain = Grain::Hour;
+        end = e;
+        // و 18 دقيقة, وربع, ونصف, وثلث; الا ربع, الا ثلث.
+        let mut j = end;
+        let and_word = s.text(j) == "و";
+        if and_word {
+            j += 1;
+        }
+        let conj = and_word || s.text(j).starts_with('و');
+        if conj {
+            if let Some((Tx::Fraction(f), e)) = s.is(j, |t| matches!(t, Tx::Fraction(_))) {
+                m = f;
+                grain = Grain::Minute;
+                end = e;
+            } else if let Some((v, e)) = s.integer(j, 0..60).or_else(|| {
+                // "و15" written as one word.
+                let digits = s.text(j).strip_prefix('و')?;
+                let v: i64 = digits.parse().ok()?;
+                (0..60).contains(&v).then_some((v, j + 1))
+            }) {
+                m = v as i8;
+                grain = Grain::Minute;
+                end = e;
+                if let Some((_, e2)) = s.is(end, |t| matches!(t, Tx::Minute)) {
+                    end = e2;
+                }
+            }
+        } else if let Some((_, e)) = s.is(j, |t| matches!(t, Tx::Minus)) {
+            let minus = s.is(e, |t| matches!(t, Tx::Fraction(_))).map(|(t, e2)| (if let Tx::Fraction(f) = t { f } else { 0 }, e2)).or_else(|| s.integer(e, 1..60).map(|(v, e2)| (v as i8, e2)));
+            if let Some((f, e2)) = minus {
+                h = if h == 0 { 23 } else { h - 1 };
+                m = 60 - f;
+                grain = Grain::Minute;
+                end = e2;
+                if let Some((_, e3)) = s.is(end, |t| matches!(t, Tx::Minute)) {
+                    end = e3;
+                }
+            }
+        }
+        if hour_word.is_none() && grain == Grain::Hour && s.is(end, |t| matches!(t, Tx::Pod(_))).is_none() {
+            return None;
+        }
+    }
+    // A part of the day: صباحا، عصرا، بعد الظهر، هذه الليلة.
+    let mut k = end;
+    let mut pod = None;
+    if let Some((Tx::Pod(p), e)) = s.is(k, |t| matches!(t, Tx::Pod(_))) {
+        pod = Some(p);
+        k = e;
+    }
+    Some(((h, m, sec), grain, pod, k))
+}
+
+/// Applies a part of day to a 12-hour clock.
+fn hour24(h: i8, pod: Option<Pod>) -> Option<i8> {
+    match pod {
+        Some(Pod::Am) => Some(if h == 12 { 0 } else { h }),
+        Some(Pod::Pm | Pod::Night) if h < 12 => Some(h + 12),
+        Some(Pod::Noon) if h < 6 => Some(h + 12),
+        _ => None,
+    }
+}
+
+/// A clock time on `date` (or the nearest day in the lean's direction when none).
+fn clock_value(s: &Scan<'_, '_>, clock: (i8, i8, i8), grain: Grain, pod: Option<Pod>, date: Option<Date>) -> Option<Instant> {
+    let (h, m, sec) = clock;
+    let make = |d: Date, h: i8| d.to_datetime(Time::new(h, m, sec, 0).ok()?).into();
+    let make = |d: Date, h: i8| -> Option<DateTime> { make(d, h) };
+    let at = match (hour24(h, pod), date) {
+        (Some(h24), Some(d)) => make(d, h24)?,
+        (None, Some(d)) => make(d, h)?,
+        // A part of the day names the day too: today's (yesterday's, looking back, when later).
+        (Some(h24), None) if pod.is_some() => {
+            let today = make(s.now.date(), h24)?;
+            if s.lean == Lean::Past && today > s.now { make(add_days(s.now.date(), -1), h24)? } else { today }
+        }
+        (fixed, None) => {
+            let today = s.now.date();
+            // The 12-hour readings of an hour without a part of day, and their next/last times.
+            let hours: Vec<i8> = match fixed {
+                Some(h24) => vec![h24],
+                None if h < 12 && h > 0 => vec![h, h + 12],
+                None => vec![h],
+            };
+            let mut candidates: Vec<DateTime> = Vec::new();
+            for hh in hours {
+                for d in [add_days(today, -1), today, add_days(today, 1)] {
+                    if let Some(t) = make(d, hh) {
+                        candidates.push(t);
+                    }
+                }
+            }
+            match s.lean {
+                Lean::Future => candidates.into_iter().filter(|t| *t >= s.now).min()?,
+                Lean::Past => candidates.into_iter().filter(|t| *t <= s.now).max()?,
+            }
+        }
+    };
+    Some(Instant { at, grain })
+}
+
+/// One expression at `i`: a date, a time of day, or both; "الليلة"; "الان".
+fn single_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
+    let i = s.skip_fillers(i);
+    if let Some((_, end)) = s.is(i, |t| matches!(t, Tx::Now)) {
+        return Some((TimeValue::At(Instant { at: s.now, grain: Grain::Second }), end));
+    }
+    // A time first, then perhaps a date: "الساعة 3 ... الخميس".
+    if let Some((clock, grain, pod, end)) = clock_at(s, i) {
+        let after = s.skip_fillers(end);
+        let date = match date_at(s, after) {
+            Some((TimeValue::At(d), e)) if d.grain == Grain::Day => Some((d.at.date(), e)),
+            _ => None,
+        };
+        let value = clock_value(s, clock, grain, pod, date.map(|(d, _)| d))?;
+        return Some((TimeValue::At(value), date.map_or(end, |(_, e)| e)));
+    }
+    // "الليلة", "هذه الليلة": the evening.
+    if let Some((Tx::Pod(Pod::Night), end)) = s.is(i, |t| matches!(t, Tx::Pod(Pod::Night))) {
+        let today = s.now.date();
+        let from = today.to_datetime(Time::new(18, 0, 0, 0).ok()?);
+        return Some((TimeValue::Between { from: Some(Instant { at: from, grain: Grain::Hour }), to: Some(Instant { at: midnight(add_days(today, 1)), grain: Grain::Hour }) }, end));
+    }
+    let (mut value, mut end) = date_at(s, i)?;
+    // A weekday, then its date: "الاثنين 18 شباط", "الخميس الموافق 14 شهر شباط".
+    if weekday_at(s, i).is_some_and(|(_, e)| e == end) {
+        let after = s.skip_fillers(end);
+        if let Some((v, e)) = day_month_at(s, after).or_else(|| numeric_date_at(s, after)) {
+            value = v;
+            end = e;
+        }
+    }
+    // A date, then a time: "الخميس الساعة 8", "يوم السبت 21/09 الساعة 1:30 بعد الظهر".
+    if let TimeValue::At(d) = value
+        && d.grain == Grain::Day
+    {
+        let after = s.skip_fillers(end);
+        if let Some((clock, grain, pod, e)) = clock_at(s, after) {
+            let value = clock_value(s, clock, grain, pod, Some(d.at.date()))?;
+            return Some((TimeValue::At(value), e));
+        }
+    }
+    Some((value, end))
+}
+
+/// The end of an interval, exclusive: the end of `v`'s grain.
+fn end_of(v: TimeValue) -> Option<Instant> {
+    match v {
+        TimeValue::At(i) => {
+            let next = match i.grain {
+                Grain::Second => i.at.checked_add(1.second()).ok()?,
+                Grain::Minute => i.at.checked_add(1.minute()).ok()?,
+                Grain::Hour => i.at.checked_add(1.hour()).ok()?,
+                Grain::Day => i.at.checked_add(1.day()).ok()?,
+                Grain::Week => i.at.checked_add(7.days()).ok()?,
+                Grain::Month => i.at.checked_add(1.month()).ok()?,
+                Grain::Quarter => i.at.checked_add(3.months()).ok()?,
+                Grain::Year => i.at.checked_add(1.year()).ok()?,
+            };
+            Some(Instant { at: next, grain: i.grain })
+        }
+        TimeValue::Between { to, .. } => to,
+    }
+}
+
+fn start_of(v: TimeValue) -> Option<Instant> {
+    match v {
+        TimeValue::At(i) => Some(i),
+        TimeValue::Between { from, .. } => from,
+    }
+}
+
+/// Intervals: "من X الى Y", "X - Y", "13 الى 15 تموز", "تموز 13 الى 15", "حتى الساعة 2",
+/// "خلال اسبوعين", "الاسابيع الثلاثة القادمة".
+fn interval_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
+    let today = s.now.date();
+    let between = |a: TimeValue, b: TimeValue, end: usize| -> Option<(TimeValue, usize)> {
+        let from = start_of(a)?;
+        let to = end_of(b)?;
+        (to.at > from.at).then_some((TimeValue::Between { from: Some(from), to: Some(to) }, end))
+    };
+    let start = s.skip_fillers(i);
+    let from_word = s.is(start, |t| matches!(t, Tx::From));
+    let a_at = from_word.map_or(start, |(_, e)| e);
+    // "حتى الساعة 2:00": from now until then.
+    if from_word.is_none()
+        && let Some((_, e)) = s.is(start, |t| matches!(t, Tx::To))
+        && let Some((v, end)) = single_at(s, e)
+    {
+        let to = start_of(v)?;
+        return Some((TimeValue::Between { from: Some(Instant { at: s.now, grain: Grain::Second }), to: Some(Instant { at: to.at, grain: Grain::Second }) }, end));
+    }
+    // "خلال اسبوعين": from now to the end of the span (at day start).
+    if let Some((_, e)) = s.is(start, |t| matches!(t, Tx::Ahead))
+        && s.text(start) != "بعد"
+        && let Some(d) = find_durations(s.lang, s.words).into_iter().find(|d| d.tokens.start == e)
+    {
+        let end_day = add_days(today, (d.seconds() / 86_400.0).round() as i64);
+        return Some((TimeValue::Between { from: Some(Instant { at: s.now, grain: Grain::Second }), to: Some(Instant { at: midnight(end_day), grain: Grain::Second }) }, d.tokens.end));
+    }
+    // "الاسابيع الثلاثة القادمة": plural unit, number, direction.
+    if let Some((Tx::Periods(g), e)) = s.is(start, |t| matches!(t, Tx::Periods(_)))
+        && let Some((count, e2)) = s.integer(e, 1..100)
+        && let Some((Tx::Shift(n), end)) = s.is(e2, |t| matches!(t, Tx::Shift(_)))
+        && n != 0
+    {
+        let first = shift_period(period_start(today, g), g, if n > 0 { 1 } else { -count });
+        let last = shift_period(first, g, count);
+        return Some((TimeValue::Between { from: Some(Instant { at: midnight(first), grain: g }), to: Some(Instant { at: midnight(last), grain: g }) }, end));
+    }
+    // "the next three weeks": the next N periods.
+    if let Some(d) = find_durations(s.lang, s.words).into_iter().find(|d| d.tokens.start == start || d.tokens.start == start + 1)
+        && let Some((Tx::Shift(n), end)) = s.is(d.tokens.end, |t| matches!(t, Tx::Shift(_)))
+        && n != 0
+        && matches!(d.unit, Grain::Day | Grain::Week | Grain::Month | Grain::Year)
+    {
+        let g = d.unit;
+        let count = d.value.round() as i64;
+        let first = shift_period(period_start(today, g), g, if n > 0 { 1 } else { -count });
+        let last = shift_period(first, g, count);
+        return Some((TimeValue::Between { from: Some(Instant { at: midnight(first), grain: g }), to: Some(Instant { at: midnight(last), grain: g }) }, end));
+    }
+    // A bare day, "الى/-", then a full date: "13 الى 15 تموز", "من 1-8 شهر ايلول".
+    if let Some((d1, e1)) = s.integer(a_at, 1..32).or_else(|| s.ordinal(a_at).filter(|(d, _)| (1..=31).contains(d)))
+        && let Some((_, e2)) = s.is(e1, |t| matches!(t, Tx::To)).or_else(|| (s.text(e1) == "-").then_some((Tx::To, e1 + 1)))
+        && let Some((b, end)) = date_at(s, e2)
+        && let TimeValue::At(bi) = b
+        && bi.grain == Grain::Day
+    {
+        let bd = bi.at.date();
+        let a = Date::new(bd.year(), bd.month(), d1 as i8).ok()?;
+        return between(at_day(a), b, end);
+    }
+    // A full date, then a bare day: "تموز 13 الى 15", "يوليو 13-15", "اغسطس 27 الى 29".
+    if let Some((a, e1)) = date_at(s, a_at)
+        && let TimeValue::At(ai) = a
+        && ai.grain == Grain::Day
+        && let Some((_, e2)) = s.is(e1, |t| matches!(t, Tx::To)).or_else(|| (s.text(e1) == "-").then_some((Tx::To, e1 + 1)))
+        && let Some((d2, end)) = s.integer(e2, 1..32).or_else(|| s.ordinal(e2).filter(|(d, _)| (1..=31).contains(d)))
+        && date_at(s, e2).is_none_or(|(_, e)| e <= end)
+    {
+        let ad = ai.at.date();
+        let b = Date::new(ad.year(), ad.month(), d2 as i8).ok()?;
+        return between(a, at_day(b), end);
+    }
+    // Two expressions: "من الساعة 3 الى الساعة 4 بعد العصر", "من 13 تموز الى 15 تموز".
+    let (a, e1) = single_at(s, a_at)?;
+    let (_, e2) = s.is(e1, |t| matches!(t, Tx::To)).or_else(|| (s.text(e1) == "-").then_some((Tx::To, e1 + 1)))?;
+    let (b, end) = single_at(s, e2)?;
+    // A part of day after the second time applies to the first too ("من 3 الى 4 بعد العصر").
+    let (a, b) = match (a, b) {
+        (TimeValue::At(ai), TimeValue::At(bi)) if ai.grain <= Grain::Hour && bi.grain <= Grain::Hour => {
+            let shift = bi.at.hour() >= 12 && ai.at.hour() < 12 && ai.at.hour() + 12 <= bi.at.hour();
+            let ai = if shift { Instant { at: ai.at.checked_add(12.hours()).ok()?, grain: ai.grain } } else { ai };
+            let ai = if ai.at.date() != bi.at.date() { Instant { at: bi.at.date().to_datetime(ai.at.time()), grain: ai.grain } } else { ai };
+            (TimeValue::At(ai), TimeValue::At(bi))
+        }
+        other => other,
+    };
+    between(a, b, end)
+}
+
+/// A date followed by an interval of times: "الخميس من الساعة التاسعة وحتى الساعة الحادية عشرة صباحا".
+fn dated_interval_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
+    let (TimeValue::At(d), e) = date_at(s, s.skip_fillers(i))? else { return None };
+    if d.grain != Grain::Day {
+        return None;
+    }
+    let (TimeValue::Between { from: Some(f), to: Some(t) }, end) = interval_at(s, e)? else { return None };
+    if f.grain > Grain::Hour {
+        return None;
+    }
+    let day = d.at.date();
+    let move_to = |x: Instant| Instant { at: day.to_datetime(x.at.time()), grain: x.grain };
+    let (f, t) = (move_to(f), move_to(t));
+    (t.at > f.at).then_some((TimeValue::Between { from: Some(f), to: Some(t) }, end))
+}
+
+/// Finds time expressions and resolves them against `now`.
+pub fn parse_times(lang: Lang, words: &WordView<'_>, now: DateTime, lean: Lean) -> Vec<TimeExpr> {
+    let scan = Scan { lang, words, numbers: find_numbers(lang, words), ordinals: find_ordinals(lang, words), now, lean };
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let candidates = [dated_interval_at(&scan, i), interval_at(&scan, i), single_at(&scan, i)];
+        let best = candidates.into_iter().flatten().filter(|(_, end)| *end > i).max_by_key(|(_, end)| *end);
+        match best {
+            Some((value, end)) => {
+                found.push(TimeExpr { tokens: i..end, value });
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn calendar_arithmetic() {
+        assert_eq!(easter(2013), Date::new(2013, 3, 31).ok());
+        assert_eq!(easter(2024), Date::new(2024, 3, 31).ok());
+        // 1 Shawwal 1434 (Eid al-Fitr 2013) fell on 8 August 2013.
+        assert_eq!(hijri_to_date(1434, 10, 1), Date::new(2013, 8, 8).ok());
+        assert_eq!(hijri_year_at(Date::new(2013, 8, 8).unwrap()), 1434);
+        let march = Date::new(2013, 3, 1).unwrap();
+        assert_eq!(nth_weekday(march, Weekday::Monday, -1), Date::new(2013, 3, 25).ok());
+        assert_eq!(nth_weekday(Date::new(2013, 10, 1).unwrap(), Weekday::Tuesday, 1), Date::new(2013, 10, 1).ok());
+    }
+}
