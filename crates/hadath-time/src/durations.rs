@@ -140,6 +140,10 @@ fn part(lang: Lang, words: &WordView<'_>, numbers: &[crate::NumberMention], i: u
     if words.kind(k) != TokenKind::Word {
         return None;
     }
+    // English: a unit alone needs "a/an/one/half" ("in days" is no duration).
+    if lang == Lang::En && k == i {
+        return None;
+    }
     let mut end = k + 1;
     let mut value = amount * count as f64;
     if let Some((fraction, after)) = and_fraction(lang, words, end) {

@@ -106,7 +106,38 @@ enum Tx {
     YearWord,
     Ago,
     Ahead,
+    Within,
+    Daypart(Daypart),
     Holiday(Holiday),
+}
+
+/// A named part of the day, as an interval of hours.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Daypart {
+    Morning,
+    Afternoon,
+    Evening,
+    Night,
+    Lunch,
+}
+
+impl Daypart {
+    fn hours(self) -> (i8, i8) {
+        match self {
+            Daypart::Morning => (0, 12),
+            Daypart::Afternoon => (12, 19),
+            Daypart::Evening | Daypart::Night => (18, 24),
+            Daypart::Lunch => (12, 14),
+        }
+    }
+
+    fn pod(self) -> Pod {
+        match self {
+            Daypart::Morning => Pod::Am,
+            Daypart::Lunch => Pod::Noon,
+            _ => Pod::Pm,
+        }
+    }
 }
 
 struct Grammar {
@@ -155,6 +186,14 @@ fn parse_grammar(tsv: &str) -> Grammar {
             "year_word" => Tx::YearWord,
             "ago" => Tx::Ago,
             "ahead" => Tx::Ahead,
+            "within" => Tx::Within,
+            "daypart" => Tx::Daypart(match *value {
+                "morning" => Daypart::Morning,
+                "afternoon" => Daypart::Afternoon,
+                "evening" => Daypart::Evening,
+                "night" => Daypart::Night,
+                _ => Daypart::Lunch,
+            }),
             "holiday" => Tx::Holiday(match *value {
                 "christmas" => Holiday::Christmas,
                 "new_year" => Holiday::NewYear,
@@ -618,8 +657,9 @@ fn date_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
             offer(Some((TimeValue::At(Instant { at: midnight(first), grain: Grain::Month }), end)));
         }
     }
-    // A year alone (after "عام/سنة", or standing alone).
-    if let Some((y, end)) = s.year(i)
+    // A year alone (after "عام/سنة", or standing alone in Arabic; English wants "in/of/since").
+    let english_cue = i > 0 && matches!(s.text(i - 1), "in" | "of" | "since" | "until" | "by" | "from" | "during" | "year");
+    if let Some((y, end)) = s.year(i).filter(|_| s.lang == Lang::Ar || english_cue || s.is(i, |t| matches!(t, Tx::YearWord)).is_some())
         && let Ok(first) = Date::new(y, 1, 1)
     {
         offer(Some((TimeValue::At(Instant { at: midnight(first), grain: Grain::Year }), end)));
@@ -630,24 +670,83 @@ fn date_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
     offer(nth_at(s, i));
     // Digits: 2/2013, 21/09, 2022/1/5, 5/1/2022.
     offer(numeric_date_at(s, i));
-    // "قبل اسبوع", "من اسبوع": a duration ago, at day grain.
-    if let Some((_, after)) = s.is(i, |t| matches!(t, Tx::Ago))
-        && let Some(d) = find_durations(s.lang, s.words).into_iter().find(|d| d.tokens.start == after)
-    {
-        let secs = d.seconds() as i64;
-        let at = s.now.checked_sub(secs.seconds()).unwrap_or(s.now);
-        offer(Some((at_day(at.date()), d.tokens.end)));
-    }
+    // A duration ago or ahead: "قبل اسبوع", "من اسبوع", "بعد يومين", "in three minutes",
+    // "7 days ago", "a week hence", "3 months from now".
+    offer(relative_at(s, i));
     best
+}
+
+/// The grain a relative time is known to: one below the duration's unit ("two years ago" is
+/// known to the month, "in a day" to the hour).
+fn grain_below(g: Grain) -> Grain {
+    match g {
+        Grain::Year | Grain::Quarter => Grain::Month,
+        Grain::Month | Grain::Week => Grain::Day,
+        Grain::Day => Grain::Hour,
+        Grain::Hour => Grain::Minute,
+        _ => Grain::Second,
+    }
+}
+
+fn truncate(at: DateTime, g: Grain) -> DateTime {
+    let d = at.date();
+    match g {
+        Grain::Second => at,
+        Grain::Minute => d.to_datetime(Time::new(at.hour(), at.minute(), 0, 0).unwrap_or(Time::midnight())),
+        Grain::Hour => d.to_datetime(Time::new(at.hour(), 0, 0, 0).unwrap_or(Time::midnight())),
+        Grain::Day => midnight(d),
+        Grain::Week => midnight(monday_of(d)),
+        Grain::Month => midnight(d.first_of_month()),
+        Grain::Quarter => midnight(period_start(d, Grain::Quarter)),
+        Grain::Year => midnight(d.first_of_year()),
+    }
+}
+
+fn relative_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
+    let durations = find_durations(s.lang, s.words);
+    let shifted = |d: &crate::DurationMention, sign: i64| -> Option<Instant> {
+        let span = match d.unit {
+            Grain::Year if d.value.fract() == 0.0 => (sign * d.value as i64).years(),
+            Grain::Quarter if d.value.fract() == 0.0 => (sign * 3 * d.value as i64).months(),
+            Grain::Month if d.value.fract() == 0.0 => (sign * d.value as i64).months(),
+            _ => (sign * d.seconds() as i64).seconds(),
+        };
+        let at = s.now.checked_add(span).ok()?;
+        let g = grain_below(d.unit);
+        Some(Instant { at: truncate(at, g), grain: g })
+    };
+    // Before the duration: قبل / من (ago), بعد / in (ahead).
+    if let Some((t, after)) = s.is(i, |t| matches!(t, Tx::Ago | Tx::Ahead))
+        && let Some(d) = durations.iter().find(|d| d.tokens.start == after)
+    {
+        let sign = if t == Tx::Ago { -1 } else { 1 };
+        let mut v = shifted(d, sign)?;
+        // Arabic "قبل اسبوع" is a day.
+        if s.lang == Lang::Ar && v.grain < Grain::Day {
+            v = Instant { at: midnight(v.at.date()), grain: Grain::Day };
+        }
+        return Some((TimeValue::At(v), d.tokens.end));
+    }
+    // After it: "ago", "hence", "from now", "later".
+    let d = durations.iter().find(|d| d.tokens.start == i)?;
+    let k = d.tokens.end;
+    let (sign, end) = match s.text(k) {
+        "ago" | "before" | "earlier" => (-1, k + 1),
+        "hence" | "later" => (1, k + 1),
+        "from" if s.text(k + 1) == "now" => (1, k + 2),
+        _ => return None,
+    };
+    Some((TimeValue::At(shifted(d, sign)?), end))
 }
 
 fn period_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
     let today = s.now.date();
-    // "هذا الاسبوع", "هذه السنة".
-    if let Some((Tx::Shift(0), after)) = s.is(i, |t| matches!(t, Tx::Shift(0)))
+    // "هذا الاسبوع", "this week", "next year", "last month".
+    if let Some((Tx::Shift(n), after)) = s.is(i, |t| matches!(t, Tx::Shift(_)))
         && let Some((Tx::Period(g), end)) = s.is(after, |t| matches!(t, Tx::Period(_)))
     {
-        return Some((TimeValue::At(Instant { at: midnight(period_start(today, g)), grain: g }), end));
+        let start = shift_period(period_start(today, g), g, i64::from(n));
+        return Some((TimeValue::At(Instant { at: midnight(start), grain: g }), end));
     }
     let (Tx::Period(g), after) = s.is(i, |t| matches!(t, Tx::Period(_)))? else { return None };
     let (Tx::Shift(n), end) = s.is(after, |t| matches!(t, Tx::Shift(_)))? else { return None };
@@ -658,15 +757,22 @@ fn period_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
 fn weekday_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
     let today = s.now.date();
     let mut k = i;
-    // "هذا الاثنين".
-    let this = s.is(k, |t| matches!(t, Tx::Shift(0)));
-    if let Some((_, e)) = this {
+    // "هذا الاثنين", "next monday", "last tuesday".
+    let before = s.is(k, |t| matches!(t, Tx::Shift(_)));
+    if let Some((_, e)) = before {
         k = e;
     }
     let (w, mut end) = s.weekday(k)?;
     let mut date = resolve_weekday(today, w, Lean::Future);
-    if s.lean == Lean::Past && this.is_none() {
-        date = resolve_weekday(today, w, Lean::Past);
+    match before {
+        Some((Tx::Shift(n), _)) if n < 0 => {
+            let d = resolve_weekday(today, w, Lean::Past);
+            date = if d == today { add_days(d, -7) } else { d };
+        }
+        Some((Tx::Shift(0), _)) if s.lang == Lang::En => date = add_days(monday_of(today), i64::from(w.to_monday_zero_offset())),
+        Some(_) => {}
+        None if s.lean == Lean::Past => date = resolve_weekday(today, w, Lean::Past),
+        None => {}
     }
     // "الثلاثاء الماضي", "الثلاثاء القادم".
     if let Some((Tx::Shift(n), e)) = s.is(end, |t| matches!(t, Tx::Shift(_))) {
@@ -858,7 +964,13 @@ fn numeric_date_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
     }
     let mut parts: Vec<i64> = Vec::new();
     let mut k = i;
-    loop {
+    // "10.31.1974": one token with dots.
+    let dotted: Vec<&str> = s.text(i).split('.').collect();
+    if dotted.len() == 3 {
+        parts = dotted.iter().map(|p| p.parse::<i64>()).collect::<Result<_, _>>().ok()?;
+        k = i + 1;
+    }
+    while dotted.len() != 3 {
         if s.words.kind(k) != TokenKind::Number || s.text(k).contains(['.', ',']) {
             return None;
         }
@@ -870,9 +982,13 @@ fn numeric_date_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
             break;
         }
     }
+    // English writes the month first (2/15, 10.31.1974); Arabic the day.
+    let month_first = s.lang == Lang::En;
     let date = match parts.as_slice() {
         [y, m, d] if *y > 31 => Date::new(*y as i16, *m as i8, *d as i8).ok()?,
+        [m, d, y] if *y > 31 && month_first && *m <= 12 => Date::new(*y as i16, *m as i8, *d as i8).ok()?,
         [d, m, y] if *y > 31 => Date::new(*y as i16, *m as i8, *d as i8).ok()?,
+        [m, d] if month_first && (1..=12).contains(m) && (1..=31).contains(d) => resolve_day_month(today, *m as i8, *d as i8, s.lean)?,
         // "2/2013": a month of a year.
         [m, y] if *y > 999 && (1..=12).contains(m) => {
             let first = Date::new(*y as i16, *m as i8, 1).ok()?;
@@ -892,9 +1008,27 @@ fn clock_at(s: &Scan<'_, '_>, i: usize) -> Option<((i8, i8, i8), Grain, Option<P
     if let Some((_, e)) = hour_word {
         k = e;
     }
-    // Digits: 3:18, 15:23:24, or an hour.
+    // Glued forms: "3pm", "10am", "15h00", "11h45", "19h", and "3:15pm".
+    let mut glued_pod: Option<Pod> = None;
     let (mut h, mut m, mut sec, mut grain, mut end);
-    if s.words.kind(k) == TokenKind::Number && s.text(k + 1) == ":" && s.words.kind(k + 2) == TokenKind::Number {
+    if let Some((gh, gm, gg, gp)) = glued_clock(s.text(k)) {
+        h = gh;
+        m = gm;
+        sec = 0;
+        grain = gg;
+        end = k + 1;
+        glued_pod = gp;
+    } else if s.words.kind(k) == TokenKind::Number && s.text(k + 1) == ":" && let Some((mm, _, _, gp)) = glued_clock(&format!("0h{}", s.text(k + 2))).filter(|_| s.words.kind(k + 2) == TokenKind::Word) {
+        // "3:15pm": the minutes carry the part of day.
+        h = s.text(k).parse::<i8>().ok()?;
+        m = mm;
+        let _ = m;
+        m = s.text(k + 2).trim_end_matches(|c: char| c.is_ascii_alphabetic()).parse::<i8>().ok()?;
+        sec = 0;
+        grain = Grain::Minute;
+        end = k + 3;
+        glued_pod = gp;
+    } else if s.words.kind(k) == TokenKind::Number && s.text(k + 1) == ":" && s.words.kind(k + 2) == TokenKind::Number {
         h = s.text(k).parse::<i8>().ok()?;
         m = s.text(k + 2).parse::<i8>().ok()?;
         sec = 0;
@@ -922,6 +1056,10 @@ fn clock_at(s: &Scan<'_, '_>, i: usize) -> Option<((i8, i8, i8), Grain, Option<P
         });
         let hour = ordinal_hour.filter(|(v, _)| (1..=12).contains(v)).or_else(|| {
             let (v, e) = s.number(k)?;
+            // "at a couple of": an hour is one word.
+            if s.lang == Lang::En && e > k + 1 {
+                return None;
+            }
             let one = s.number_word(k).filter(|_| e > k + 1 && s.text(k + 1).starts_with('و'));
             let (v, e) = one.unwrap_or((v, e));
             (v.fract() == 0.0 && (0.0..25.0).contains(&v)).then_some((v as i64, e))
@@ -969,18 +1107,50 @@ fn clock_at(s: &Scan<'_, '_>, i: usize) -> Option<((i8, i8, i8), Grain, Option<P
                 }
             }
         }
-        if hour_word.is_none() && grain == Grain::Hour && s.is(end, |t| matches!(t, Tx::Pod(_))).is_none() {
+        // "o'clock" confirms an hour.
+        let oclock = if grain == Grain::Hour { s.is(end, |t| matches!(t, Tx::Minute)) } else { None };
+        if let Some((_, e)) = oclock {
+            end = e;
+        }
+        if hour_word.is_none() && oclock.is_none() && grain == Grain::Hour && s.is(end, |t| matches!(t, Tx::Pod(_))).is_none() {
             return None;
         }
     }
-    // A part of the day: صباحا، عصرا، بعد الظهر، هذه الليلة.
+    // A part of the day: صباحا، عصرا، بعد الظهر، هذه الليلة, pm.
     let mut k = end;
-    let mut pod = None;
+    let mut pod = glued_pod;
     if let Some((Tx::Pod(p), e)) = s.is(k, |t| matches!(t, Tx::Pod(_))) {
         pod = Some(p);
         k = e;
     }
+    if glued_pod.is_none() && hour_word.is_none() && pod.is_none() && s.lang == Lang::En && grain == Grain::Hour && s.is(i, |t| matches!(t, Tx::Hour)).is_none() {
+        return None;
+    }
     Some(((h, m, sec), grain, pod, k))
+}
+
+/// "3pm", "10am", "3p", "15h00", "11h45", "19h": (hour, minute, grain, part of day).
+fn glued_clock(word: &str) -> Option<(i8, i8, Grain, Option<Pod>)> {
+    let digits: String = word.chars().take_while(char::is_ascii_digit).collect();
+    if digits.is_empty() || digits.len() > 2 {
+        return None;
+    }
+    let h: i8 = digits.parse().ok()?;
+    let rest = &word[digits.len()..];
+    let pod = match rest {
+        "am" => Some(Pod::Am),
+        "pm" => Some(Pod::Pm),
+        _ => None,
+    };
+    if pod.is_some() {
+        return (1..=12).contains(&h).then_some((h, 0, Grain::Hour, pod));
+    }
+    let minutes = rest.strip_prefix('h')?;
+    if minutes.is_empty() {
+        return (0..24).contains(&h).then_some((h, 0, Grain::Minute, None));
+    }
+    let m: i8 = minutes.parse().ok()?;
+    ((0..24).contains(&h) && (0..60).contains(&m) && minutes.len() == 2).then_some((h, m, Grain::Minute, None))
 }
 
 /// Applies a part of day to a 12-hour clock.
@@ -1047,6 +1217,11 @@ fn single_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
         let value = clock_value(s, clock, grain, pod, date.map(|(d, _)| d))?;
         return Some((TimeValue::At(value), date.map_or(end, |(_, e)| e)));
     }
+    // Parts of the day as intervals: "this evening", "last night", "monday morning",
+    // "tomorrow lunch"; with a clock time after them: "saturday morning at 9".
+    if let Some(v) = daypart_at(s, i) {
+        return Some(v);
+    }
     // "الليلة", "هذه الليلة": the evening.
     if let Some((Tx::Pod(Pod::Night), end)) = s.is(i, |t| matches!(t, Tx::Pod(Pod::Night))) {
         let today = s.now.date();
@@ -1073,6 +1248,47 @@ fn single_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
         }
     }
     Some((value, end))
+}
+
+fn daypart_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
+    let today = s.now.date();
+    let mut k = i;
+    let mut day = today;
+    let mut dated = false;
+    // A day first: "tomorrow", "monday", "last" (night).
+    if let Some((Tx::Shift(n), e)) = s.is(k, |t| matches!(t, Tx::Shift(_)))
+        && let Some((Tx::Daypart(_), _)) = s.is(e, |t| matches!(t, Tx::Daypart(_)))
+    {
+        day = add_days(today, i64::from(n.min(1)));
+        k = e;
+        dated = true;
+    } else if let Some((TimeValue::At(d), e)) = date_at(s, k)
+        && d.grain == Grain::Day
+        && s.is(e, |t| matches!(t, Tx::Daypart(_))).is_some()
+    {
+        day = d.at.date();
+        k = e;
+        dated = true;
+    }
+    let (Tx::Daypart(part), mut end) = s.is(k, |t| matches!(t, Tx::Daypart(_)))? else { return None };
+    // "... of christmas 2013", "morning of the 15th of february".
+    if !dated
+        && s.text(end) == "of"
+        && let Some((TimeValue::At(d), e)) = date_at(s, s.skip_fillers(end + 1))
+        && d.grain == Grain::Day
+    {
+        day = d.at.date();
+        end = e;
+    }
+    // "... at 9": a clock time in that part of the day.
+    let after = s.skip_fillers(end);
+    if let Some(((h, m, sec), grain, pod, e)) = clock_at(s, after) {
+        let v = clock_value(s, (h, m, sec), grain, pod.or(Some(part.pod())), Some(day))?;
+        return Some((TimeValue::At(v), e));
+    }
+    let (from, to) = part.hours();
+    let at = |h: i8| if h == 24 { Some(midnight(add_days(day, 1))) } else { Some(day.to_datetime(Time::new(h, 0, 0, 0).ok()?)) };
+    Some((TimeValue::Between { from: Some(Instant { at: at(from)?, grain: Grain::Hour }), to: Some(Instant { at: at(to)?, grain: Grain::Hour }) }, end))
 }
 
 /// The end of an interval, exclusive: the end of `v`'s grain.
@@ -1122,9 +1338,8 @@ fn interval_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
         let to = start_of(v)?;
         return Some((TimeValue::Between { from: Some(Instant { at: s.now, grain: Grain::Second }), to: Some(Instant { at: to.at, grain: Grain::Second }) }, end));
     }
-    // "خلال اسبوعين": from now to the end of the span (at day start).
-    if let Some((_, e)) = s.is(start, |t| matches!(t, Tx::Ahead))
-        && s.text(start) != "بعد"
+    // "خلال اسبوعين", "within two weeks": from now to the end of the span (at day start).
+    if let Some((_, e)) = s.is(start, |t| matches!(t, Tx::Within))
         && let Some(d) = find_durations(s.lang, s.words).into_iter().find(|d| d.tokens.start == e)
     {
         let end_day = add_days(today, (d.seconds() / 86_400.0).round() as i64);
