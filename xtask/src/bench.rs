@@ -58,7 +58,9 @@ fn corpus() -> Result<Vec<String>> {
 pub fn run(args: &[String]) -> Result<()> {
     let mb: f64 = args.windows(2).find(|w| w[0] == "--mb").and_then(|w| w[1].parse().ok()).unwrap_or(10.0);
     let base = corpus()?;
-    geo(&base)?;
+    if !args.iter().any(|a| a == "--no-geo") {
+        geo(&base)?;
+    }
     let base_bytes: usize = base.iter().map(String::len).sum();
     if base_bytes == 0 {
         bail!("empty corpus");

@@ -45,13 +45,28 @@ pub struct TimeMention {
 const AMBIGUOUS_MONTHS: &[&str] = &["may", "march", "mar", "مارس", "اب", "ماي", "dec", "jan"];
 const MONTH_CUES: &[&str] = &["في", "خلال", "منذ", "شهر", "مطلع", "اواخر", "اوائل", "منتصف", "in", "during", "since", "early", "late", "mid", "last", "of", "until", "حتي"];
 
-/// Finds date expressions and resolves them against `published`.
+/// Finds date expressions and resolves them against `published`, looking back (news reports
+/// the past). The news rules below come first; where they find nothing, the full grammar of
+/// [`parse_times`](crate::parse_times) does (clock times, intervals, holidays, the n-th weekday
+/// of a month, parts of a month…), its value reduced to days.
 pub fn find_times(lang: Lang, words: &WordView<'_>, published: Date) -> Vec<TimeMention> {
     let tables = for_lang(lang);
+    // The publication day, all of it, is "now".
+    let now = published.to_datetime(jiff::civil::Time::new(23, 59, 59, 0).unwrap_or(jiff::civil::Time::midnight()));
+    let grammar = crate::parse_times(lang, words, now, crate::Lean::Past);
     let mut found = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        if let Some(mention) = numeric_date(words, i).or_else(|| phrase_at(lang, tables, words, i, published)) {
+        let news = |k: usize| numeric_date(words, k).or_else(|| phrase_at(lang, tables, words, k, published));
+        // The grammar's reading only where the news rules read nothing inside it.
+        let mention = news(i).or_else(|| {
+            let t = grammar.iter().find(|t| t.tokens.start == i)?;
+            if (i + 1..t.tokens.end).any(|k| news(k).is_some()) {
+                return None;
+            }
+            from_grammar(t, published)
+        });
+        if let Some(mention) = mention {
             i = mention.tokens.end.max(i + 1);
             found.push(mention);
         } else {
@@ -59,6 +74,38 @@ pub fn find_times(lang: Lang, words: &WordView<'_>, published: Date) -> Vec<Time
         }
     }
     found
+}
+
+/// A grammar expression as a span of days with a precision.
+fn from_grammar(t: &crate::TimeExpr, published: Date) -> Option<TimeMention> {
+    use crate::{Grain, TimeValue};
+    let precision = |g: Grain| match g {
+        Grain::Week => Precision::Week,
+        Grain::Month | Grain::Quarter => Precision::Month,
+        Grain::Year => Precision::Year,
+        _ => Precision::Day,
+    };
+    let (start, end, p) = match t.value {
+        TimeValue::At(i) => {
+            let start = i.at.date();
+            let end = match i.grain {
+                Grain::Week => add_days(start, 6),
+                Grain::Month => start.last_of_month(),
+                Grain::Quarter => start.checked_add(2.months()).ok()?.last_of_month(),
+                Grain::Year => start.last_of_year(),
+                _ => start,
+            };
+            (start, end, precision(i.grain))
+        }
+        TimeValue::Between { from, to } => {
+            let from = from?;
+            let to = to?;
+            // `to` is exclusive: the day before it, unless it is a time within a day.
+            let last = if to.at.time() == jiff::civil::Time::midnight() { add_days(to.at.date(), -1) } else { to.at.date() };
+            (from.at.date(), last.max(from.at.date()), precision(from.grain))
+        }
+    };
+    Some(clip(TimeMention { tokens: t.tokens.clone(), start, end, precision: p, future: start > published }, published))
 }
 
 /// The longest time phrase starting at `i`: (kinds, end).

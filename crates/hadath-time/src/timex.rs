@@ -20,6 +20,11 @@ use crate::lexicon::{TimeKind, for_lang};
 use crate::numbers::find_numbers;
 use crate::ordinals::find_ordinals;
 
+/// Month names that are also common words.
+const AMBIGUOUS_MONTHS: &[&str] = &["may", "march", "mar", "jan", "dec", "aug", "مارس", "اب", "ماي"];
+/// Words after which such a month name is a month.
+const MONTH_CUES: &[&str] = &["in", "of", "since", "during", "until", "by", "early", "late", "mid", "last", "next", "this", "from", "في", "خلال", "منذ", "حتي", "من", "شهر", "مطلع", "اواخر", "اوائل", "منتصف"];
+
 /// Which way an expression without a year or week resolves.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Lean {
@@ -142,6 +147,8 @@ impl Daypart {
 
 struct Grammar {
     words: HashMap<String, Vec<Tx>>,
+    /// Every leading run of words of a multiword entry ("اليوم الذي بعد" of "اليوم الذي بعد الغد").
+    prefixes: std::collections::HashSet<String>,
     max_words: usize,
 }
 
@@ -211,7 +218,14 @@ fn parse_grammar(tsv: &str) -> Grammar {
             words.entry(form.to_string()).or_default().push(tx);
         }
     }
-    Grammar { words, max_words }
+    let mut prefixes = std::collections::HashSet::new();
+    for key in words.keys() {
+        let parts: Vec<&str> = key.split(' ').collect();
+        for n in 1..parts.len() {
+            prefixes.insert(parts[..n].join(" "));
+        }
+    }
+    Grammar { words, prefixes, max_words }
 }
 
 static AR: LazyLock<Grammar> = LazyLock::new(|| parse_grammar(include_str!("../data/ar-timex.tsv")));
@@ -230,8 +244,16 @@ struct Scan<'w, 'a> {
     words: &'w WordView<'a>,
     numbers: Vec<crate::NumberMention>,
     ordinals: Vec<crate::OrdinalMention>,
+    durations: Vec<crate::DurationMention>,
     now: DateTime,
     lean: Lean,
+    /// The grammar words at each position, once looked up.
+    tx_cache: std::cell::RefCell<Vec<Option<Vec<(&'static [Tx], usize)>>>>,
+    /// The number and the ordinal read from each position, once read.
+    number_cache: std::cell::RefCell<Vec<Option<Option<(f64, usize)>>>>,
+    ordinal_cache: std::cell::RefCell<Vec<Option<Option<(i64, usize)>>>>,
+    month_cache: std::cell::RefCell<Vec<Option<Option<(i8, usize)>>>>,
+    date_cache: std::cell::RefCell<Vec<Option<Option<(TimeValue, usize)>>>>,
 }
 
 impl Scan<'_, '_> {
@@ -241,35 +263,45 @@ impl Scan<'_, '_> {
 
     /// The grammar words starting at `i`, longest phrase first: (kinds, end).
     fn tx(&self, i: usize) -> Vec<(&'static [Tx], usize)> {
+        if let Some(cached) = self.tx_cache.borrow().get(i).and_then(Option::as_ref) {
+            return cached.clone();
+        }
         let g = grammar(self.lang);
-        let mut out = Vec::new();
-        for n in (1..=g.max_words).rev() {
-            if i + n > self.words.len() {
-                continue;
+        // Phrases grow a word at a time, only along prefixes of entries.
+        let mut found: Vec<(&'static [Tx], usize)> = Vec::new();
+        let mut prefixes: Vec<String> = vec![String::new()];
+        for k in 0..g.max_words {
+            if i + k >= self.words.len() || prefixes.is_empty() {
+                break;
             }
-            let mut candidates: Vec<String> = vec![String::new()];
-            for k in 0..n {
-                let mut forms: Vec<&str> = vec![self.text(i + k)];
-                forms.extend(self.words.forms(i + k).take(6));
-                let mut next = Vec::new();
-                for prefix in &candidates {
-                    for form in &forms {
-                        let joined = if k == 0 { form.to_string() } else { format!("{prefix} {form}") };
-                        if !next.contains(&joined) {
-                            next.push(joined);
-                        }
+            let mut forms: Vec<&str> = vec![self.text(i + k)];
+            forms.extend(self.words.forms(i + k).take(6));
+            let mut next = Vec::new();
+            let mut matched: Option<&'static [Tx]> = None;
+            for prefix in &prefixes {
+                for form in &forms {
+                    let joined = if k == 0 { form.to_string() } else { format!("{prefix} {form}") };
+                    if matched.is_none()
+                        && let Some(kinds) = g.words.get(&joined)
+                    {
+                        matched = Some(kinds.as_slice());
+                    }
+                    if g.prefixes.contains(&joined) && !next.contains(&joined) {
+                        next.push(joined);
                     }
                 }
-                candidates = next;
             }
-            for candidate in &candidates {
-                if let Some(kinds) = g.words.get(candidate) {
-                    out.push((kinds.as_slice(), i + n));
-                    break;
-                }
+            if let Some(kinds) = matched {
+                found.push((kinds, i + k + 1));
             }
+            prefixes = next;
         }
-        out
+        // Longest first.
+        found.reverse();
+        if let Some(slot) = self.tx_cache.borrow_mut().get_mut(i) {
+            *slot = Some(found.clone());
+        }
+        found
     }
 
     /// The first grammar word of a kind at `i`: its end.
@@ -294,6 +326,20 @@ impl Scan<'_, '_> {
     }
 
     fn month(&self, i: usize) -> Option<(i8, usize)> {
+        if let Some(cached) = self.month_cache.borrow().get(i).copied().flatten() {
+            return cached;
+        }
+        let found = self.read_month(i);
+        if let Some(slot) = self.month_cache.borrow_mut().get_mut(i) {
+            *slot = Some(found);
+        }
+        found
+    }
+
+    fn read_month(&self, i: usize) -> Option<(i8, usize)> {
+        if self.words.kind(i) != TokenKind::Word {
+            return None;
+        }
         let tables = for_lang(self.lang);
         // Multiword month names first (كانون الثاني).
         for n in [2usize, 1] {
@@ -347,8 +393,23 @@ impl Scan<'_, '_> {
     }
 
     fn number(&self, i: usize) -> Option<(f64, usize)> {
+        if let Some(cached) = self.number_cache.borrow().get(i).copied().flatten() {
+            return cached;
+        }
+        let found = self.read_number(i);
+        if let Some(slot) = self.number_cache.borrow_mut().get_mut(i) {
+            *slot = Some(found);
+        }
+        found
+    }
+
+    fn read_number(&self, i: usize) -> Option<(f64, usize)> {
         if let Some(n) = self.numbers.iter().find(|n| n.tokens.start == i) {
             return Some((n.value?, n.tokens.end));
+        }
+        // Only where a number word or digits stand.
+        if self.words.kind(i) != TokenKind::Number && !self.numbers.iter().any(|n| n.tokens.contains(&i)) {
+            return None;
         }
         // A number the left-to-right reading swallowed into a longer one ("عشر وخمس").
         let view = self.view_from(i, 8)?;
@@ -369,8 +430,23 @@ impl Scan<'_, '_> {
     }
 
     fn ordinal(&self, i: usize) -> Option<(i64, usize)> {
+        if let Some(cached) = self.ordinal_cache.borrow().get(i).copied().flatten() {
+            return cached;
+        }
+        let found = self.read_ordinal(i);
+        if let Some(slot) = self.ordinal_cache.borrow_mut().get_mut(i) {
+            *slot = Some(found);
+        }
+        found
+    }
+
+    fn read_ordinal(&self, i: usize) -> Option<(i64, usize)> {
         if let Some(o) = self.ordinals.iter().find(|o| o.tokens.start == i) {
             return Some((o.value, o.tokens.end));
+        }
+        // Only inside an ordinal the left-to-right reading found ("الرابعة واربعون").
+        if !self.ordinals.iter().any(|o| o.tokens.contains(&i)) {
+            return None;
         }
         let view = self.view_from(i, 4)?;
         let o = find_ordinals(self.lang, &view).into_iter().find(|o| o.tokens.start == 0)?;
@@ -623,6 +699,20 @@ fn holiday(h: Holiday, year: Option<i16>, now: Date, lean: Lean) -> Option<TimeV
 
 /// A date-level expression at `i`: (value, end). Tries every pattern and keeps the longest.
 fn date_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
+    if let Some(cached) = s.date_cache.borrow().get(i).copied().flatten() {
+        return cached;
+    }
+    let found = read_date(s, i);
+    if let Some(slot) = s.date_cache.borrow_mut().get_mut(i) {
+        *slot = Some(found);
+    }
+    found
+}
+
+fn read_date(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
+    if i >= s.words.len() || s.words.kind(i) == TokenKind::Punct && s.text(i) != "-" {
+        return None;
+    }
     let today = s.now.date();
     let mut best: Option<(TimeValue, usize)> = None;
     let mut offer = |v: Option<(TimeValue, usize)>| {
@@ -632,9 +722,18 @@ fn date_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
             best = Some((value, end));
         }
     };
-    // اليوم، امس، غدا.
+    // اليوم، امس، غدا. "اليوم" after a noun is "the day" (نهاية اليوم), not today.
     if let Some((Tx::Day(n), end)) = s.is(i, |t| matches!(t, Tx::Day(_))) {
-        offer(Some((at_day(add_days(today, i64::from(n))), end)));
+        let the_day = s.lang == Lang::Ar
+            && n == 0
+            && end == i + 1
+            && i > 0
+            && s.words.kind(i - 1) == TokenKind::Word
+            && !matches!(s.text(i - 1), "في" | "حتي" | "منذ" | "قبل" | "بعد" | "صباح" | "مساء" | "ظهر" | "فجر" | "ليل" | "عصر" | "يوم" | "هذا")
+            && s.is(i - 1, |t| matches!(t, Tx::Filler | Tx::Pod(_) | Tx::From | Tx::To)).is_none();
+        if !the_day {
+            offer(Some((at_day(add_days(today, i64::from(n))), end)));
+        }
     }
     // Holidays, with a year: عيد الفطر 2013, رمضان 2019; "ثالث ثلاثاء بعد كريسماس 2014".
     if let Some((Tx::Holiday(h), end)) = s.is(i, |t| matches!(t, Tx::Holiday(_))) {
@@ -647,19 +746,27 @@ fn date_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
     offer(weekday_at(s, i));
     // Day and month: "15 شباط", "الاول من شهر شباط", "اليوم الثالث من اكتوبر", "شباط 15".
     offer(day_month_at(s, i));
-    // A month alone, with a year or not: "اذار", "شهر 3", "ايلول 2014".
+    // A month alone, with a year or not: "اذار", "شهر 3", "ايلول 2014". A month name that is
+    // also a word ("may", "march", مارس "practised", اب "father") needs a year or a cue.
     if let Some((MonthRef::Month(m), end)) = s.month_spec(i) {
-        let (first, end) = match s.year(end) {
+        let year = s.year(end);
+        let ambiguous = AMBIGUOUS_MONTHS.contains(&s.text(i)) || s.words.forms(i).any(|f| AMBIGUOUS_MONTHS.contains(&f));
+        let cued = i > 0 && (MONTH_CUES.contains(&s.text(i - 1)) || s.is(i - 1, |t| matches!(t, Tx::MonthWord | Tx::Early | Tx::Late | Tx::Mid | Tx::Start | Tx::End | Tx::Shift(_))).is_some());
+        let word_not_month = ambiguous && year.is_none() && !cued && s.words.len() > 1;
+        let (first, end) = match year {
             Some((y, e)) => (Date::new(y, m, 1).ok(), e),
             None => (Some(resolve_month(today, m, s.lean)), end),
         };
-        if let Some(first) = first {
+        if let Some(first) = first.filter(|_| !word_not_month) {
             offer(Some((TimeValue::At(Instant { at: midnight(first), grain: Grain::Month }), end)));
         }
     }
-    // A year alone (after "عام/سنة", or standing alone in Arabic; English wants "in/of/since").
-    let english_cue = i > 0 && matches!(s.text(i - 1), "in" | "of" | "since" | "until" | "by" | "from" | "during" | "year");
-    if let Some((y, end)) = s.year(i).filter(|_| s.lang == Lang::Ar || english_cue || s.is(i, |t| matches!(t, Tx::YearWord)).is_some())
+    // A year alone: after "عام/سنة/year", or a preposition ("في 2011", "in 2011", "منذ 2011"),
+    // and within 150 years of now ("نحو 1440 شخصا" is a count).
+    let cue = i > 0 && matches!(s.text(i - 1), "in" | "of" | "since" | "until" | "by" | "during" | "في" | "منذ" | "خلال" | "حتي" | "مطلع" | "بدايه" | "نهايه");
+    let year_word = s.is(i, |t| matches!(t, Tx::YearWord)).is_some();
+    let plausible = |y: i16| year_word || (i32::from(y) - i32::from(today.year())).abs() <= 150;
+    if let Some((y, end)) = s.year(i).filter(|(y, _)| (cue || year_word || i == 0 && s.words.len() == 1) && plausible(*y))
         && let Ok(first) = Date::new(y, 1, 1)
     {
         offer(Some((TimeValue::At(Instant { at: midnight(first), grain: Grain::Year }), end)));
@@ -703,7 +810,7 @@ fn truncate(at: DateTime, g: Grain) -> DateTime {
 }
 
 fn relative_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
-    let durations = find_durations(s.lang, s.words);
+    let durations = &s.durations;
     let shifted = |d: &crate::DurationMention, sign: i64| -> Option<Instant> {
         let span = match d.unit {
             Grain::Year if d.value.fract() == 0.0 => (sign * d.value as i64).years(),
@@ -763,13 +870,23 @@ fn weekday_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
         k = e;
     }
     let (w, mut end) = s.weekday(k)?;
+    // Arabic day names are also numbers and nouns (اثنين "two", احد "one", سبت): without the
+    // article they need "يوم/ليلة" before, "هذا", or a week after ("احد الاسبوع الماضي").
+    if s.lang == Lang::Ar && !s.text(k).starts_with("ال") {
+        let cue_before = before.is_some() || (k > 0 && matches!(s.text(k - 1), "يوم" | "ليله" | "صباح" | "مساء" | "فجر"));
+        let week_after = s.is(end, |t| matches!(t, Tx::Period(Grain::Week))).is_some() || (s.text(end) == "من" && s.is(end + 1, |t| matches!(t, Tx::Period(Grain::Week) | Tx::Shift(_))).is_some());
+        if !cue_before && !week_after {
+            return None;
+        }
+    }
     let mut date = resolve_weekday(today, w, Lean::Future);
     match before {
         Some((Tx::Shift(n), _)) if n < 0 => {
             let d = resolve_weekday(today, w, Lean::Past);
             date = if d == today { add_days(d, -7) } else { d };
         }
-        Some((Tx::Shift(0), _)) if s.lang == Lang::En => date = add_days(monday_of(today), i64::from(w.to_monday_zero_offset())),
+        // "this monday": of this week in news; the coming one for plans (Duckling's reading).
+        Some((Tx::Shift(0), _)) if s.lang == Lang::En || s.lean == Lean::Past => date = add_days(monday_of(today), i64::from(w.to_monday_zero_offset())),
         Some(_) => {}
         None if s.lean == Lean::Past => date = resolve_weekday(today, w, Lean::Past),
         None => {}
@@ -1338,9 +1455,11 @@ fn interval_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
         let to = start_of(v)?;
         return Some((TimeValue::Between { from: Some(Instant { at: s.now, grain: Grain::Second }), to: Some(Instant { at: to.at, grain: Grain::Second }) }, end));
     }
-    // "خلال اسبوعين", "within two weeks": from now to the end of the span (at day start).
+    // "خلال اسبوعين", "within two weeks": from now to the end of the span (at day start); not
+    // "خلال الأسبوع" (during the week).
     if let Some((_, e)) = s.is(start, |t| matches!(t, Tx::Within))
-        && let Some(d) = find_durations(s.lang, s.words).into_iter().find(|d| d.tokens.start == e)
+        && !s.words.analyses.get(e).is_some_and(|a| a.iter().any(|a| a.definite))
+        && let Some(d) = s.durations.iter().find(|d| d.tokens.start == e)
     {
         let end_day = add_days(today, (d.seconds() / 86_400.0).round() as i64);
         return Some((TimeValue::Between { from: Some(Instant { at: s.now, grain: Grain::Second }), to: Some(Instant { at: midnight(end_day), grain: Grain::Second }) }, d.tokens.end));
@@ -1355,12 +1474,15 @@ fn interval_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
         let last = shift_period(first, g, count);
         return Some((TimeValue::Between { from: Some(Instant { at: midnight(first), grain: g }), to: Some(Instant { at: midnight(last), grain: g }) }, end));
     }
-    // "the next three weeks": the next N periods.
-    if let Some(d) = find_durations(s.lang, s.words).into_iter().find(|d| d.tokens.start == start || d.tokens.start == start + 1)
-        && let Some((Tx::Shift(n), end)) = s.is(d.tokens.end, |t| matches!(t, Tx::Shift(_)))
-        && n != 0
-        && matches!(d.unit, Grain::Day | Grain::Week | Grain::Month | Grain::Year)
-    {
+    // "next three weeks", "last 2 months" (shift before), "ثلاثة أسابيع قادمة" (after): N periods.
+    let counted = |d: &crate::DurationMention| d.tokens.len() > 1 && matches!(d.unit, Grain::Day | Grain::Week | Grain::Month | Grain::Year);
+    let before = s.is(start, |t| matches!(t, Tx::Shift(n) if *n != 0)).and_then(|(t, e)| Some((t, s.durations.iter().find(|d| d.tokens.start == e && counted(d))?)));
+    let after = || s.durations.iter().find(|d| d.tokens.start == start && counted(d)).and_then(|d| Some((s.is(d.tokens.end, |t| matches!(t, Tx::Shift(n) if *n != 0))?, d)));
+    let periods = match before {
+        Some((Tx::Shift(n), d)) => Some((n, d, d.tokens.end)),
+        _ => after().map(|((t, e), d)| (if let Tx::Shift(n) = t { n } else { 0 }, d, e)),
+    };
+    if let Some((n, d, end)) = periods {
         let g = d.unit;
         let count = d.value.round() as i64;
         let first = shift_period(period_start(today, g), g, if n > 0 { 1 } else { -count });
@@ -1425,7 +1547,20 @@ fn dated_interval_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
 
 /// Finds time expressions and resolves them against `now`.
 pub fn parse_times(lang: Lang, words: &WordView<'_>, now: DateTime, lean: Lean) -> Vec<TimeExpr> {
-    let scan = Scan { lang, words, numbers: find_numbers(lang, words), ordinals: find_ordinals(lang, words), now, lean };
+    let scan = Scan {
+        lang,
+        words,
+        numbers: find_numbers(lang, words),
+        ordinals: find_ordinals(lang, words),
+        durations: find_durations(lang, words),
+        now,
+        lean,
+        tx_cache: std::cell::RefCell::new(vec![None; words.len()]),
+        number_cache: std::cell::RefCell::new(vec![None; words.len()]),
+        ordinal_cache: std::cell::RefCell::new(vec![None; words.len()]),
+        month_cache: std::cell::RefCell::new(vec![None; words.len()]),
+        date_cache: std::cell::RefCell::new(vec![None; words.len()]),
+    };
     let mut found = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -1433,7 +1568,12 @@ pub fn parse_times(lang: Lang, words: &WordView<'_>, now: DateTime, lean: Lean) 
         let best = candidates.into_iter().flatten().filter(|(_, end)| *end > i).max_by_key(|(_, end)| *end);
         match best {
             Some((value, end)) => {
-                found.push(TimeExpr { tokens: i..end, value });
+                // A comma skipped before the expression is not part of it.
+                let mut start = i;
+                while start < end && words.kind(start) == TokenKind::Punct {
+                    start += 1;
+                }
+                found.push(TimeExpr { tokens: start..end, value });
                 i = end;
             }
             None => i += 1,
@@ -1456,5 +1596,70 @@ mod tests {
         let march = Date::new(2013, 3, 1).unwrap();
         assert_eq!(nth_weekday(march, Weekday::Monday, -1), Date::new(2013, 3, 25).ok());
         assert_eq!(nth_weekday(Date::new(2013, 10, 1).unwrap(), Weekday::Tuesday, 1), Date::new(2013, 10, 1).ok());
+    }
+}
+
+#[cfg(test)]
+mod reading_tests {
+    use super::*;
+    use crate::Words;
+    use hadath_text::LanguagePack;
+
+    /// (text covered, value) of each expression; `now` is Thursday 2022-01-06 at noon.
+    fn read(pack: &dyn LanguagePack, text: &str, lean: Lean) -> Vec<(String, TimeValue)> {
+        let words = Words::analyse(pack, text);
+        let view = words.view();
+        let now = jiff::civil::date(2022, 1, 6).at(12, 0, 0, 0);
+        parse_times(pack.lang(), &view, now, lean)
+            .into_iter()
+            .map(|t| {
+                let span = view.tokens[t.tokens.start].orig.cover(view.tokens[t.tokens.end - 1].orig);
+                (span.slice(text).to_string(), t.value)
+            })
+            .collect()
+    }
+
+    fn day(y: i16, m: i8, d: i8) -> TimeValue {
+        at_day(Date::new(y, m, d).unwrap())
+    }
+
+    fn at(y: i16, m: i8, d: i8, h: i8, mi: i8, grain: Grain) -> TimeValue {
+        TimeValue::At(Instant { at: jiff::civil::date(y, m, d).at(h, mi, 0, 0), grain })
+    }
+
+    #[test]
+    fn news_looks_back_plans_look_ahead() {
+        let ar = &hadath_ar::ArabicPack;
+        // Wednesday before the Thursday article; the coming Wednesday for a plan.
+        assert_eq!(read(ar, "يوم الأربعاء", Lean::Past), vec![("يوم الأربعاء".into(), day(2022, 1, 5))]);
+        assert_eq!(read(ar, "يوم الأربعاء", Lean::Future), vec![("يوم الأربعاء".into(), day(2022, 1, 12))]);
+        // A number is not a weekday without its article or a cue.
+        assert_eq!(read(ar, "قتل اثنين", Lean::Past), vec![]);
+    }
+
+    #[test]
+    fn arabic_clock_times_intervals_and_month_parts() {
+        let ar = &hadath_ar::ArabicPack;
+        // Looking back from noon, a quarter past three in the afternoon was yesterday's.
+        assert_eq!(read(ar, "الساعة الثالثة وربع عصرا", Lean::Past), vec![("الساعة الثالثة وربع عصرا".into(), at(2022, 1, 5, 15, 15, Grain::Minute))]);
+        assert_eq!(read(ar, "الساعة 12 الا ربع", Lean::Past)[0].1, at(2022, 1, 6, 11, 45, Grain::Minute));
+        let (text, value) = &read(ar, "من 13 الى 15 تموز", Lean::Past)[0];
+        assert_eq!(text, "من 13 الى 15 تموز");
+        assert_eq!(*value, TimeValue::Between { from: Some(Instant { at: jiff::civil::date(2021, 7, 13).at(0, 0, 0, 0), grain: Grain::Day }), to: Some(Instant { at: jiff::civil::date(2021, 7, 16).at(0, 0, 0, 0), grain: Grain::Day }) });
+        assert_eq!(read(ar, "منتصف اذار 2021", Lean::Past)[0].1, day(2021, 3, 15));
+        assert_eq!(read(ar, "اخر جمعة من شهر ديسمبر", Lean::Past)[0].1, day(2021, 12, 31));
+    }
+
+    #[test]
+    fn english_relative_and_clock() {
+        let en = &hadath_en::EnglishPack;
+        assert_eq!(read(en, "last tuesday", Lean::Past)[0].1, day(2022, 1, 4));
+        assert_eq!(read(en, "next week", Lean::Future)[0].1, TimeValue::At(Instant { at: jiff::civil::date(2022, 1, 10).at(0, 0, 0, 0), grain: Grain::Week }));
+        assert_eq!(read(en, "at 3pm", Lean::Past)[0].1, at(2022, 1, 5, 15, 0, Grain::Hour));
+        assert_eq!(read(en, "at 3pm", Lean::Future)[0].1, at(2022, 1, 6, 15, 0, Grain::Hour));
+        assert_eq!(read(en, "three days ago", Lean::Past)[0].1, at(2022, 1, 3, 12, 0, Grain::Hour));
+        // "may" is a verb unless a cue or a year makes it the month.
+        assert_eq!(read(en, "they may have fled", Lean::Past), vec![]);
+        assert_eq!(read(en, "in May 2021", Lean::Past)[0].1, TimeValue::At(Instant { at: jiff::civil::date(2021, 5, 1).at(0, 0, 0, 0), grain: Grain::Month }));
     }
 }
