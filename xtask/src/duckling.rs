@@ -132,6 +132,23 @@ pub fn run(args: &[String]) -> Result<()> {
             let note = if unsupported == n { "  (not scored yet)" } else { "" };
             println!("{:<6} {:<10} {:>6} {:>8} {:>8.1}%{note}", lang.code(), dim, n, right, 100.0 * right as f64 / n.max(1) as f64);
         }
+        // Speed: every time example parsed (analysis included), repeated, one thread.
+        if only.is_none_or(|d| d == "time") {
+            let texts: Vec<&Example> = examples.iter().filter(|e| e.dim == "time").collect();
+            let reference: jiff::civil::DateTime = "2013-02-12T04:30:00".parse()?;
+            let started = std::time::Instant::now();
+            let mut rounds = 0usize;
+            let mut found = 0usize;
+            while rounds < 20 || started.elapsed().as_secs_f64() < 1.0 {
+                for ex in &texts {
+                    let words = Words::analyse(pack, &ex.text);
+                    found += parse_times(pack.lang(), &words.view(), reference, Lean::Future).len();
+                }
+                rounds += 1;
+            }
+            let per_second = (rounds * texts.len()) as f64 / started.elapsed().as_secs_f64();
+            println!("{:<6} {:<10} {:>6} expressions parsed {:.0}/s, one thread ({found} found)", lang.code(), "time speed", texts.len(), per_second);
+        }
     }
     Ok(())
 }
