@@ -324,6 +324,8 @@ mod tests {
             date: hadath_event::EventDate { start: start.parse().unwrap(), end: end.parse().unwrap(), precision: "day".into(), text: None, span: None },
             location: Some(hadath_event::Location { text: None, span: None, name: "x".into(), country: country.into(), lat, lon, geonames_id: 1, precision: "town".into(), admin1: None, method: "name".into(), confidence: None, runner_up: None }),
             fatalities: None,
+            injured: None,
+            arrested: None,
             factuality: Factuality::Asserted,
             confidence: 0.5,
             trigger: hadath_event::TextSpan { text: String::new(), span: Default::default() },

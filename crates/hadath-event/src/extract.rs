@@ -476,13 +476,28 @@ struct Fatality {
     tokens: Range<usize>,
 }
 
-fn fatality_in(d: &Doc<'_>, s: &Sentence) -> Option<Fatality> {
-    let killed: Vec<usize> = s.markers.iter().filter(|(_, m)| *m == Marker::Killed).map(|(r, _)| r.start).collect();
-    let injured: Vec<usize> = s.markers.iter().filter(|(_, m)| *m == Marker::Injured).map(|(r, _)| r.start).collect();
-    if killed.is_empty() {
+/// The number nearest a marker of `kind` (killed, injured, arrested) and nearer it than any
+/// other count marker: "قتل 15 شخصا وجرح 30" gives 15 killed and 30 injured.
+fn count_in(d: &Doc<'_>, s: &Sentence, kind: Marker) -> Option<Fatality> {
+    const COUNTS: [Marker; 3] = [Marker::Killed, Marker::Injured, Marker::Arrested];
+    let at = |m: Marker| -> Vec<usize> { s.markers.iter().filter(|(_, k)| *k == m).map(|(r, _)| r.start).collect() };
+    let target = at(kind);
+    if target.is_empty() {
         return None;
     }
-    let distance = |at: &[usize], r: &Range<usize>| at.iter().map(|&k| if k >= r.end { k - r.end } else { r.start.saturating_sub(k + 1) }).min().unwrap_or(usize::MAX);
+    let others: Vec<Vec<usize>> = COUNTS.iter().filter(|m| **m != kind).map(|m| at(*m)).collect();
+    // Words between a number and a marker, or none when punctuation parts them ("killed; 12
+    // were injured").
+    let apart = |a: usize, b: usize| (a..b).any(|k| d.tokens[k].kind == TokenKind::Punct && matches!(d.text(k), "," | "،" | ";" | "؛" | ":" | "."));
+    let distance = |at: &[usize], r: &Range<usize>| {
+        at.iter()
+            .filter_map(|&k| {
+                let (gap, lo, hi) = if k >= r.end { (k - r.end, r.end, k) } else { (r.start.saturating_sub(k + 1), k + 1, r.start) };
+                (!apart(lo, hi)).then_some(gap)
+            })
+            .min()
+            .unwrap_or(usize::MAX)
+    };
     s.numbers
         .iter()
         .filter(|n| !s.times.iter().any(|t| t.tokens.start < n.tokens.end && n.tokens.start < t.tokens.end))
@@ -492,9 +507,24 @@ fn fatality_in(d: &Doc<'_>, s: &Sentence) -> Option<Fatality> {
             let last = n.tokens.end - 1;
             !(d.tokens[last].kind == TokenKind::Number && d.text(last).len() == 4 && (1900..=2100).contains(&d.text(last).parse::<u32>().unwrap_or(0)))
         })
-        .filter(|n| distance(&killed, &n.tokens) <= FATALITY_WINDOW && distance(&killed, &n.tokens) <= distance(&injured, &n.tokens))
-        .min_by_key(|n| distance(&killed, &n.tokens))
+        .filter(|n| {
+            let near = distance(&target, &n.tokens);
+            near <= FATALITY_WINDOW && others.iter().all(|o| near <= distance(o, &n.tokens))
+        })
+        .min_by_key(|n| distance(&target, &n.tokens))
         .map(|n| Fatality { quantity: n.quantity, tokens: n.tokens.clone() })
+}
+
+fn count_record(d: &Doc<'_>, f: &Fatality) -> Fatalities {
+    let ts = d.text_span(&f.tokens);
+    Fatalities {
+        count: f.quantity.count(),
+        min: f.quantity.min,
+        max: (f.quantity.max != u64::MAX).then_some(f.quantity.max),
+        vague: f.quantity.vague,
+        text: ts.text,
+        span: ts.span,
+    }
 }
 
 fn factuality(d: &Doc<'_>, s: &Sentence, trigger: &Range<usize>) -> Factuality {
@@ -533,7 +563,9 @@ fn build_events(d: &Doc<'_>, sentences: &[Sentence], doc_country: Option<String>
     let mut last_city: Option<(u32, usize)> = None;
     let mut paragraph_date: Option<(usize, EventDate)> = None;
     for (s_idx, s) in sentences.iter().enumerate() {
-        let fatality = fatality_in(d, s);
+        let fatality = count_in(d, s, Marker::Killed);
+        let injured = count_in(d, s, Marker::Injured);
+        let arrested = count_in(d, s, Marker::Arrested);
         // The nearest ASSAULT trigger takes the count; else the nearest violent type.
         let fatality_owner = fatality.as_ref().and_then(|f| {
             let candidates = |types: &[PloverType]| {
@@ -634,17 +666,10 @@ fn build_events(d: &Doc<'_>, sentences: &[Sentence], doc_country: Option<String>
                 confidence += 0.1;
             }
             let actor_country = location.as_ref().and_then(|l| d.gazetteer.country(&l.country)).map(|p| p.country_iso3().to_string());
-            let fatalities = (fatality_type == Some(entry.event_type)).then(|| fatality.as_ref()).flatten().map(|f| {
-                let ts = d.text_span(&f.tokens);
-                Fatalities {
-                    count: f.quantity.count(),
-                    min: f.quantity.min,
-                    max: (f.quantity.max != u64::MAX).then_some(f.quantity.max),
-                    vague: f.quantity.vague,
-                    text: ts.text,
-                    span: ts.span,
-                }
-            });
+            let fatalities = (fatality_type == Some(entry.event_type)).then(|| fatality.as_ref()).flatten().map(|f| count_record(d, f));
+            // The injured go with the violence of the sentence, the arrested with its arrests.
+            let injured = matches!(entry.event_type, PloverType::Assault | PloverType::Protest).then(|| injured.as_ref()).flatten().map(|f| count_record(d, f));
+            let arrested = (entry.event_type == PloverType::Coerce).then(|| arrested.as_ref()).flatten().map(|f| count_record(d, f));
             let factuality = factuality(d, s, trigger);
             if !matches!(factuality, Factuality::Asserted | Factuality::Claimed) {
                 confidence *= 0.8;
@@ -663,6 +688,8 @@ fn build_events(d: &Doc<'_>, sentences: &[Sentence], doc_country: Option<String>
                 date,
                 location,
                 fatalities,
+                injured,
+                arrested,
                 factuality,
                 confidence: (confidence.min(1.0) * 100.0).round() / 100.0,
                 trigger: d.text_span(trigger),

@@ -41,6 +41,7 @@ pub(crate) enum Marker {
     Country,
     Killed,
     Injured,
+    Arrested,
     Unit,
 }
 
@@ -88,6 +89,7 @@ fn build(pack: &'static dyn LanguagePack) -> LangLexicons {
             "COUNTRY" => Marker::Country,
             "KILLED" => Marker::Killed,
             "INJURED" => Marker::Injured,
+            "ARRESTED" => Marker::Arrested,
             "UNIT" => Marker::Unit,
             _ => return None,
         };

@@ -177,7 +177,7 @@ pub struct RunnerUp {
     pub country: String,
 }
 
-/// People killed, as written.
+/// A count of people as written: the killed, the injured or the arrested.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Fatalities {
     /// The number, when the text gives one ("at least 15": 15).
@@ -220,6 +220,10 @@ pub struct Event {
     pub location: Option<Location>,
     /// People killed.
     pub fatalities: Option<Fatalities>,
+    /// People injured, when the text gives a count (violent events).
+    pub injured: Option<Fatalities>,
+    /// People arrested or detained, when the text gives a count (arrests).
+    pub arrested: Option<Fatalities>,
     /// Whether it happened, per the text.
     pub factuality: Factuality,
     /// 0–1: how much of the record the text states rather than context supplies.

@@ -105,3 +105,29 @@ fn english_attack_and_resignation() {
     );
     check(Lang::En, "2022-03-10", "The prime minister of Peru resigned yesterday.", &[ev("RETREAT", "resigned", ("2022-03-09", "2022-03-09"), Some("Peru"))]);
 }
+
+/// The killed, the injured and the arrested of one sentence, each count to its own marker.
+fn counts(lang: Lang, text: &str) -> Vec<(String, [Option<u64>; 3])> {
+    let doc = Document { id: "t".into(), text: text.into(), lang, published: "2022-03-10".parse().ok(), url: None };
+    let (events, _) = extract(&doc);
+    events
+        .iter()
+        .map(|e| {
+            let c = |x: &Option<hadath_event::Fatalities>| x.as_ref().and_then(|f| f.count);
+            (e.event_type.as_str().to_string(), [c(&e.fatalities), c(&e.injured), c(&e.arrested)])
+        })
+        .collect()
+}
+
+#[test]
+fn killed_injured_and_arrested_counts_go_to_their_markers() {
+    assert_eq!(
+        counts(Lang::Ar, "قتل 15 شخصا وأصيب 30 آخرون في هجوم على مركز للشرطة في بغداد أمس، واعتقلت قوات الأمن 12 مشتبها."),
+        vec![("ASSAULT".into(), [Some(15), Some(30), None]), ("COERCE".into(), [None, None, Some(12)])]
+    );
+    // Punctuation parts a count from the marker before it: 12 were injured, not killed.
+    assert_eq!(
+        counts(Lang::En, "Police arrested 40 protesters and two people were killed; 12 were injured."),
+        vec![("COERCE".into(), [None, None, Some(40)]), ("ASSAULT".into(), [Some(2), Some(12), None])]
+    );
+}
