@@ -256,6 +256,18 @@ struct Scan<'w, 'a> {
     date_cache: std::cell::RefCell<Vec<Option<Option<(TimeValue, usize)>>>>,
 }
 
+/// The value at position `i` of a per-position cache, computed once.
+fn memo<T: Copy>(cache: &std::cell::RefCell<Vec<Option<T>>>, i: usize, compute: impl FnOnce() -> T) -> T {
+    if let Some(cached) = cache.borrow().get(i).copied().flatten() {
+        return cached;
+    }
+    let value = compute();
+    if let Some(slot) = cache.borrow_mut().get_mut(i) {
+        *slot = Some(value);
+    }
+    value
+}
+
 impl Scan<'_, '_> {
     fn text(&self, i: usize) -> &str {
         self.words.text(i)
@@ -326,14 +338,7 @@ impl Scan<'_, '_> {
     }
 
     fn month(&self, i: usize) -> Option<(i8, usize)> {
-        if let Some(cached) = self.month_cache.borrow().get(i).copied().flatten() {
-            return cached;
-        }
-        let found = self.read_month(i);
-        if let Some(slot) = self.month_cache.borrow_mut().get_mut(i) {
-            *slot = Some(found);
-        }
-        found
+        memo(&self.month_cache, i, || self.read_month(i))
     }
 
     fn read_month(&self, i: usize) -> Option<(i8, usize)> {
@@ -393,14 +398,7 @@ impl Scan<'_, '_> {
     }
 
     fn number(&self, i: usize) -> Option<(f64, usize)> {
-        if let Some(cached) = self.number_cache.borrow().get(i).copied().flatten() {
-            return cached;
-        }
-        let found = self.read_number(i);
-        if let Some(slot) = self.number_cache.borrow_mut().get_mut(i) {
-            *slot = Some(found);
-        }
-        found
+        memo(&self.number_cache, i, || self.read_number(i))
     }
 
     fn read_number(&self, i: usize) -> Option<(f64, usize)> {
@@ -430,14 +428,7 @@ impl Scan<'_, '_> {
     }
 
     fn ordinal(&self, i: usize) -> Option<(i64, usize)> {
-        if let Some(cached) = self.ordinal_cache.borrow().get(i).copied().flatten() {
-            return cached;
-        }
-        let found = self.read_ordinal(i);
-        if let Some(slot) = self.ordinal_cache.borrow_mut().get_mut(i) {
-            *slot = Some(found);
-        }
-        found
+        memo(&self.ordinal_cache, i, || self.read_ordinal(i))
     }
 
     fn read_ordinal(&self, i: usize) -> Option<(i64, usize)> {
@@ -699,14 +690,7 @@ fn holiday(h: Holiday, year: Option<i16>, now: Date, lean: Lean) -> Option<TimeV
 
 /// A date-level expression at `i`: (value, end). Tries every pattern and keeps the longest.
 fn date_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
-    if let Some(cached) = s.date_cache.borrow().get(i).copied().flatten() {
-        return cached;
-    }
-    let found = read_date(s, i);
-    if let Some(slot) = s.date_cache.borrow_mut().get_mut(i) {
-        *slot = Some(found);
-    }
-    found
+    memo(&s.date_cache, i, || read_date(s, i))
 }
 
 fn read_date(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
