@@ -74,16 +74,57 @@ enum Pod {
     Night,
 }
 
+/// How a holiday's date is found (data: the `holiday` rows of `*-timex.tsv`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Holiday {
-    Christmas,
-    NewYear,
-    Easter,
-    EidFitr,
-    EidAdha,
-    HijriNewYear,
+    /// A fixed month and day: Christmas, Halloween.
+    Fixed(i8, i8),
+    /// Days after (before) Easter Sunday: Good Friday -2, Pentecost 49.
+    Easter(i16),
+    /// The n-th (-1 last) weekday of a month, and days after it: Thanksgiving, Black Friday.
+    Nth(i8, Weekday, i8, i16),
+    /// A Hijri month and day (tabular calendar): the Eids.
+    Hijri(i8, i8),
+    /// The month of Ramadan, an interval.
     Ramadan,
-    Mawlid,
+}
+
+impl Holiday {
+    fn parse(value: &str) -> Option<Holiday> {
+        let parts: Vec<&str> = value.split_whitespace().collect();
+        let int = |k: usize| parts.get(k).and_then(|p| p.trim_start_matches('+').parse::<i16>().ok());
+        Some(match parts.first()? {
+            &"fixed" => Holiday::Fixed(int(1)? as i8, int(2)? as i8),
+            &"easter" => Holiday::Easter(int(1)?),
+            &"nth" => Holiday::Nth(int(1)? as i8, weekday_named(parts.get(2)?)?, int(3)? as i8, int(4).unwrap_or(0)),
+            &"hijri" => Holiday::Hijri(int(1)? as i8, int(2)? as i8),
+            &"ramadan" => Holiday::Ramadan,
+            _ => return None,
+        })
+    }
+
+    /// Its date in Gregorian year `y` (not for Hijri holidays).
+    fn in_year(self, y: i16) -> Option<Date> {
+        match self {
+            Holiday::Fixed(m, d) => Date::new(y, m, d).ok(),
+            Holiday::Easter(offset) => easter(y).map(|e| add_days(e, i64::from(offset))),
+            Holiday::Nth(n, w, m, offset) => nth_weekday(Date::new(y, m, 1).ok()?, w, i64::from(n)).map(|d| add_days(d, i64::from(offset))),
+            Holiday::Hijri(..) | Holiday::Ramadan => None,
+        }
+    }
+}
+
+fn weekday_named(name: &str) -> Option<Weekday> {
+    Some(match name {
+        "monday" => Weekday::Monday,
+        "tuesday" => Weekday::Tuesday,
+        "wednesday" => Weekday::Wednesday,
+        "thursday" => Weekday::Thursday,
+        "friday" => Weekday::Friday,
+        "saturday" => Weekday::Saturday,
+        "sunday" => Weekday::Sunday,
+        _ => return None,
+    })
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -201,16 +242,10 @@ fn parse_grammar(tsv: &str) -> Grammar {
                 "night" => Daypart::Night,
                 _ => Daypart::Lunch,
             }),
-            "holiday" => Tx::Holiday(match *value {
-                "christmas" => Holiday::Christmas,
-                "new_year" => Holiday::NewYear,
-                "easter" => Holiday::Easter,
-                "eid_fitr" => Holiday::EidFitr,
-                "eid_adha" => Holiday::EidAdha,
-                "hijri_new_year" => Holiday::HijriNewYear,
-                "ramadan" => Holiday::Ramadan,
-                _ => Holiday::Mawlid,
-            }),
+            "holiday" => match Holiday::parse(value) {
+                Some(h) => Tx::Holiday(h),
+                None => continue,
+            },
             _ => continue,
         };
         for form in forms.split('|') {
@@ -634,12 +669,6 @@ fn hijri_year_at(d: Date) -> i64 {
 
 /// The date of a holiday in (Gregorian) `year`, or the next/last one from the reference.
 fn holiday(h: Holiday, year: Option<i16>, now: Date, lean: Lean) -> Option<TimeValue> {
-    let fixed = |m: i8, d: i8| -> Option<Date> {
-        match year {
-            Some(y) => Date::new(y, m, d).ok(),
-            None => resolve_day_month(now, m, d, lean),
-        }
-    };
     let hijri = |month: i64, day: i64| -> Option<Date> {
         // The Hijri year whose date falls in the Gregorian year (or nearest the reference).
         let base = hijri_year_at(year.map_or(now, |y| Date::new(y, 7, 1).unwrap_or(now)));
@@ -664,26 +693,23 @@ fn holiday(h: Holiday, year: Option<i16>, now: Date, lean: Lean) -> Option<TimeV
         best
     };
     let day = match h {
-        Holiday::Christmas => fixed(12, 25)?,
-        Holiday::NewYear => fixed(1, 1)?,
-        Holiday::Easter => {
-            let y = year.unwrap_or(now.year());
-            let e = easter(y)?;
-            match (year, lean) {
-                (None, Lean::Future) if e < now => easter(y + 1)?,
-                (None, Lean::Past) if e > now => easter(y - 1)?,
-                _ => e,
-            }
-        }
-        Holiday::EidFitr => hijri(10, 1)?,
-        Holiday::EidAdha => hijri(12, 10)?,
-        Holiday::HijriNewYear => hijri(1, 1)?,
-        Holiday::Mawlid => hijri(3, 12)?,
+        Holiday::Hijri(m, d) => hijri(i64::from(m), i64::from(d))?,
         Holiday::Ramadan => {
             let start = hijri(9, 1)?;
             let end = hijri_to_date(hijri_year_at(add_days(start, 15)), 10, 1)?;
             return Some(TimeValue::Between { from: Some(Instant { at: midnight(start), grain: Grain::Day }), to: Some(Instant { at: midnight(end), grain: Grain::Day }) });
         }
+        gregorian => match year {
+            Some(y) => gregorian.in_year(y)?,
+            None => {
+                let this = gregorian.in_year(now.year())?;
+                match lean {
+                    Lean::Future if this < now => gregorian.in_year(now.year() + 1)?,
+                    Lean::Past if this > now => gregorian.in_year(now.year() - 1)?,
+                    _ => this,
+                }
+            }
+        },
     };
     Some(at_day(day))
 }
@@ -720,9 +746,25 @@ fn read_date(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
         }
     }
     // Holidays, with a year: عيد الفطر 2013, رمضان 2019; "ثالث ثلاثاء بعد كريسماس 2014".
-    if let Some((Tx::Holiday(h), end)) = s.is(i, |t| matches!(t, Tx::Holiday(_))) {
-        let (year, end) = s.year(end).map_or((None, end), |(y, e)| (Some(y), e));
-        offer(holiday(h, year, today, s.lean).map(|v| (v, end)));
+    // "next halloween", "last easter", "this thanksgiving"; "… of next year".
+    let shift = s.is(i, |t| matches!(t, Tx::Shift(_)));
+    let at = shift.map_or(i, |(_, e)| e);
+    if let Some((Tx::Holiday(h), end)) = s.is(at, |t| matches!(t, Tx::Holiday(_))) {
+        let (mut year, mut end) = s.year(end).map_or((None, end), |(y, e)| (Some(y), e));
+        if year.is_none()
+            && matches!(s.text(end), "of" | "من")
+            && let Some((TimeValue::At(y), e)) = period_at(s, end + 1)
+            && y.grain == Grain::Year
+        {
+            year = Some(y.at.year());
+            end = e;
+        }
+        let lean = match shift {
+            Some((Tx::Shift(n), _)) if n > 0 => Lean::Future,
+            Some((Tx::Shift(n), _)) if n < 0 => Lean::Past,
+            _ => s.lean,
+        };
+        offer(holiday(h, year, today, lean).map(|v| (v, end)));
     }
     // Periods: الاسبوع الماضي، هذا الشهر، السنة القادمة.
     offer(period_at(s, i));
@@ -1102,8 +1144,58 @@ fn numeric_date_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
     Some((at_day(date), k))
 }
 
+/// English minutes before or after an hour: "a quarter past 3pm", "20 minutes past 3 pm",
+/// "half past three", "twenty after 3pm", "15 to noon".
+fn minutes_around_hour(s: &Scan<'_, '_>, i: usize) -> Option<((i8, i8, i8), Grain, Option<Pod>, usize)> {
+    let mut k = if s.text(i) == "at" { i + 1 } else { i };
+    if s.text(k) == "a" {
+        k += 1;
+    }
+    let minutes = match s.text(k) {
+        "quarter" => 15,
+        "half" => 30,
+        _ => s.integer(k, 1..60).map(|(v, e)| {
+            k = e - 1;
+            v as i8
+        })?,
+    };
+    k += 1;
+    if matches!(s.text(k), "minutes" | "minute" | "mins" | "min") {
+        k += 1;
+    }
+    let sign: i8 = match s.text(k) {
+        "past" | "after" => 1,
+        "to" | "till" | "before" | "of" => -1,
+        _ => return None,
+    };
+    k += 1;
+    let (hour, mut pod, mut end) = if let Some((h, _, _, p)) = glued_clock(s.text(k)) {
+        (h, p, k + 1)
+    } else if matches!(s.text(k), "noon" | "midday") {
+        (12, Some(Pod::Noon), k + 1)
+    } else if s.text(k) == "midnight" {
+        (0, Some(Pod::Am), k + 1)
+    } else {
+        let (h, e) = s.integer(k, 0..24)?;
+        (h as i8, None, e)
+    };
+    if let Some((Tx::Pod(p), e)) = s.is(end, |t| matches!(t, Tx::Pod(_))) {
+        pod = Some(p);
+        end = e;
+    }
+    let (h, m) = if sign > 0 { (hour, minutes) } else { (if hour == 0 { 23 } else { hour - 1 }, 60 - minutes) };
+    // Noon less a quarter is 11:45 in the morning.
+    let pod = if pod == Some(Pod::Noon) && sign < 0 { Some(Pod::Am) } else { pod };
+    Some(((h, m, 0), Grain::Minute, pod, end))
+}
+
 /// A time of day at `i`: ((hour, minute, second), grain, part of day given, end).
 fn clock_at(s: &Scan<'_, '_>, i: usize) -> Option<((i8, i8, i8), Grain, Option<Pod>, usize)> {
+    if s.lang == Lang::En
+        && let Some(found) = minutes_around_hour(s, i)
+    {
+        return Some(found);
+    }
     let mut k = i;
     let hour_word = s.is(k, |t| matches!(t, Tx::Hour));
     if let Some((_, e)) = hour_word {
@@ -1119,16 +1211,18 @@ fn clock_at(s: &Scan<'_, '_>, i: usize) -> Option<((i8, i8, i8), Grain, Option<P
         grain = gg;
         end = k + 1;
         glued_pod = gp;
-    } else if s.words.kind(k) == TokenKind::Number && s.text(k + 1) == ":" && let Some((mm, _, _, gp)) = glued_clock(&format!("0h{}", s.text(k + 2))).filter(|_| s.words.kind(k + 2) == TokenKind::Word) {
-        // "3:15pm": the minutes carry the part of day.
+    } else if s.words.kind(k) == TokenKind::Number
+        && s.text(k + 1) == ":"
+        && s.words.kind(k + 2) == TokenKind::Word
+        && let Some((mm, gp)) = minutes_with_pod(s.text(k + 2))
+    {
+        // "3:15pm", "12:15p": the minutes carry the part of day.
         h = s.text(k).parse::<i8>().ok()?;
         m = mm;
-        let _ = m;
-        m = s.text(k + 2).trim_end_matches(|c: char| c.is_ascii_alphabetic()).parse::<i8>().ok()?;
         sec = 0;
         grain = Grain::Minute;
         end = k + 3;
-        glued_pod = gp;
+        glued_pod = Some(gp);
     } else if s.words.kind(k) == TokenKind::Number && s.text(k + 1) == ":" && s.words.kind(k + 2) == TokenKind::Number {
         h = s.text(k).parse::<i8>().ok()?;
         m = s.text(k + 2).parse::<i8>().ok()?;
@@ -1230,7 +1324,22 @@ fn clock_at(s: &Scan<'_, '_>, i: usize) -> Option<((i8, i8, i8), Grain, Option<P
     Some(((h, m, sec), grain, pod, k))
 }
 
-/// "3pm", "10am", "3p", "15h00", "11h45", "19h": (hour, minute, grain, part of day).
+/// "15pm", "18a": minutes with the part of day glued on.
+fn minutes_with_pod(word: &str) -> Option<(i8, Pod)> {
+    let digits: String = word.chars().take_while(char::is_ascii_digit).collect();
+    if digits.len() != 2 {
+        return None;
+    }
+    let m: i8 = digits.parse().ok()?;
+    let pod = match &word[2..] {
+        "am" | "a" => Pod::Am,
+        "pm" | "p" => Pod::Pm,
+        _ => return None,
+    };
+    (0..60).contains(&m).then_some((m, pod))
+}
+
+/// "3pm", "10am", "15h00", "11h45", "19h": (hour, minute, grain, part of day).
 fn glued_clock(word: &str) -> Option<(i8, i8, Grain, Option<Pod>)> {
     let digits: String = word.chars().take_while(char::is_ascii_digit).collect();
     if digits.is_empty() || digits.len() > 2 {
@@ -1260,6 +1369,7 @@ fn hour24(h: i8, pod: Option<Pod>) -> Option<i8> {
         Some(Pod::Am) => Some(if h == 12 { 0 } else { h }),
         Some(Pod::Pm | Pod::Night) if h < 12 => Some(h + 12),
         Some(Pod::Noon) if h < 6 => Some(h + 12),
+        Some(Pod::Noon) if h == 12 => Some(12),
         _ => None,
     }
 }
@@ -1272,8 +1382,9 @@ fn clock_value(s: &Scan<'_, '_>, clock: (i8, i8, i8), grain: Grain, pod: Option<
     let at = match (hour24(h, pod), date) {
         (Some(h24), Some(d)) => make(d, h24)?,
         (None, Some(d)) => make(d, h)?,
-        // A part of the day names the day too: today's (yesterday's, looking back, when later).
-        (Some(h24), None) if pod.is_some() => {
+        // A part of the day names the day too in Arabic: today's (yesterday's, looking back,
+        // when later). English reads "3 am" as the next (last) 3 am.
+        (Some(h24), None) if pod.is_some() && s.lang == Lang::Ar => {
             let today = make(s.now.date(), h24)?;
             if s.lean == Lean::Past && today > s.now { make(add_days(s.now.date(), -1), h24)? } else { today }
         }
@@ -1281,6 +1392,7 @@ fn clock_value(s: &Scan<'_, '_>, clock: (i8, i8, i8), grain: Grain, pod: Option<
             let today = s.now.date();
             // The 12-hour readings of an hour without a part of day, and their next/last times.
             let hours: Vec<i8> = match fixed {
+                Some(h24) if s.lang == Lang::En && pod.is_some() => vec![h24],
                 Some(h24) => vec![h24],
                 None if h < 12 && h > 0 => vec![h, h + 12],
                 None => vec![h],
