@@ -845,7 +845,8 @@ fn relative_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
             _ => (sign * d.seconds() as i64).seconds(),
         };
         let at = s.now.checked_add(span).ok()?;
-        let g = grain_below(d.unit);
+        // "in half an hour", "in 2.5 hours": known to the second.
+        let g = if d.value.fract() != 0.0 { Grain::Second } else { grain_below(d.unit) };
         Some(Instant { at: truncate(at, g), grain: g })
     };
     // Before the duration: قبل / من (ago), بعد / in (ahead).
@@ -928,6 +929,18 @@ fn weekday_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
             _ => add_days(monday_of(today), i64::from(w.to_monday_zero_offset())),
         };
         end = e;
+    }
+    // "friday after next".
+    if s.text(end) == "after" && s.text(end + 1) == "next" {
+        return Some((at_day(add_days(resolve_weekday(today, w, Lean::Future), 7)), end + 2));
+    }
+    // "wednesday of next week", "sunday from last week".
+    if matches!(s.text(end), "of" | "from")
+        && let Some((Tx::Shift(n), a)) = s.is(end + 1, |t| matches!(t, Tx::Shift(_)))
+        && let Some((_, e)) = s.is(a, |t| matches!(t, Tx::Period(Grain::Week)))
+    {
+        let d = add_days(add_days(monday_of(today), 7 * i64::from(n)), i64::from(w.to_monday_zero_offset()));
+        return Some((at_day(d), e));
     }
     // "الاحد من الاسبوع الماضي", "احد الاسبوع الماضي", "اثنين الاسبوع الحالي".
     let week_at = if s.text(end) == "من" { end + 1 } else { end };
@@ -1434,6 +1447,13 @@ fn single_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
     // "tomorrow lunch"; with a clock time after them: "saturday morning at 9".
     if let Some(v) = daypart_at(s, i) {
         return Some(v);
+    }
+    // "tonight at 8 o'clock": an evening hour today.
+    if let Some((Tx::Pod(Pod::Night), e)) = s.is(i, |t| matches!(t, Tx::Pod(Pod::Night)))
+        && let Some(((h, m, sec), grain, pod, end)) = clock_at(s, s.skip_fillers(e))
+    {
+        let v = clock_value(s, (h, m, sec), grain, pod.or(Some(Pod::Pm)), Some(s.now.date()))?;
+        return Some((TimeValue::At(v), end));
     }
     // "الليلة", "هذه الليلة": the evening.
     if let Some((Tx::Pod(Pod::Night), end)) = s.is(i, |t| matches!(t, Tx::Pod(Pod::Night))) {
