@@ -1090,8 +1090,8 @@ fn nth_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
     // "ثالث ثلاثاء بعد كريسماس 2014".
     if let Thing::Weekday(w) = t
         && n > 0
-        && let Some((_, a)) = s.is(after, |x| matches!(x, Tx::Ahead))
-        && let Some((TimeValue::At(base), end)) = date_at(s, a)
+        && matches!(s.text(after), "after" | "بعد")
+        && let Some((TimeValue::At(base), end)) = date_at(s, after + 1)
     {
         let base = base.at.date();
         let first = add_days(base, 1 + (i64::from(w.to_monday_zero_offset()) - i64::from(add_days(base, 1).weekday().to_monday_zero_offset())).rem_euclid(7));
