@@ -513,8 +513,17 @@ impl Scan<'_, '_> {
                 return Some((MonthRef::Shift(s), end));
             }
         }
-        if let Some((Tx::Shift(0), after)) = self.is(i, |t| matches!(t, Tx::Shift(0)))
+        // "هذا الشهر", "next month", "last month".
+        let i = if self.text(i) == "the" { i + 1 } else { i };
+        if let Some((Tx::Shift(n), after)) = self.is(i, |t| matches!(t, Tx::Shift(_)))
             && let Some((_, end)) = self.is(after, |t| matches!(t, Tx::Period(Grain::Month)))
+        {
+            return Some((MonthRef::Shift(n), end));
+        }
+        // "of the month": this month.
+        if i > 0
+            && self.text(i - 1) == "the"
+            && let Some((Tx::Period(Grain::Month), end)) = self.is(i, |t| matches!(t, Tx::Period(Grain::Month)))
         {
             return Some((MonthRef::Shift(0), end));
         }
@@ -525,6 +534,9 @@ impl Scan<'_, '_> {
     fn of(&self, i: usize) -> usize {
         let mut k = i;
         if matches!(self.text(k), "من" | "في" | "ب" | "of" | "in") {
+            k += 1;
+        }
+        if self.text(k) == "the" && self.month(k + 1).is_some() {
             k += 1;
         }
         k
@@ -772,6 +784,38 @@ fn read_date(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
     offer(weekday_at(s, i));
     // Day and month: "15 شباط", "الاول من شهر شباط", "اليوم الثالث من اكتوبر", "شباط 15".
     offer(day_month_at(s, i));
+    // "next March", "last may": the month after (before) this one's.
+    if let Some((Tx::Shift(n), a)) = s.is(i, |t| matches!(t, Tx::Shift(n) if *n != 0))
+        && let Some((m, end)) = s.month(a)
+    {
+        let this = Date::new(today.year(), m, 1).ok();
+        let first = this.map(|d| match n {
+            n if n > 0 && m <= today.month() => d.checked_add(1.year()).unwrap_or(d),
+            n if n < 0 && m >= today.month() => d.checked_sub(1.year()).unwrap_or(d),
+            _ => d,
+        });
+        if let Some(first) = first {
+            offer(Some((TimeValue::At(Instant { at: midnight(first), grain: Grain::Month }), end)));
+        }
+    }
+    // "third quarter", "4th qtr 2018", "2018Q4" (quarters).
+    if let Some((q, a)) = s.ordinal(i).filter(|(q, _)| (1..=4).contains(q))
+        && let Some((Tx::Period(Grain::Quarter), e)) = s.is(a, |t| matches!(t, Tx::Period(Grain::Quarter)))
+    {
+        let (year, end) = s.year(e).map_or((today.year(), e), |(y, e)| (y, e));
+        if let Ok(first) = Date::new(year, (q as i8 - 1) * 3 + 1, 1) {
+            offer(Some((TimeValue::At(Instant { at: midnight(first), grain: Grain::Quarter }), end)));
+        }
+    }
+    // "3 fridays from now": the n-th coming weekday.
+    if s.lang == Lang::En
+        && let Some((n, a)) = s.integer(i, 1..60)
+        && let Some((w, e)) = s.weekday(a)
+        && s.text(e) == "from"
+        && s.text(e + 1) == "now"
+    {
+        offer(Some((at_day(add_days(resolve_weekday(today, w, Lean::Future), 7 * (n - 1))), e + 2)));
+    }
     // A month alone, with a year or not: "اذار", "شهر 3", "ايلول 2014". A month name that is
     // also a word ("may", "march", مارس "practised", اب "father") needs a year or a cue.
     if let Some((MonthRef::Month(m), end)) = s.month_spec(i) {
@@ -913,7 +957,7 @@ fn weekday_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
             date = if d == today { add_days(d, -7) } else { d };
         }
         // "this monday": of this week in news; the coming one for plans (Duckling's reading).
-        Some((Tx::Shift(0), _)) if s.lang == Lang::En || s.lean == Lean::Past => date = add_days(monday_of(today), i64::from(w.to_monday_zero_offset())),
+        Some((Tx::Shift(0), _)) if s.lean == Lean::Past => date = add_days(monday_of(today), i64::from(w.to_monday_zero_offset())),
         Some(_) => {}
         None if s.lean == Lean::Past => date = resolve_weekday(today, w, Lean::Past),
         None => {}
@@ -929,6 +973,14 @@ fn weekday_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
             _ => add_days(monday_of(today), i64::from(w.to_monday_zero_offset())),
         };
         end = e;
+    }
+    // "wednesday next week", "monday last week".
+    if s.lang == Lang::En
+        && let Some((Tx::Shift(n), a)) = s.is(end, |t| matches!(t, Tx::Shift(_)))
+        && let Some((_, e)) = s.is(a, |t| matches!(t, Tx::Period(Grain::Week)))
+    {
+        let d = add_days(add_days(monday_of(today), 7 * i64::from(n)), i64::from(w.to_monday_zero_offset()));
+        return Some((at_day(d), e));
     }
     // "friday after next".
     if s.text(end) == "after" && s.text(end + 1) == "next" {
@@ -985,9 +1037,9 @@ fn day_month_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
         let (month, end) = s.month_spec(s.of(e))?;
         (day as i8, e, month, end)
     } else {
-        // "شباط 15", "يوليو 13".
+        // "شباط 15", "يوليو 13", "march first".
         let (month, e) = s.month_spec(k)?;
-        let (day, end) = s.integer(e, 1..32)?;
+        let (day, end) = s.integer(e, 1..32).or_else(|| s.ordinal(e).filter(|(d, _)| (1..=31).contains(d)))?;
         (day as i8, e, month, end)
     };
     let _ = after_day;
@@ -1137,6 +1189,22 @@ fn numeric_date_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
         } else {
             break;
         }
+    }
+    // Two-digit years: 74 is 1974, 15 is 2015.
+    if let [a, b, y] = parts.as_slice()
+        && (0..100).contains(y)
+        && s.text(k - 1).len() == 2
+    {
+        let y = if *y < 50 { 2000 + y } else { 1900 + y };
+        parts = vec![*a, *b, y];
+    }
+    // "2014/10": a month of a year.
+    if let [y, m] = parts.as_slice()
+        && *y > 999
+        && (1..=12).contains(m)
+    {
+        let first = Date::new(*y as i16, *m as i8, 1).ok()?;
+        return Some((TimeValue::At(Instant { at: midnight(first), grain: Grain::Month }), k));
     }
     // English writes the month first (2/15, 10.31.1974); Arabic the day.
     let month_first = s.lang == Lang::En;
