@@ -1084,6 +1084,10 @@ fn month_part_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
         Tx::Early => between(first, day(11)?),
         Tx::Late => between(day(21)?, add_days(first.last_of_month(), 1)),
         Tx::Mid => at_day(day(15)?),
+        // English "the beginning/end of the month" is its first/last ten days; Arabic "بداية شهر 3"
+        // its first day.
+        Tx::Start if s.lang == Lang::En => between(first, day(11)?),
+        Tx::End if s.lang == Lang::En => between(day(21)?, add_days(first.last_of_month(), 1)),
         Tx::Start => at_day(first),
         _ => at_day(first.last_of_month()),
     };
@@ -1625,12 +1629,19 @@ fn interval_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
     let today = s.now.date();
     let between = |a: TimeValue, b: TimeValue, end: usize| -> Option<(TimeValue, usize)> {
         let from = start_of(a)?;
+        // The end is read at the finer grain of the two ("3:30 to 6 PM" ends at 18:01).
+        let b = match b {
+            TimeValue::At(bi) if from.grain < bi.grain && from.grain < Grain::Day => TimeValue::At(Instant { at: bi.at, grain: from.grain }),
+            other => other,
+        };
         let to = end_of(b)?;
         (to.at > from.at).then_some((TimeValue::Between { from: Some(from), to: Some(to) }, end))
     };
     let start = s.skip_fillers(i);
     let from_word = s.is(start, |t| matches!(t, Tx::From));
-    let a_at = from_word.map_or(start, |(_, e)| e);
+    let a_at = s.skip_fillers(from_word.map_or(start, |(_, e)| e));
+    // "between 9:30 and 11:00".
+    let between_and = s.text(start) == "between";
     // "حتى الساعة 2:00": from now until then.
     if from_word.is_none()
         && let Some((_, e)) = s.is(start, |t| matches!(t, Tx::To))
@@ -1659,7 +1670,7 @@ fn interval_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
         return Some((TimeValue::Between { from: Some(Instant { at: midnight(first), grain: g }), to: Some(Instant { at: midnight(last), grain: g }) }, end));
     }
     // "next three weeks", "last 2 months" (shift before), "ثلاثة أسابيع قادمة" (after): N periods.
-    let counted = |d: &crate::DurationMention| d.tokens.len() > 1 && matches!(d.unit, Grain::Day | Grain::Week | Grain::Month | Grain::Year);
+    let counted = |d: &crate::DurationMention| d.tokens.len() > 1 && d.unit != Grain::Quarter;
     let before = s.is(start, |t| matches!(t, Tx::Shift(n) if *n != 0)).and_then(|(t, e)| Some((t, s.durations.iter().find(|d| d.tokens.start == e && counted(d))?)));
     let after = || s.durations.iter().find(|d| d.tokens.start == start && counted(d)).and_then(|d| Some((s.is(d.tokens.end, |t| matches!(t, Tx::Shift(n) if *n != 0))?, d)));
     let periods = match before {
@@ -1669,6 +1680,14 @@ fn interval_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
     if let Some((n, d, end)) = periods {
         let g = d.unit;
         let count = d.value.round() as i64;
+        // Hours, minutes, seconds: from the next (to the current) whole one.
+        if g < Grain::Day {
+            let unit = g.seconds() as i64;
+            let here = truncate(s.now, g);
+            let first = here.checked_add((if n > 0 { unit } else { -count * unit }).seconds()).ok()?;
+            let last = first.checked_add((count * unit).seconds()).ok()?;
+            return Some((TimeValue::Between { from: Some(Instant { at: first, grain: g }), to: Some(Instant { at: last, grain: g }) }, end));
+        }
         let first = shift_period(period_start(today, g), g, if n > 0 { 1 } else { -count });
         let last = shift_period(first, g, count);
         return Some((TimeValue::Between { from: Some(Instant { at: midnight(first), grain: g }), to: Some(Instant { at: midnight(last), grain: g }) }, end));
@@ -1676,7 +1695,7 @@ fn interval_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
     // A bare day, "الى/-", then a full date: "13 الى 15 تموز", "من 1-8 شهر ايلول".
     if let Some((d1, e1)) = s.integer(a_at, 1..32).or_else(|| s.ordinal(a_at).filter(|(d, _)| (1..=31).contains(d)))
         && let Some((_, e2)) = s.is(e1, |t| matches!(t, Tx::To)).or_else(|| (s.text(e1) == "-").then_some((Tx::To, e1 + 1)))
-        && let Some((b, end)) = date_at(s, e2)
+        && let Some((b, end)) = date_at(s, s.skip_fillers(e2))
         && let TimeValue::At(bi) = b
         && bi.grain == Grain::Day
     {
@@ -1698,7 +1717,8 @@ fn interval_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
     }
     // Two expressions: "من الساعة 3 الى الساعة 4 بعد العصر", "من 13 تموز الى 15 تموز".
     let (a, e1) = single_at(s, a_at)?;
-    let (_, e2) = s.is(e1, |t| matches!(t, Tx::To)).or_else(|| (s.text(e1) == "-").then_some((Tx::To, e1 + 1)))?;
+    let to_word = s.is(e1, |t| matches!(t, Tx::To)).or_else(|| (s.text(e1) == "-" || between_and && s.text(e1) == "and").then_some((Tx::To, e1 + 1)));
+    let (_, e2) = to_word?;
     let (b, end) = single_at(s, e2)?;
     // A part of day after the second time applies to the first too ("من 3 الى 4 بعد العصر").
     let (a, b) = match (a, b) {
