@@ -1715,8 +1715,36 @@ fn interval_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
         let b = Date::new(ad.year(), ad.month(), d2 as i8).ok()?;
         return between(a, at_day(b), end);
     }
+    // "this weekend", "last weekend": Friday 18:00 to Monday 00:00.
+    let shift = s.is(start, |t| matches!(t, Tx::Shift(_)));
+    let w_at = shift.map_or(start, |(_, e)| e);
+    if s.lang == Lang::En && matches!(s.text(w_at), "weekend" | "weekends") || (s.text(w_at) == "week" && s.text(w_at + 1) == "-" && s.text(w_at + 2) == "end") {
+        let end = if s.text(w_at) == "week" { w_at + 3 } else { w_at + 1 };
+        let n = match shift {
+            Some((Tx::Shift(n), _)) => i64::from(n),
+            _ => 0,
+        };
+        // Before this week's Friday evening, "last weekend" is the one just gone.
+        let friday = add_days(monday_of(today), 4 + 7 * n);
+        let from = friday.to_datetime(Time::new(18, 0, 0, 0).ok()?);
+        let to = midnight(add_days(friday, 3));
+        return Some((TimeValue::Between { from: Some(Instant { at: from, grain: Grain::Hour }), to: Some(Instant { at: to, grain: Grain::Hour }) }, end));
+    }
     // Two expressions: "من الساعة 3 الى الساعة 4 بعد العصر", "من 13 تموز الى 15 تموز".
     let (a, e1) = single_at(s, a_at)?;
+    // "X for 30 minutes", "18th Dec for 10 days": from X for the span.
+    if matches!(s.text(e1), "for" | "لمده")
+        && let Some(d) = s.durations.iter().find(|d| d.tokens.start == e1 + 1)
+        && let Some(from) = start_of(a)
+    {
+        let span_grain = if d.unit >= Grain::Day { Grain::Day } else { d.unit };
+        let grain = from.grain.min(span_grain);
+        let at = from.at.checked_add((d.seconds() as i64).seconds()).ok()?;
+        let at = if d.unit >= Grain::Day { midnight(at.date()) } else { at };
+        let to = end_of(TimeValue::At(Instant { at: truncate(at, grain), grain }))?;
+        let from = Instant { at: from.at, grain };
+        return Some((TimeValue::Between { from: Some(from), to: Some(Instant { at: to.at, grain }) }, d.tokens.end));
+    }
     let to_word = s.is(e1, |t| matches!(t, Tx::To)).or_else(|| (s.text(e1) == "-" || between_and && s.text(e1) == "and").then_some((Tx::To, e1 + 1)));
     let (_, e2) = to_word?;
     let (b, end) = single_at(s, e2)?;
