@@ -224,6 +224,7 @@ fn cardinal(lang: Lang, tables: &Tables, words: &WordView<'_>, start: usize) -> 
     let mut last_kind: Option<NumKind> = None;
     // A conjunction written apart ("خمسة و عشرون") was just read.
     let mut conjunction = false;
+    let mut last_scale: Option<u64> = None;
     while i < words.len() {
         if lang == Lang::Ar && matched_any && !conjunction && words.text(i) == "و" && !number_roles(tables, words, i + 1, false).is_empty() {
             conjunction = true;
@@ -284,8 +285,15 @@ fn cardinal(lang: Lang, tables: &Tables, words: &WordView<'_>, start: usize) -> 
                 }
             }
             NumKind::Scale => {
-                total = total.saturating_add(current.max(1).saturating_mul(value));
+                // A larger scale after a smaller one multiplies all before it ("three thousand
+                // millions"); a smaller one adds ("two million three thousand").
+                if last_scale.is_some_and(|l| value > l) {
+                    total = total.saturating_add(current).saturating_mul(value);
+                } else {
+                    total = total.saturating_add(current.max(1).saturating_mul(value));
+                }
                 current = 0;
+                last_scale = Some(value);
             }
             NumKind::Vague => break,
         }
