@@ -1387,6 +1387,22 @@ fn clock_at(s: &Scan<'_, '_>, i: usize) -> Option<((i8, i8, i8), Grain, Option<P
                 }
             }
         }
+        // English spoken minutes after a cued hour: "at 12 15", "at three twenty", "twelve oh three".
+        if s.lang == Lang::En && grain == Grain::Hour && (hour_word.is_some() || s.text(end) == "oh") {
+            let j = if matches!(s.text(end), "oh" | "o" | "ou") { end + 1 } else { end };
+            let word = |k: usize| s.number_word(k).filter(|(v, _)| v.fract() == 0.0 && (0.0..60.0).contains(v)).map(|(v, e)| (v as i64, e));
+            // Minutes end the expression or come before a part of day: "at 3 20 people" is not 3:20.
+            let ends_clock = |e: usize| s.words.kind(e) != TokenKind::Word || s.is(e, |t| matches!(t, Tx::Pod(_))).is_some();
+            let no_unit = s.durations.iter().all(|d| d.tokens.start != j);
+            let minutes = s.integer(j, 0..60).filter(|(_, e)| no_unit && ends_clock(*e)).or_else(|| word(j).filter(|(_, e)| ends_clock(*e)));
+            if let Some((v, e)) = minutes
+                && (j > end || v >= 10)
+            {
+                m = v as i8;
+                grain = Grain::Minute;
+                end = e;
+            }
+        }
         // "o'clock" confirms an hour.
         let oclock = if grain == Grain::Hour { s.is(end, |t| matches!(t, Tx::Minute)) } else { None };
         if let Some((_, e)) = oclock {
