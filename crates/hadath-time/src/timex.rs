@@ -850,6 +850,15 @@ fn read_date(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
     // A duration ago or ahead: "قبل اسبوع", "من اسبوع", "بعد يومين", "in three minutes",
     // "7 days ago", "a week hence", "3 months from now".
     offer(relative_at(s, i));
+    // A weekday, then its date: "الاثنين 18 شباط", "الخميس الموافق 14 شهر شباط", "Fri, Sep 20".
+    if let Some((_, wend)) = weekday_at(s, i)
+        && best.as_ref().is_some_and(|(_, e)| *e == wend)
+    {
+        let after = s.skip_fillers(wend);
+        if let Some(found) = day_month_at(s, after).or_else(|| numeric_date_at(s, after)) {
+            best = Some(found);
+        }
+    }
     best
 }
 
@@ -1549,18 +1558,11 @@ fn single_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
         let from = today.to_datetime(Time::new(18, 0, 0, 0).ok()?);
         return Some((TimeValue::Between { from: Some(Instant { at: from, grain: Grain::Hour }), to: Some(Instant { at: midnight(add_days(today, 1)), grain: Grain::Hour }) }, end));
     }
-    let (mut value, mut end) = date_at(s, i)?;
-    // A weekday, then its date: "الاثنين 18 شباط", "الخميس الموافق 14 شهر شباط".
-    if weekday_at(s, i).is_some_and(|(_, e)| e == end) {
-        let after = s.skip_fillers(end);
-        if let Some((v, e)) = day_month_at(s, after).or_else(|| numeric_date_at(s, after)) {
-            value = v;
-            end = e;
-        }
-    }
-    // A date, then a time: "الخميس الساعة 8", "يوم السبت 21/09 الساعة 1:30 بعد الظهر".
+    let (value, end) = date_at(s, i)?;
+    // A date, then a time: "الخميس الساعة 8", "يوم السبت 21/09 الساعة 1:30 بعد الظهر", "in 7
+    // days at 5pm" (a day, or a relative time read to the hour).
     if let TimeValue::At(d) = value
-        && d.grain == Grain::Day
+        && (d.grain == Grain::Day || d.grain == Grain::Hour && relative_at(s, i).is_some())
     {
         let after = s.skip_fillers(end);
         if let Some((clock, grain, pod, e)) = clock_at(s, after) {
