@@ -847,6 +847,21 @@ fn read_date(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
     offer(nth_at(s, i));
     // Digits: 2/2013, 21/09, 2022/1/5, 5/1/2022.
     offer(numeric_date_at(s, i));
+    // "on the 15th", "on 24th": a day of this month (or the next, looking ahead past it).
+    if s.lang == Lang::En
+        && i > 0
+        && (s.text(i - 1) == "on" || s.text(i - 1) == "the" && i > 1 && s.text(i - 2) == "on")
+        && let Some((day, end)) = s.ordinal(i).filter(|(d, _)| (1..=31).contains(d))
+        && s.month_spec(s.of(end)).is_none()
+    {
+        let this = Date::new(today.year(), today.month(), day as i8).ok();
+        let date = match (this, s.lean) {
+            (Some(d), Lean::Future) if d < today => shift_period(d.first_of_month(), Grain::Month, 1).with().day(day as i8).build().ok(),
+            (Some(d), Lean::Past) if d > today => shift_period(d.first_of_month(), Grain::Month, -1).with().day(day as i8).build().ok(),
+            (d, _) => d,
+        };
+        offer(date.map(|d| (at_day(d), end)));
+    }
     // A duration ago or ahead: "قبل اسبوع", "من اسبوع", "بعد يومين", "in three minutes",
     // "7 days ago", "a week hence", "3 months from now".
     offer(relative_at(s, i));
@@ -967,6 +982,8 @@ fn weekday_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
         }
         // "this monday": of this week in news; the coming one for plans (Duckling's reading).
         Some((Tx::Shift(0), _)) if s.lean == Lean::Past => date = add_days(monday_of(today), i64::from(w.to_monday_zero_offset())),
+        // English "next wednesday": the Wednesday of next week.
+        Some((Tx::Shift(n), _)) if n > 0 && s.lang == Lang::En => date = add_days(add_days(monday_of(today), 7), i64::from(w.to_monday_zero_offset())),
         Some(_) => {}
         None if s.lean == Lean::Past => date = resolve_weekday(today, w, Lean::Past),
         None => {}
@@ -1052,7 +1069,9 @@ fn day_month_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
         (day as i8, e, month, end)
     };
     let _ = after_day;
-    let (year, end) = s.year(end).map_or((None, end), |(y, e)| (Some(y), e));
+    // "April 14, 2015".
+    let year_at = if matches!(s.text(end), "," | "،") && s.year(end + 1).is_some() { end + 1 } else { end };
+    let (year, end) = s.year(year_at).map_or((None, end), |(y, e)| (Some(y), e));
     let date = match (month, year) {
         (MonthRef::Month(m), Some(y)) => Date::new(y, m, day).ok()?,
         (MonthRef::Month(m), None) => resolve_day_month(today, m, day, s.lean)?,
@@ -1206,6 +1225,8 @@ fn numeric_date_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
     // Two-digit years: 74 is 1974, 15 is 2015.
     if let [a, b, y] = parts.as_slice()
         && (0..100).contains(y)
+        && *a <= 31
+        && *b <= 31
         && s.text(k - 1).len() == 2
     {
         let y = if *y < 50 { 2000 + y } else { 1900 + y };
@@ -1545,6 +1566,14 @@ fn single_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
     if let Some(v) = daypart_at(s, i) {
         return Some(v);
     }
+    // "midday", "noon" alone: twelve o'clock.
+    if s.lang == Lang::En
+        && let Some((Tx::Pod(Pod::Noon), end)) = s.is(i, |t| matches!(t, Tx::Pod(Pod::Noon)))
+        && clock_at(s, s.skip_fillers(end)).is_none()
+    {
+        let v = clock_value(s, (12, 0, 0), Grain::Hour, Some(Pod::Noon), None)?;
+        return Some((TimeValue::At(v), end));
+    }
     // "tonight at 8 o'clock": an evening hour today.
     if let Some((Tx::Pod(Pod::Night), e)) = s.is(i, |t| matches!(t, Tx::Pod(Pod::Night)))
         && let Some(((h, m, sec), grain, pod, end)) = clock_at(s, s.skip_fillers(e))
@@ -1818,10 +1847,14 @@ pub fn parse_times(lang: Lang, words: &WordView<'_>, now: DateTime, lean: Lean) 
         let best = candidates.into_iter().flatten().filter(|(_, end)| *end > i).max_by_key(|(_, end)| *end);
         match best {
             Some((value, end)) => {
-                // A comma skipped before the expression is not part of it.
+                // A comma skipped before the expression is not part of it; the preposition just
+                // before it is ("in March", "on the 15th").
                 let mut start = i;
                 while start < end && words.kind(start) == TokenKind::Punct {
                     start += 1;
+                }
+                if start == i && start > 0 && found.last().is_none_or(|t: &TimeExpr| t.tokens.end < start) && matches!(words.text(start - 1), "in" | "on" | "at" | "during" | "في") {
+                    start -= 1;
                 }
                 found.push(TimeExpr { tokens: start..end, value });
                 i = end;
