@@ -1063,8 +1063,9 @@ fn day_month_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
         let (month, end) = s.month_spec(s.of(e))?;
         (day as i8, e, month, end)
     } else {
-        // "شباط 15", "يوليو 13", "march first".
+        // "شباط 15", "يوليو 13", "march first", "february the 15th".
         let (month, e) = s.month_spec(k)?;
+        let e = if s.text(e) == "the" { e + 1 } else { e };
         let (day, end) = s.integer(e, 1..32).or_else(|| s.ordinal(e).filter(|(d, _)| (1..=31).contains(d)))?;
         (day as i8, e, month, end)
     };
@@ -1566,6 +1567,16 @@ fn single_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
     if let Some(v) = daypart_at(s, i) {
         return Some(v);
     }
+    // "8 this evening", "7 tomorrow morning": an hour, then the part of the day it is in.
+    if s.lang == Lang::En
+        && s.words.kind(i) == TokenKind::Number
+        && let Some((h, e)) = s.integer(i, 1..13)
+        && let Some((TimeValue::Between { from: Some(f), .. }, end)) = daypart_at(s, e)
+    {
+        let part_pod = if f.at.hour() >= 12 { Pod::Pm } else { Pod::Am };
+        let v = clock_value(s, (h as i8, 0, 0), Grain::Hour, Some(part_pod), Some(f.at.date()))?;
+        return Some((TimeValue::At(v), end));
+    }
     // "midday", "noon" alone: twelve o'clock.
     if s.lang == Lang::En
         && let Some((Tx::Pod(Pod::Noon), end)) = s.is(i, |t| matches!(t, Tx::Pod(Pod::Noon)))
@@ -1616,6 +1627,7 @@ fn daypart_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
         dated = true;
     } else if let Some((TimeValue::At(d), e)) = date_at(s, k)
         && d.grain == Grain::Day
+        && let e = if s.text(e) == "at" { e + 1 } else { e }
         && s.is(e, |t| matches!(t, Tx::Daypart(_))).is_some()
     {
         day = d.at.date();
@@ -1776,6 +1788,17 @@ fn interval_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
         let from = friday.to_datetime(Time::new(18, 0, 0, 0).ok()?);
         let to = midnight(add_days(friday, 3));
         return Some((TimeValue::Between { from: Some(Instant { at: from, grain: Grain::Hour }), to: Some(Instant { at: to, grain: Grain::Hour }) }, end));
+    }
+    // "3-4pm", "9-11am": two hours, the part of day written on the second.
+    if s.lang == Lang::En
+        && let Some((h1, e1)) = s.integer(a_at, 1..13)
+        && matches!(s.text(e1), "-" | "to")
+        && let Some(((h2, m2, sec2), g2, Some(pod), end)) = clock_at(s, e1 + 1)
+    {
+        let day = s.now.date();
+        let b = clock_value(s, (h2, m2, sec2), g2, Some(pod), None)?;
+        let a = clock_value(s, (h1 as i8, 0, 0), Grain::Hour, Some(pod), Some(b.at.date()).or(Some(day)))?;
+        return between(TimeValue::At(a), TimeValue::At(b), end);
     }
     // Two expressions: "من الساعة 3 الى الساعة 4 بعد العصر", "من 13 تموز الى 15 تموز".
     let (a, e1) = single_at(s, a_at)?;
