@@ -448,7 +448,7 @@ fn location_of(d: &Doc<'_>, place: Place<'_>, mention: Option<&PlaceMention>) ->
             None => "context",
         }
         .to_string(),
-        confidence: mention.map(|m| (m.confidence * 100.0).round() / 100.0),
+        confidence: mention.map(|m| (f64::from(m.confidence) * 100.0).round() / 100.0),
         runner_up,
         text,
         span,
@@ -598,7 +598,7 @@ fn build_events(d: &Doc<'_>, sentences: &[Sentence], doc_country: Option<String>
                     || s.since_clauses.contains(&s.clause(t.tokens.start))
             };
             let time = nearest(&|t| s.clause(t.tokens.start) == clause && !behind_since(t)).or_else(|| nearest(&|t| !behind_since(t)));
-            let mut confidence: f32 = 0.4;
+            let mut confidence: f64 = 0.4;
             let date = match time {
                 Some(t) => {
                     confidence += 0.2;

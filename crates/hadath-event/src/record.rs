@@ -161,7 +161,7 @@ pub struct Location {
     /// as one of its Latin names), `context` (no place in the sentence: taken from the document).
     pub method: String,
     /// How sure the geocoder is of this reading against the runner-up (0–1; null from context).
-    pub confidence: Option<f32>,
+    pub confidence: Option<f64>,
     /// The next best reading of the same name, when there is one.
     pub runner_up: Option<RunnerUp>,
 }
@@ -227,7 +227,7 @@ pub struct Event {
     /// Whether it happened, per the text.
     pub factuality: Factuality,
     /// 0–1: how much of the record the text states rather than context supplies.
-    pub confidence: f32,
+    pub confidence: f64,
     /// The word or phrase that names the event.
     pub trigger: TextSpan,
     /// The sentence.

@@ -2,6 +2,7 @@
 //!
 //! The binary is glue: argument parsing, file handling and output formats; the libraries do the work.
 
+mod ingest;
 mod output;
 
 use std::io::{Read, Write};
@@ -32,6 +33,18 @@ enum OutFormat {
     Jsonl,
     Json,
     Csv,
+    Geojson,
+}
+
+impl OutFormat {
+    fn writer_format(self) -> output::Format {
+        match self {
+            OutFormat::Jsonl => output::Format::Jsonl,
+            OutFormat::Json => output::Format::Json,
+            OutFormat::Csv => output::Format::Csv,
+            OutFormat::Geojson => output::Format::GeoJson,
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -60,6 +73,39 @@ enum Command {
         #[arg(long)]
         verbose: bool,
     },
+    /// Read articles (files, folders, `-`) into the event store: new, changed and failed inputs
+    /// all recorded; unchanged ones skipped.
+    Ingest {
+        /// Files or folders (read recursively); `-` reads standard input.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// The store file.
+        #[arg(long, default_value = "hadath.db")]
+        db: PathBuf,
+        /// Publication date (YYYY-MM-DD) of inputs that do not carry one.
+        #[arg(long, value_parser = parse_date)]
+        published: Option<jiff::civil::Date>,
+        /// Language of the inputs.
+        #[arg(long, value_enum, default_value = "auto")]
+        lang: LangArg,
+    },
+    /// What the store holds: counts, runs, and every input that was rejected, with the reason.
+    Status {
+        /// The store file.
+        #[arg(long, default_value = "hadath.db")]
+        db: PathBuf,
+    },
+    /// Events from the store as JSON Lines, JSON, CSV (ACLED-style columns) or GeoJSON.
+    Export {
+        /// The store file.
+        #[arg(long, default_value = "hadath.db")]
+        db: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "jsonl")]
+        format: OutFormat,
+        #[command(flatten)]
+        filter: FilterArgs,
+    },
     /// Ranked GeoNames candidates for a place name (Arabic or Latin script).
     Geocode {
         /// The name as written.
@@ -80,8 +126,42 @@ enum Command {
     },
 }
 
+/// Arguments of `hadath export`'s filters.
+#[derive(clap::Args)]
+struct FilterArgs {
+    /// Events ending on or after this day (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date)]
+    from: Option<jiff::civil::Date>,
+    /// Events starting on or before this day.
+    #[arg(long, value_parser = parse_date)]
+    to: Option<jiff::civil::Date>,
+    /// PLOVER event type (PROTEST, ASSAULT, …).
+    #[arg(long = "type")]
+    event_type: Option<String>,
+    /// Country of the location (ISO 3166-1 alpha-2).
+    #[arg(long)]
+    country: Option<String>,
+    /// One document's events.
+    #[arg(long)]
+    doc: Option<String>,
+}
+
 /// Longest place name `hadath geocode` reads, in bytes.
 const MAX_NAME_BYTES: usize = 200;
+
+impl FilterArgs {
+    fn into_filter(self) -> hadath_store::Filter {
+        hadath_store::Filter { from: self.from, to: self.to, event_type: self.event_type, country: self.country, doc_id: self.doc }
+    }
+}
+
+fn lang_option(lang: LangArg) -> Option<Lang> {
+    match lang {
+        LangArg::Ar => Some(Lang::Ar),
+        LangArg::En => Some(Lang::En),
+        LangArg::Auto => None,
+    }
+}
 
 fn parse_date(value: &str) -> Result<jiff::civil::Date, String> {
     value.parse().map_err(|_| format!("{value:?} is not a date: use YYYY-MM-DD"))
@@ -97,6 +177,8 @@ fn main() -> ExitCode {
     };
     match run(cli) {
         Ok(code) => code,
+        // Output piped into a reader that stopped (`| head`): nothing left to say.
+        Err(e) if e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("hadath: {e:#}");
             ExitCode::from(1)
@@ -109,6 +191,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Extract { paths, published, lang, format } => extract(&paths, published, lang, format),
         Command::Eval { paths, verbose } => eval(&paths, verbose),
         Command::Geocode { name, country, lang, limit, json } => geocode(&name, country.as_deref(), lang, limit, json),
+        Command::Ingest { paths, db, published, lang } => ingest::run(&paths, &db, published, lang_option(lang)),
+        Command::Status { db } => ingest::status(&db),
+        Command::Export { db, format, filter } => ingest::export(&db, format.writer_format(), filter.into_filter()),
     }
 }
 
@@ -199,7 +284,7 @@ fn extract(paths: &[PathBuf], published: Option<jiff::civil::Date>, lang: LangAr
         },
     };
     let stdout = std::io::stdout();
-    let mut out = output::Writer::new(stdout.lock(), format == OutFormat::Json, format == OutFormat::Csv);
+    let mut out = output::Writer::new(stdout.lock(), format.writer_format());
     let mut failed = false;
     for path in paths {
         let documents: Vec<Document> = if path.as_os_str() == "-" {
@@ -230,7 +315,7 @@ fn extract(paths: &[PathBuf], published: Option<jiff::civil::Date>, lang: LangAr
                 eprintln!("hadath: {}: {}", doc.id, d.message);
             }
             for event in &events {
-                out.write(event)?;
+                out.write(&serde_json::to_value(event)?)?;
             }
         }
     }

@@ -1,35 +1,47 @@
-//! Output formats: JSON Lines (one event record a line), a JSON array, or flat CSV.
+//! Output formats for event records: JSON Lines (one record a line), a JSON array, CSV with
+//! ACLED-style columns then the PLOVER ones, and a GeoJSON FeatureCollection (events with a
+//! location). Records come as JSON values, from extraction or from the store alike.
 
 use std::io::Write;
 
 use anyhow::Result;
-use hadath_pipeline::Event;
+use serde_json::{Value, json};
 
+/// ACLED's column names where ACLED has the field, then what PLOVER and hadath add.
 const CSV_HEADER: &[&str] = &[
-    "id", "doc_id", "type", "mode", "cameo_root", "acled_event_type", "acled_sub_event_type", "date_start", "date_end", "date_precision",
-    "location", "location_name", "country", "latitude", "longitude", "geonames_id", "geo_precision", "source", "source_country",
-    "source_sector", "target", "target_country", "target_sector", "fatalities", "fatalities_text", "factuality", "confidence", "trigger",
-    "evidence",
+    "event_id", "event_date", "event_date_end", "date_precision", "event_type", "sub_event_type", "actor1", "actor1_country",
+    "actor1_sector", "actor2", "actor2_country", "actor2_sector", "country", "admin1", "location", "latitude", "longitude",
+    "geo_precision", "geonames_id", "fatalities", "injured", "arrested", "source", "notes", "plover_type", "plover_mode",
+    "cameo_root", "factuality", "confidence", "trigger", "location_as_written",
 ];
+
+/// The output format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Jsonl,
+    Json,
+    Csv,
+    GeoJson,
+}
 
 pub enum Writer<W: Write> {
     Jsonl(W),
     JsonArray(W, usize),
     Csv(csv::Writer<W>, usize),
+    GeoJson(W, usize),
 }
 
 impl<W: Write> Writer<W> {
-    pub fn new(out: W, json_array: bool, csv: bool) -> Self {
-        if csv {
-            Writer::Csv(csv::Writer::from_writer(out), 0)
-        } else if json_array {
-            Writer::JsonArray(out, 0)
-        } else {
-            Writer::Jsonl(out)
+    pub fn new(out: W, format: Format) -> Self {
+        match format {
+            Format::Jsonl => Writer::Jsonl(out),
+            Format::Json => Writer::JsonArray(out, 0),
+            Format::Csv => Writer::Csv(csv::Writer::from_writer(out), 0),
+            Format::GeoJson => Writer::GeoJson(out, 0),
         }
     }
 
-    pub fn write(&mut self, event: &Event) -> Result<()> {
+    pub fn write(&mut self, event: &Value) -> Result<()> {
         match self {
             Writer::Jsonl(out) => {
                 serde_json::to_writer(&mut *out, event)?;
@@ -45,6 +57,13 @@ impl<W: Write> Writer<W> {
                     csv.write_record(CSV_HEADER)?;
                 }
                 csv.write_record(csv_row(event))?;
+                *n += 1;
+            }
+            Writer::GeoJson(out, n) => {
+                // Events without a place have no geometry to draw: GeoJSON leaves them out.
+                let Some(feature) = feature(event) else { return Ok(()) };
+                out.write_all(if *n == 0 { b"{\"type\":\"FeatureCollection\",\"features\":[\n" } else { b",\n" })?;
+                serde_json::to_writer(&mut *out, &feature)?;
                 *n += 1;
             }
         }
@@ -64,49 +83,75 @@ impl<W: Write> Writer<W> {
                 }
                 csv.flush()?;
             }
+            Writer::GeoJson(mut out, n) => {
+                out.write_all(if n == 0 { b"{\"type\":\"FeatureCollection\",\"features\":[]}\n" } else { b"\n]}\n" })?;
+                out.flush()?;
+            }
         }
         Ok(())
     }
 }
 
-fn csv_row(e: &Event) -> Vec<String> {
-    let opt = |s: Option<&str>| s.unwrap_or("").to_string();
-    let loc = e.location.as_ref();
-    let actor = |a: Option<&hadath_event::Actor>| {
-        (a.map(|a| a.text.clone()).unwrap_or_default(), opt(a.and_then(|a| a.country.as_deref())), opt(a.and_then(|a| a.sector.as_deref())))
-    };
-    let (s_text, s_country, s_sector) = actor(e.source.as_ref());
-    let (t_text, t_country, t_sector) = actor(e.target.as_ref());
+/// A field as CSV text: strings as they are, numbers and booleans printed, null empty.
+fn text(v: &Value) -> String {
+    match v {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+fn csv_row(e: &Value) -> Vec<String> {
+    let loc = &e["location"];
+    let count = |field: &str| text(&e[field]["count"]);
     vec![
-        e.id.clone(),
-        e.doc_id.clone(),
-        e.event_type.as_str().to_string(),
-        opt(e.mode.as_deref()),
-        e.cameo_root.clone(),
-        opt(e.acled.as_ref().map(|a| a.event_type.as_str())),
-        opt(e.acled.as_ref().map(|a| a.sub_event_type.as_str())),
-        e.date.start.to_string(),
-        e.date.end.to_string(),
-        e.date.precision.clone(),
-        opt(loc.and_then(|l| l.text.as_deref())),
-        opt(loc.map(|l| l.name.as_str())),
-        opt(loc.map(|l| l.country.as_str())),
-        loc.map(|l| l.lat.to_string()).unwrap_or_default(),
-        loc.map(|l| l.lon.to_string()).unwrap_or_default(),
-        loc.map(|l| l.geonames_id.to_string()).unwrap_or_default(),
-        opt(loc.map(|l| l.precision.as_str())),
-        s_text,
-        s_country,
-        s_sector,
-        t_text,
-        t_country,
-        t_sector,
-        e.fatalities.as_ref().and_then(|f| f.count).map(|c| c.to_string()).unwrap_or_default(),
-        e.fatalities.as_ref().map(|f| f.text.clone()).unwrap_or_default(),
-        format!("{:?}", e.factuality).to_lowercase(),
-        e.confidence.to_string(),
-        e.trigger.text.clone(),
-        e.evidence.text.clone(),
+        text(&e["id"]),
+        text(&e["date"]["start"]),
+        text(&e["date"]["end"]),
+        text(&e["date"]["precision"]),
+        text(&e["acled"]["event_type"]),
+        text(&e["acled"]["sub_event_type"]),
+        text(&e["source"]["text"]),
+        text(&e["source"]["country"]),
+        text(&e["source"]["sector"]),
+        text(&e["target"]["text"]),
+        text(&e["target"]["country"]),
+        text(&e["target"]["sector"]),
+        text(&loc["country"]),
+        text(&loc["admin1"]),
+        text(&loc["name"]),
+        text(&loc["lat"]),
+        text(&loc["lon"]),
+        text(&loc["precision"]),
+        text(&loc["geonames_id"]),
+        count("fatalities"),
+        count("injured"),
+        count("arrested"),
+        text(&e["doc_id"]),
+        text(&e["evidence"]["text"]),
+        text(&e["type"]),
+        text(&e["mode"]),
+        text(&e["cameo_root"]),
+        text(&e["factuality"]),
+        text(&e["confidence"]),
+        text(&e["trigger"]["text"]),
+        text(&loc["text"]),
     ]
 }
 
+/// A GeoJSON Feature for an event with a location (RFC 7946: [lon, lat]).
+fn feature(e: &Value) -> Option<Value> {
+    let loc = &e["location"];
+    let (lat, lon) = (loc["lat"].as_f64()?, loc["lon"].as_f64()?);
+    Some(json!({
+        "type": "Feature",
+        "geometry": {"type": "Point", "coordinates": [lon, lat]},
+        "properties": {
+            "id": e["id"], "doc_id": e["doc_id"], "type": e["type"], "mode": e["mode"],
+            "acled_event_type": e["acled"]["event_type"], "date_start": e["date"]["start"], "date_end": e["date"]["end"],
+            "place": loc["name"], "country": loc["country"], "geo_precision": loc["precision"],
+            "fatalities": e["fatalities"]["count"], "factuality": e["factuality"], "confidence": e["confidence"],
+            "trigger": e["trigger"]["text"], "evidence": e["evidence"]["text"],
+        },
+    }))
+}

@@ -71,7 +71,16 @@ fn csv_and_json_formats() {
     let out = hadath(&["extract", &reference(), "--published", "2022-01-06", "--format", "csv"]);
     assert_eq!(out.status.code(), Some(0));
     let csv = String::from_utf8(out.stdout).unwrap();
-    assert!(csv.starts_with("id,doc_id,type,mode,cameo_root,"), "{csv}");
+    assert!(csv.starts_with("event_id,event_date,event_date_end,date_precision,event_type,sub_event_type,"), "{csv}");
+    // Every row has every column; the reference's Almaty killings carry their count.
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let width = reader.headers().unwrap().len();
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    assert!(rows.iter().all(|r| r.len() == width));
+    assert!(rows.iter().any(|r| &r[19] == "8"), "fatalities column");
+    let out = hadath(&["extract", &reference(), "--published", "2022-01-06", "--format", "geojson"]);
+    let geojson: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(geojson["type"], "FeatureCollection");
     let out = hadath(&["extract", &reference(), "--published", "2022-01-06", "--format", "json"]);
     let events: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
     assert!(!events.is_empty());
