@@ -47,6 +47,13 @@ fn collect(paths: &[PathBuf], failures: &mut Vec<(String, String)>) -> Vec<PathB
     files
 }
 
+/// One input's result, on its way to the writer.
+enum Item {
+    Failure(String, String),
+    Unchanged,
+    Extracted(Document, Vec<hadath_pipeline::Event>),
+}
+
 /// What reading one input gave.
 struct Read1 {
     docs: Vec<Document>,
@@ -112,43 +119,59 @@ pub fn run(paths: &[PathBuf], db: &Path, published: Option<jiff::civil::Date>, l
     } else {
         indicatif::ProgressBar::hidden()
     };
+    // Reading and extraction run on all cores while one thread writes the previous batch.
+    let checker = Store::open(db).with_context(|| format!("opening {}", db.display()))?;
+    let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<Item>>(2);
+    let writer = std::thread::spawn(move || -> Result<(Store, RunStats)> {
+        for batch in receiver {
+            for item in batch {
+                stats.read += 1;
+                match item {
+                    Item::Failure(source, reason) => {
+                        store.put_failure(run, &source, &reason)?;
+                        stats.failed += 1;
+                    }
+                    Item::Unchanged => stats.unchanged += 1,
+                    Item::Extracted(doc, events) => match store.put_document(run, &doc.id, &doc, &events)? {
+                        Outcome::New => stats.new += 1,
+                        Outcome::Replaced => stats.replaced += 1,
+                        Outcome::Unchanged => stats.unchanged += 1,
+                    },
+                }
+            }
+        }
+        Ok((store, stats))
+    });
     for batch in files.chunks(BATCH) {
         let read: Vec<Read1> = batch.par_iter().map(|p| read_input(p, &opts)).collect();
+        let mut items: Vec<Item> = Vec::new();
         let mut todo: Vec<Document> = Vec::new();
         for r in read {
             for e in r.errors {
                 // "path:line: reason" → the input and the reason.
                 let message = e.to_string();
                 let (source, reason) = message.split_once(": ").unwrap_or((message.as_str(), ""));
-                store.put_failure(run, source, reason)?;
-                stats.read += 1;
-                stats.failed += 1;
+                items.push(Item::Failure(source.to_string(), reason.to_string()));
             }
             for doc in r.docs {
-                stats.read += 1;
-                if store.has_content(&doc.id, &content_hash(&doc))? {
-                    stats.unchanged += 1;
+                if checker.has_content(&doc.id, &content_hash(&doc))? {
+                    items.push(Item::Unchanged);
                 } else {
                     todo.push(doc);
                 }
             }
         }
-        let extracted: Vec<(Document, Vec<hadath_pipeline::Event>)> = todo
-            .into_par_iter()
-            .map(|doc| {
-                let (events, _) = hadath_pipeline::extract(&doc);
-                (doc, events)
-            })
-            .collect();
-        for (doc, events) in &extracted {
-            match store.put_document(run, &doc.id, doc, events)? {
-                Outcome::New => stats.new += 1,
-                Outcome::Replaced => stats.replaced += 1,
-                Outcome::Unchanged => stats.unchanged += 1,
-            }
+        items.extend(todo.into_par_iter().map(|doc| {
+            let (events, _) = hadath_pipeline::extract(&doc);
+            Item::Extracted(doc, events)
+        }).collect::<Vec<_>>());
+        if sender.send(items).is_err() {
+            break; // The writer stopped: its error is reported below.
         }
         bar.inc(batch.len() as u64);
     }
+    drop(sender);
+    let (store, stats) = writer.join().map_err(|_| anyhow::anyhow!("the store writer panicked"))??;
     bar.finish_and_clear();
     store.finish_run(run, &stats)?;
     eprintln!(
