@@ -19,14 +19,18 @@ pub enum Format {
     Html,
     /// JSON Lines: `{"id","text","published","url","lang"}` a line.
     Jsonl,
+    /// An RSS 2.0 or Atom feed: one article an item (its content, or its description).
+    Feed,
 }
 
 impl Format {
-    /// The format a file name says (`.html`, `.htm`, `.jsonl`, `.ndjson`; anything else is text).
+    /// The format a file name says (`.html`, `.htm`, `.jsonl`, `.ndjson`, `.rss`, `.atom`, `.xml`;
+    /// anything else is text).
     pub fn from_path(path: &Path) -> Format {
         match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
             Some("html" | "htm" | "xhtml") => Format::Html,
             Some("jsonl" | "ndjson") => Format::Jsonl,
+            Some("rss" | "atom" | "xml") => Format::Feed,
             _ => Format::Text,
         }
     }
@@ -34,8 +38,12 @@ impl Format {
     /// The format bytes look like (for standard input).
     pub fn sniff(bytes: &[u8]) -> Format {
         let start = bytes.iter().position(|b| !b.is_ascii_whitespace()).map_or(&[][..], |i| &bytes[i..]);
+        let head = &start[..start.len().min(512)];
+        let has = |needle: &[u8]| head.windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle));
         if start.starts_with(b"{") {
             Format::Jsonl
+        } else if has(b"<rss") || has(b"<feed") || has(b"<rdf:rdf") {
+            Format::Feed
         } else if start.starts_with(b"<") {
             Format::Html
         } else {
@@ -115,6 +123,16 @@ pub enum InputError {
         /// What is wrong.
         message: String,
     },
+    /// A feed that does not parse, or an item of it without text.
+    #[error("{path}{}: {message}", item.map(|i| format!(": item {i}")).unwrap_or_default())]
+    Feed {
+        /// The input.
+        path: String,
+        /// 1-based item, when one item is at fault.
+        item: Option<usize>,
+        /// What is wrong.
+        message: String,
+    },
     /// A publication date that is not `YYYY-MM-DD`.
     #[error("{path}{}: publication date {value:?} is not a date (YYYY-MM-DD)", line.map(|l| format!(":{l}")).unwrap_or_default())]
     Date {
@@ -150,6 +168,9 @@ pub fn read_path(path: &Path, opts: &ReadOptions) -> (Vec<Document>, Vec<InputEr
 fn read_all(name: &str, bytes: &[u8], format: Format, opts: &ReadOptions, path: &Path) -> (Vec<Document>, Vec<InputError>) {
     if format == Format::Jsonl {
         return read_jsonl(name, bytes, opts);
+    }
+    if format == Format::Feed {
+        return read_feed(name, bytes, opts);
     }
     match read_one(name, bytes, format, opts, path) {
         Ok(doc) => (vec![doc], Vec::new()),
@@ -191,9 +212,50 @@ fn read_one(name: &str, bytes: &[u8], format: Format, opts: &ReadOptions, path: 
     if text.trim().is_empty() {
         return Err(InputError::Empty { path: name.into() });
     }
-    let published = opts.published.or_else(|| meta_date.as_deref().and_then(parse_date));
+    // The page's own date first; --published for pages that carry none.
+    let published = meta_date.as_deref().and_then(parse_date).or(opts.published);
     let lang = opts.lang.unwrap_or_else(|| Lang::detect(&text));
     Ok(Document { id: doc_id(path), text, lang, published, url: None })
+}
+
+/// The items of an RSS or Atom feed, each an article: its content (or description) as text, its
+/// publication (or update) date, its link; the item's id (or link) names it.
+fn read_feed(name: &str, bytes: &[u8], opts: &ReadOptions) -> (Vec<Document>, Vec<InputError>) {
+    if bytes.len() > 8 * MAX_DOCUMENT_BYTES {
+        return (Vec::new(), vec![InputError::TooLarge { path: name.into(), line: None, size: bytes.len(), limit: 8 * MAX_DOCUMENT_BYTES }]);
+    }
+    let feed = match feed_rs::parser::parse(bytes) {
+        Ok(feed) => feed,
+        Err(e) => return (Vec::new(), vec![InputError::Feed { path: name.into(), item: None, message: format!("not an RSS or Atom feed: {e}") }]),
+    };
+    let stem = doc_id(&PathBuf::from(name));
+    let mut docs = Vec::new();
+    let mut errors = Vec::new();
+    for (idx, entry) in feed.entries.into_iter().enumerate() {
+        let item = idx + 1;
+        let html = entry.content.and_then(|c| c.body).or_else(|| entry.summary.map(|s| s.content)).unwrap_or_default();
+        let title = entry.title.map(|t| t.content).unwrap_or_default();
+        let (body, _) = html_to_text(&html);
+        let text = match (title.trim(), body.trim()) {
+            ("", b) => b.to_string(),
+            (t, "") => t.to_string(),
+            (t, b) => format!("{t}\n\n{b}"),
+        };
+        if text.trim().is_empty() {
+            errors.push(InputError::Feed { path: name.into(), item: Some(item), message: "no title, content or description".into() });
+            continue;
+        }
+        if text.len() > MAX_DOCUMENT_BYTES {
+            errors.push(InputError::TooLarge { path: name.into(), line: Some(item), size: text.len(), limit: MAX_DOCUMENT_BYTES });
+            continue;
+        }
+        let url = entry.links.first().map(|l| l.href.clone());
+        let id = if !entry.id.trim().is_empty() { entry.id } else { url.clone().unwrap_or_else(|| format!("{stem}#{item}")) };
+        let published = entry.published.or(entry.updated).and_then(|t| parse_date(&t.to_rfc3339())).or(opts.published);
+        let lang = opts.lang.unwrap_or_else(|| Lang::detect(&text));
+        docs.push(Document { id, text, lang, published, url });
+    }
+    (docs, errors)
 }
 
 #[derive(Deserialize)]
@@ -306,5 +368,42 @@ mod tests {
         assert_eq!(Format::sniff(b"  {\"text\":1}"), Format::Jsonl);
         assert_eq!(Format::sniff(b"<!doctype html>"), Format::Html);
         assert_eq!(Format::sniff("قال".as_bytes()), Format::Text);
+        assert_eq!(Format::sniff(b"<?xml version=\"1.0\"?>\n<rss version=\"2.0\">"), Format::Feed);
+        assert_eq!(Format::sniff(b"<feed xmlns=\"http://www.w3.org/2005/Atom\">"), Format::Feed);
+    }
+
+    const RSS: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Wire</title>
+<item><guid>urn:wire:1</guid><title>احتجاجات في ألماتي</title><link>https://example.org/1</link>
+<pubDate>Wed, 05 Jan 2022 10:00:00 GMT</pubDate>
+<description>&lt;p&gt;تظاهر الآلاف في ألماتي يوم الأربعاء.&lt;/p&gt;&lt;script&gt;x()&lt;/script&gt;</description></item>
+<item><guid>urn:wire:2</guid></item>
+</channel></rss>"#;
+
+    const ATOM: &str = r#"<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Wire</title><id>urn:wire</id><updated>2022-01-06T00:00:00Z</updated>
+<entry><id>urn:wire:a</id><title>Police arrest 40</title><updated>2022-01-06T08:00:00Z</updated>
+<link href="https://example.org/a"/><content type="html">&lt;p&gt;Police arrested 40 protesters in Cairo on Monday.&lt;/p&gt;</content></entry>
+</feed>"#;
+
+    #[test]
+    fn feeds_give_one_article_an_item() {
+        let (docs, errors) = read_all("wire.rss", RSS.as_bytes(), Format::Feed, &opts(), Path::new("wire.rss"));
+        assert_eq!(docs.len(), 1);
+        assert_eq!(docs[0].id, "urn:wire:1");
+        assert_eq!(docs[0].url.as_deref(), Some("https://example.org/1"));
+        assert_eq!(docs[0].published.map(|d| d.to_string()).as_deref(), Some("2022-01-05"));
+        assert!(docs[0].text.starts_with("احتجاجات في ألماتي") && docs[0].text.contains("تظاهر الآلاف") && !docs[0].text.contains("x()"), "{}", docs[0].text);
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].to_string(), "wire.rss: item 2: no title, content or description");
+
+        let (docs, errors) = read_all("wire.atom", ATOM.as_bytes(), Format::Feed, &opts(), Path::new("wire.atom"));
+        assert!(errors.is_empty());
+        assert_eq!((docs[0].id.as_str(), docs[0].lang), ("urn:wire:a", Lang::En));
+        assert_eq!(docs[0].published.map(|d| d.to_string()).as_deref(), Some("2022-01-06"));
+
+        let (docs, errors) = read_all("bad.rss", b"<rss><channel><item>", Format::Feed, &opts(), Path::new("bad.rss"));
+        assert!(docs.is_empty());
+        assert!(errors[0].to_string().starts_with("bad.rss: not an RSS or Atom feed"), "{}", errors[0]);
     }
 }

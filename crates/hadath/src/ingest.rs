@@ -74,7 +74,7 @@ fn read_input(path: &Path, opts: &ReadOptions) -> Read1 {
     let (mut docs, errors) = read_path(path, opts);
     // One document a file: its path is its id, so that files of the same name in different
     // folders stay apart and the same file keeps its id from run to run.
-    if docs.len() == 1 && Format::from_path(path) != Format::Jsonl {
+    if docs.len() == 1 && matches!(Format::from_path(path), Format::Text | Format::Html) {
         docs[0].id = path.display().to_string();
         apply_sidecar(path, &mut docs[0]);
     }
