@@ -207,17 +207,35 @@ pub fn status(db: &Path) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn export(db: &Path, format: output::Format, filter: Filter) -> Result<ExitCode> {
+pub fn export(db: &Path, format: crate::ExportFormat, out: Option<&Path>, filter: Filter) -> Result<ExitCode> {
     if !db.exists() {
         eprintln!("hadath export: {} does not exist (hadath ingest creates it)", db.display());
         return Ok(ExitCode::from(2));
     }
-    let store = Store::open(db).with_context(|| format!("opening {}", db.display()))?;
-    let stdout = std::io::stdout();
-    let mut out = output::Writer::new(stdout.lock(), format);
-    for event in store.events(&filter)? {
-        out.write(&event)?;
+    if format == crate::ExportFormat::Parquet && out.is_none() && std::io::stdout().is_terminal() {
+        eprintln!("hadath export: Parquet is binary: pass --out FILE or redirect the output");
+        return Ok(ExitCode::from(2));
     }
-    out.finish()?;
+    let store = Store::open(db).with_context(|| format!("opening {}", db.display()))?;
+    let events = store.events(&filter)?;
+    let sink: Box<dyn Write + Send> = match out {
+        Some(path) => Box::new(std::io::BufWriter::new(std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?)),
+        None => Box::new(std::io::BufWriter::new(std::io::stdout())),
+    };
+    let text_format = match format {
+        crate::ExportFormat::Parquet => {
+            output::write_parquet(sink, &events)?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        crate::ExportFormat::Jsonl => output::Format::Jsonl,
+        crate::ExportFormat::Json => output::Format::Json,
+        crate::ExportFormat::Csv => output::Format::Csv,
+        crate::ExportFormat::Geojson => output::Format::GeoJson,
+    };
+    let mut writer = output::Writer::new(sink, text_format);
+    for event in &events {
+        writer.write(event)?;
+    }
+    writer.finish()?;
     Ok(ExitCode::SUCCESS)
 }

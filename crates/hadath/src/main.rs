@@ -36,6 +36,16 @@ enum OutFormat {
     Geojson,
 }
 
+/// Formats of `hadath export`.
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum ExportFormat {
+    Jsonl,
+    Json,
+    Csv,
+    Geojson,
+    Parquet,
+}
+
 impl OutFormat {
     fn writer_format(self) -> output::Format {
         match self {
@@ -95,14 +105,18 @@ enum Command {
         #[arg(long, default_value = "hadath.db")]
         db: PathBuf,
     },
-    /// Events from the store as JSON Lines, JSON, CSV (ACLED-style columns) or GeoJSON.
+    /// Events from the store as JSON Lines, JSON, CSV (ACLED-style columns), GeoJSON or Parquet.
     Export {
         /// The store file.
         #[arg(long, default_value = "hadath.db")]
         db: PathBuf,
         /// Output format.
         #[arg(long, value_enum, default_value = "jsonl")]
-        format: OutFormat,
+        format: ExportFormat,
+        /// Write to this file instead of standard output (Parquet, being binary, wants one
+        /// unless the output is redirected).
+        #[arg(long)]
+        out: Option<PathBuf>,
         #[command(flatten)]
         filter: FilterArgs,
     },
@@ -193,7 +207,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Geocode { name, country, lang, limit, json } => geocode(&name, country.as_deref(), lang, limit, json),
         Command::Ingest { paths, db, published, lang } => ingest::run(&paths, &db, published, lang_option(lang)),
         Command::Status { db } => ingest::status(&db),
-        Command::Export { db, format, filter } => ingest::export(&db, format.writer_format(), filter.into_filter()),
+        Command::Export { db, format, out, filter } => ingest::export(&db, format, out.as_deref(), filter.into_filter()),
     }
 }
 

@@ -155,3 +155,65 @@ fn feature(e: &Value) -> Option<Value> {
         },
     }))
 }
+
+/// Writes events as one Parquet file (Snappy-compressed): the CSV columns, typed — dates as
+/// dates, coordinates and confidence as doubles, counts and GeoNames ids as integers.
+pub fn write_parquet<W: Write + Send>(out: W, events: &[Value]) -> Result<()> {
+    use std::sync::Arc;
+
+    use arrow_array::{ArrayRef, Date32Array, Float64Array, Int64Array, RecordBatch, StringArray};
+    use arrow_schema::{DataType, Field, Schema};
+
+    let epoch = jiff::civil::date(1970, 1, 1);
+    let date = |v: &Value| -> Option<i32> {
+        let d: jiff::civil::Date = v.as_str()?.parse().ok()?;
+        i32::try_from((d - epoch).get_days()).ok()
+    };
+    let strings = |f: &dyn Fn(&Value) -> &Value| -> ArrayRef {
+        Arc::new(events.iter().map(|e| f(e).as_str().map(str::to_string)).collect::<StringArray>())
+    };
+    let floats = |f: &dyn Fn(&Value) -> &Value| -> ArrayRef { Arc::new(events.iter().map(|e| f(e).as_f64()).collect::<Float64Array>()) };
+    let ints = |f: &dyn Fn(&Value) -> &Value| -> ArrayRef { Arc::new(events.iter().map(|e| f(e).as_i64()).collect::<Int64Array>()) };
+    let dates = |f: &dyn Fn(&Value) -> &Value| -> ArrayRef { Arc::new(events.iter().map(|e| date(f(e))).collect::<Date32Array>()) };
+
+    let columns: Vec<(&str, DataType, ArrayRef)> = vec![
+        ("event_id", DataType::Utf8, strings(&|e| &e["id"])),
+        ("event_date", DataType::Date32, dates(&|e| &e["date"]["start"])),
+        ("event_date_end", DataType::Date32, dates(&|e| &e["date"]["end"])),
+        ("date_precision", DataType::Utf8, strings(&|e| &e["date"]["precision"])),
+        ("event_type", DataType::Utf8, strings(&|e| &e["acled"]["event_type"])),
+        ("sub_event_type", DataType::Utf8, strings(&|e| &e["acled"]["sub_event_type"])),
+        ("actor1", DataType::Utf8, strings(&|e| &e["source"]["text"])),
+        ("actor1_country", DataType::Utf8, strings(&|e| &e["source"]["country"])),
+        ("actor1_sector", DataType::Utf8, strings(&|e| &e["source"]["sector"])),
+        ("actor2", DataType::Utf8, strings(&|e| &e["target"]["text"])),
+        ("actor2_country", DataType::Utf8, strings(&|e| &e["target"]["country"])),
+        ("actor2_sector", DataType::Utf8, strings(&|e| &e["target"]["sector"])),
+        ("country", DataType::Utf8, strings(&|e| &e["location"]["country"])),
+        ("admin1", DataType::Utf8, strings(&|e| &e["location"]["admin1"])),
+        ("location", DataType::Utf8, strings(&|e| &e["location"]["name"])),
+        ("latitude", DataType::Float64, floats(&|e| &e["location"]["lat"])),
+        ("longitude", DataType::Float64, floats(&|e| &e["location"]["lon"])),
+        ("geo_precision", DataType::Utf8, strings(&|e| &e["location"]["precision"])),
+        ("geonames_id", DataType::Int64, ints(&|e| &e["location"]["geonames_id"])),
+        ("fatalities", DataType::Int64, ints(&|e| &e["fatalities"]["count"])),
+        ("injured", DataType::Int64, ints(&|e| &e["injured"]["count"])),
+        ("arrested", DataType::Int64, ints(&|e| &e["arrested"]["count"])),
+        ("source", DataType::Utf8, strings(&|e| &e["doc_id"])),
+        ("notes", DataType::Utf8, strings(&|e| &e["evidence"]["text"])),
+        ("plover_type", DataType::Utf8, strings(&|e| &e["type"])),
+        ("plover_mode", DataType::Utf8, strings(&|e| &e["mode"])),
+        ("cameo_root", DataType::Utf8, strings(&|e| &e["cameo_root"])),
+        ("factuality", DataType::Utf8, strings(&|e| &e["factuality"])),
+        ("confidence", DataType::Float64, floats(&|e| &e["confidence"])),
+        ("trigger", DataType::Utf8, strings(&|e| &e["trigger"]["text"])),
+        ("location_as_written", DataType::Utf8, strings(&|e| &e["location"]["text"])),
+    ];
+    let schema = Arc::new(Schema::new(columns.iter().map(|(name, t, _)| Field::new(*name, t.clone(), true)).collect::<Vec<_>>()));
+    let batch = RecordBatch::try_new(schema.clone(), columns.into_iter().map(|(_, _, a)| a).collect())?;
+    let props = parquet::file::properties::WriterProperties::builder().set_compression(parquet::basic::Compression::SNAPPY).build();
+    let mut writer = parquet::arrow::ArrowWriter::try_new(out, schema, Some(props))?;
+    writer.write(&batch)?;
+    writer.close()?;
+    Ok(())
+}

@@ -100,6 +100,26 @@ fn exports_read_back() {
         assert!((-180.0..=180.0).contains(&lon) && (-90.0..=90.0).contains(&lat));
     }
 
+    // Parquet reads back with the parquet crate's own reader: typed columns.
+    let parquet_path = dir.join("events.parquet");
+    let out = hadath(&["export", "--db", &db, "--format", "parquet", "--out", &parquet_path.display().to_string()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let file = std::fs::File::open(&parquet_path).unwrap();
+    let reader = parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder::try_new(file).unwrap().build().unwrap();
+    let batches: Vec<arrow_array::RecordBatch> = reader.map(|b| b.unwrap()).collect();
+    assert_eq!(batches.iter().map(|b| b.num_rows()).sum::<usize>(), 2);
+    let batch = &batches[0];
+    let schema = batch.schema();
+    assert_eq!(schema.field_with_name("event_date").unwrap().data_type(), &arrow_schema::DataType::Date32);
+    assert_eq!(schema.field_with_name("latitude").unwrap().data_type(), &arrow_schema::DataType::Float64);
+    let fatalities = batch.column_by_name("fatalities").unwrap().as_any().downcast_ref::<arrow_array::Int64Array>().unwrap();
+    let types = batch.column_by_name("plover_type").unwrap().as_any().downcast_ref::<arrow_array::StringArray>().unwrap();
+    let attack = (0..batch.num_rows()).find(|&i| types.value(i) == "ASSAULT").unwrap();
+    assert_eq!(fatalities.value(attack), 15);
+    let dates = batch.column_by_name("event_date").unwrap().as_any().downcast_ref::<arrow_array::Date32Array>().unwrap();
+    // 2022-03-08 is day 19,059 after 1970-01-01.
+    assert_eq!(dates.value(attack), 19_059);
+
     // Filters: by country, by date; values that look like SQL are values.
     let iraq = String::from_utf8(hadath(&["export", "--db", &db, "--country", "IQ"]).stdout).unwrap();
     assert_eq!(iraq.lines().count(), 1);
