@@ -5,6 +5,7 @@
 
 mod bench;
 mod duckling;
+mod export_bench;
 mod gazetteer;
 mod geo_eval;
 
@@ -17,6 +18,7 @@ fn main() -> Result<()> {
         Some("bench") => bench::run(&args[1..]),
         Some("geo-eval") => geo_eval::run(&args[1..]),
         Some("duckling") => duckling::run(&args[1..]),
-        _ => bail!("usage: cargo xtask gazetteer | bench [--mb N] | geo-eval [--seed N] [--per-band N] [--verbose] | duckling [--dim D] [--verbose]"),
+        Some("export-bench") => export_bench::run(&args[1..]),
+        _ => bail!("usage: cargo xtask gazetteer | bench [--mb N] | geo-eval [--seed N] [--per-band N] [--verbose] | duckling [--dim D] [--verbose] | export-bench [--events N]"),
     }
 }

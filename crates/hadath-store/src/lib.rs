@@ -37,6 +37,9 @@ pub enum StoreError {
     /// A stored event could not be read back.
     #[error("store: stored event is not valid JSON: {0}")]
     Json(#[from] serde_json::Error),
+    /// The caller's handler of streamed events failed (writing an export…).
+    #[error("{0}")]
+    Handler(String),
 }
 
 /// The migrations, in order; `user_version` counts how many ran.
@@ -313,6 +316,23 @@ impl Store {
     /// The stored event records (JSON, as `hadath extract` writes them) matching `filter`, by
     /// date then id. Filter values are bound as parameters, never spliced into SQL.
     pub fn events(&self, filter: &Filter) -> Result<Vec<serde_json::Value>, StoreError> {
+        let mut out = Vec::new();
+        self.each_event(filter, &mut |e| {
+            out.push(e);
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    /// Calls `f` with each stored event record matching `filter`, one at a time (a store of
+    /// millions of events is never held in memory); stops at the first error `f` returns.
+    pub fn each_event(&self, filter: &Filter, f: &mut dyn FnMut(serde_json::Value) -> Result<(), StoreError>) -> Result<(), StoreError> {
+        self.each_record(filter, &mut |record| f(serde_json::from_str(record)?))
+    }
+
+    /// [`each_event`](Store::each_event) with the record as stored: JSON text, for readers that
+    /// parse only the fields they need.
+    pub fn each_record(&self, filter: &Filter, f: &mut dyn FnMut(&str) -> Result<(), StoreError>) -> Result<(), StoreError> {
         let mut sql = String::from("SELECT record FROM events WHERE 1 = 1");
         let mut values: Vec<String> = Vec::new();
         let mut bind = |clause: &str, value: String| {
@@ -336,12 +356,11 @@ impl Store {
         }
         sql.push_str(" ORDER BY date_start, id");
         let mut stmt = self.conn.prepare(&sql)?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(values.iter()), |r| r.get::<_, String>(0))?;
-        let mut out = Vec::new();
-        for row in rows {
-            out.push(serde_json::from_str(&row?)?);
+        let mut rows = stmt.query(rusqlite::params_from_iter(values.iter()))?;
+        while let Some(row) = rows.next()? {
+            f(row.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?)?;
         }
-        Ok(out)
+        Ok(())
     }
 
     /// The ids of documents stored with content hash `hash` (to skip unchanged inputs early).

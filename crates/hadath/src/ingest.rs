@@ -217,25 +217,26 @@ pub fn export(db: &Path, format: crate::ExportFormat, out: Option<&Path>, filter
         return Ok(ExitCode::from(2));
     }
     let store = Store::open(db).with_context(|| format!("opening {}", db.display()))?;
-    let events = store.events(&filter)?;
     let sink: Box<dyn Write + Send> = match out {
         Some(path) => Box::new(std::io::BufWriter::new(std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?)),
         None => Box::new(std::io::BufWriter::new(std::io::stdout())),
     };
+    // Records stream from the store to the writer, one at a time.
+    let handler = |e: anyhow::Error| hadath_store::StoreError::Handler(format!("{e:#}"));
+    if format == crate::ExportFormat::Parquet {
+        let mut writer = output::ParquetWriter::new(sink)?;
+        store.each_record(&filter, &mut |record| writer.write_record(record).map_err(handler))?;
+        writer.finish()?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let text_format = match format {
-        crate::ExportFormat::Parquet => {
-            output::write_parquet(sink, &events)?;
-            return Ok(ExitCode::SUCCESS);
-        }
-        crate::ExportFormat::Jsonl => output::Format::Jsonl,
         crate::ExportFormat::Json => output::Format::Json,
         crate::ExportFormat::Csv => output::Format::Csv,
         crate::ExportFormat::Geojson => output::Format::GeoJson,
+        _ => output::Format::Jsonl,
     };
     let mut writer = output::Writer::new(sink, text_format);
-    for event in &events {
-        writer.write(event)?;
-    }
+    store.each_event(&filter, &mut |event| writer.write(&event).map_err(handler))?;
     writer.finish()?;
     Ok(ExitCode::SUCCESS)
 }

@@ -156,64 +156,187 @@ fn feature(e: &Value) -> Option<Value> {
     }))
 }
 
-/// Writes events as one Parquet file (Snappy-compressed): the CSV columns, typed — dates as
-/// dates, coordinates and confidence as doubles, counts and GeoNames ids as integers.
-pub fn write_parquet<W: Write + Send>(out: W, events: &[Value]) -> Result<()> {
-    use std::sync::Arc;
+/// Rows buffered before a Parquet row group is written.
+const PARQUET_BATCH: usize = 65_536;
 
-    use arrow_array::{ArrayRef, Date32Array, Float64Array, Int64Array, RecordBatch, StringArray};
-    use arrow_schema::{DataType, Field, Schema};
+/// The fields of an event record a Parquet row needs, read straight from its JSON text.
+#[derive(serde::Deserialize)]
+struct Row {
+    id: String,
+    doc_id: String,
+    #[serde(rename = "type")]
+    event_type: String,
+    mode: Option<String>,
+    cameo_root: String,
+    acled: Option<RowAcled>,
+    source: Option<RowActor>,
+    target: Option<RowActor>,
+    date: RowDate,
+    location: Option<RowPlace>,
+    fatalities: Option<RowCount>,
+    injured: Option<RowCount>,
+    arrested: Option<RowCount>,
+    factuality: String,
+    confidence: f64,
+    trigger: RowText,
+    evidence: RowText,
+}
 
-    let epoch = jiff::civil::date(1970, 1, 1);
-    let date = |v: &Value| -> Option<i32> {
-        let d: jiff::civil::Date = v.as_str()?.parse().ok()?;
-        i32::try_from((d - epoch).get_days()).ok()
-    };
-    let strings = |f: &dyn Fn(&Value) -> &Value| -> ArrayRef {
-        Arc::new(events.iter().map(|e| f(e).as_str().map(str::to_string)).collect::<StringArray>())
-    };
-    let floats = |f: &dyn Fn(&Value) -> &Value| -> ArrayRef { Arc::new(events.iter().map(|e| f(e).as_f64()).collect::<Float64Array>()) };
-    let ints = |f: &dyn Fn(&Value) -> &Value| -> ArrayRef { Arc::new(events.iter().map(|e| f(e).as_i64()).collect::<Int64Array>()) };
-    let dates = |f: &dyn Fn(&Value) -> &Value| -> ArrayRef { Arc::new(events.iter().map(|e| date(f(e))).collect::<Date32Array>()) };
+#[derive(serde::Deserialize)]
+struct RowAcled {
+    event_type: String,
+    sub_event_type: String,
+}
 
-    let columns: Vec<(&str, DataType, ArrayRef)> = vec![
-        ("event_id", DataType::Utf8, strings(&|e| &e["id"])),
-        ("event_date", DataType::Date32, dates(&|e| &e["date"]["start"])),
-        ("event_date_end", DataType::Date32, dates(&|e| &e["date"]["end"])),
-        ("date_precision", DataType::Utf8, strings(&|e| &e["date"]["precision"])),
-        ("event_type", DataType::Utf8, strings(&|e| &e["acled"]["event_type"])),
-        ("sub_event_type", DataType::Utf8, strings(&|e| &e["acled"]["sub_event_type"])),
-        ("actor1", DataType::Utf8, strings(&|e| &e["source"]["text"])),
-        ("actor1_country", DataType::Utf8, strings(&|e| &e["source"]["country"])),
-        ("actor1_sector", DataType::Utf8, strings(&|e| &e["source"]["sector"])),
-        ("actor2", DataType::Utf8, strings(&|e| &e["target"]["text"])),
-        ("actor2_country", DataType::Utf8, strings(&|e| &e["target"]["country"])),
-        ("actor2_sector", DataType::Utf8, strings(&|e| &e["target"]["sector"])),
-        ("country", DataType::Utf8, strings(&|e| &e["location"]["country"])),
-        ("admin1", DataType::Utf8, strings(&|e| &e["location"]["admin1"])),
-        ("location", DataType::Utf8, strings(&|e| &e["location"]["name"])),
-        ("latitude", DataType::Float64, floats(&|e| &e["location"]["lat"])),
-        ("longitude", DataType::Float64, floats(&|e| &e["location"]["lon"])),
-        ("geo_precision", DataType::Utf8, strings(&|e| &e["location"]["precision"])),
-        ("geonames_id", DataType::Int64, ints(&|e| &e["location"]["geonames_id"])),
-        ("fatalities", DataType::Int64, ints(&|e| &e["fatalities"]["count"])),
-        ("injured", DataType::Int64, ints(&|e| &e["injured"]["count"])),
-        ("arrested", DataType::Int64, ints(&|e| &e["arrested"]["count"])),
-        ("source", DataType::Utf8, strings(&|e| &e["doc_id"])),
-        ("notes", DataType::Utf8, strings(&|e| &e["evidence"]["text"])),
-        ("plover_type", DataType::Utf8, strings(&|e| &e["type"])),
-        ("plover_mode", DataType::Utf8, strings(&|e| &e["mode"])),
-        ("cameo_root", DataType::Utf8, strings(&|e| &e["cameo_root"])),
-        ("factuality", DataType::Utf8, strings(&|e| &e["factuality"])),
-        ("confidence", DataType::Float64, floats(&|e| &e["confidence"])),
-        ("trigger", DataType::Utf8, strings(&|e| &e["trigger"]["text"])),
-        ("location_as_written", DataType::Utf8, strings(&|e| &e["location"]["text"])),
-    ];
-    let schema = Arc::new(Schema::new(columns.iter().map(|(name, t, _)| Field::new(*name, t.clone(), true)).collect::<Vec<_>>()));
-    let batch = RecordBatch::try_new(schema.clone(), columns.into_iter().map(|(_, _, a)| a).collect())?;
-    let props = parquet::file::properties::WriterProperties::builder().set_compression(parquet::basic::Compression::SNAPPY).build();
-    let mut writer = parquet::arrow::ArrowWriter::try_new(out, schema, Some(props))?;
-    writer.write(&batch)?;
-    writer.close()?;
-    Ok(())
+#[derive(serde::Deserialize)]
+struct RowActor {
+    text: String,
+    country: Option<String>,
+    sector: Option<String>,
+}
+
+#[derive(serde::Deserialize)]
+struct RowDate {
+    start: jiff::civil::Date,
+    end: jiff::civil::Date,
+    precision: String,
+}
+
+#[derive(serde::Deserialize)]
+struct RowPlace {
+    text: Option<String>,
+    name: String,
+    country: String,
+    admin1: Option<String>,
+    lat: f64,
+    lon: f64,
+    geonames_id: i64,
+    precision: String,
+}
+
+#[derive(serde::Deserialize)]
+struct RowCount {
+    count: Option<i64>,
+}
+
+#[derive(serde::Deserialize)]
+struct RowText {
+    text: String,
+}
+
+/// A Parquet file written as events stream in (Snappy-compressed row groups): the CSV columns,
+/// typed — dates as dates, coordinates and confidence as doubles, counts and GeoNames ids as
+/// integers.
+pub struct ParquetWriter<W: Write + Send> {
+    writer: parquet::arrow::ArrowWriter<W>,
+    schema: std::sync::Arc<arrow_schema::Schema>,
+    rows: Vec<Row>,
+}
+
+enum Getter {
+    Text(fn(&Row) -> Option<&str>),
+    Date(fn(&Row) -> jiff::civil::Date),
+    Float(fn(&Row) -> Option<f64>),
+    Int(fn(&Row) -> Option<i64>),
+}
+
+fn parquet_columns() -> Vec<(&'static str, Getter)> {
+    use Getter::{Date, Float, Int, Text};
+    vec![
+        ("event_id", Text(|r| Some(r.id.as_str()))),
+        ("event_date", Date(|r| r.date.start)),
+        ("event_date_end", Date(|r| r.date.end)),
+        ("date_precision", Text(|r| Some(r.date.precision.as_str()))),
+        ("event_type", Text(|r| r.acled.as_ref().map(|a| a.event_type.as_str()))),
+        ("sub_event_type", Text(|r| r.acled.as_ref().map(|a| a.sub_event_type.as_str()))),
+        ("actor1", Text(|r| r.source.as_ref().map(|a| a.text.as_str()))),
+        ("actor1_country", Text(|r| r.source.as_ref().and_then(|a| a.country.as_deref()))),
+        ("actor1_sector", Text(|r| r.source.as_ref().and_then(|a| a.sector.as_deref()))),
+        ("actor2", Text(|r| r.target.as_ref().map(|a| a.text.as_str()))),
+        ("actor2_country", Text(|r| r.target.as_ref().and_then(|a| a.country.as_deref()))),
+        ("actor2_sector", Text(|r| r.target.as_ref().and_then(|a| a.sector.as_deref()))),
+        ("country", Text(|r| r.location.as_ref().map(|l| l.country.as_str()))),
+        ("admin1", Text(|r| r.location.as_ref().and_then(|l| l.admin1.as_deref()))),
+        ("location", Text(|r| r.location.as_ref().map(|l| l.name.as_str()))),
+        ("latitude", Float(|r| r.location.as_ref().map(|l| l.lat))),
+        ("longitude", Float(|r| r.location.as_ref().map(|l| l.lon))),
+        ("geo_precision", Text(|r| r.location.as_ref().map(|l| l.precision.as_str()))),
+        ("geonames_id", Int(|r| r.location.as_ref().map(|l| l.geonames_id))),
+        ("fatalities", Int(|r| r.fatalities.as_ref().and_then(|c| c.count))),
+        ("injured", Int(|r| r.injured.as_ref().and_then(|c| c.count))),
+        ("arrested", Int(|r| r.arrested.as_ref().and_then(|c| c.count))),
+        ("source", Text(|r| Some(r.doc_id.as_str()))),
+        ("notes", Text(|r| Some(r.evidence.text.as_str()))),
+        ("plover_type", Text(|r| Some(r.event_type.as_str()))),
+        ("plover_mode", Text(|r| r.mode.as_deref())),
+        ("cameo_root", Text(|r| Some(r.cameo_root.as_str()))),
+        ("factuality", Text(|r| Some(r.factuality.as_str()))),
+        ("confidence", Float(|r| Some(r.confidence))),
+        ("trigger", Text(|r| Some(r.trigger.text.as_str()))),
+        ("location_as_written", Text(|r| r.location.as_ref().and_then(|l| l.text.as_deref()))),
+    ]
+}
+
+impl<W: Write + Send> ParquetWriter<W> {
+    pub fn new(out: W) -> Result<Self> {
+        use arrow_schema::DataType;
+        let fields: Vec<arrow_schema::Field> = parquet_columns()
+            .into_iter()
+            .map(|(name, get)| {
+                let t = match get {
+                    Getter::Text(_) => DataType::Utf8,
+                    Getter::Date(_) => DataType::Date32,
+                    Getter::Float(_) => DataType::Float64,
+                    Getter::Int(_) => DataType::Int64,
+                };
+                arrow_schema::Field::new(name, t, true)
+            })
+            .collect();
+        let schema = std::sync::Arc::new(arrow_schema::Schema::new(fields));
+        let props = parquet::file::properties::WriterProperties::builder().set_compression(parquet::basic::Compression::SNAPPY).build();
+        let writer = parquet::arrow::ArrowWriter::try_new(out, schema.clone(), Some(props))?;
+        Ok(ParquetWriter { writer, schema, rows: Vec::with_capacity(PARQUET_BATCH) })
+    }
+
+    /// Adds one event record, as its JSON text.
+    pub fn write_record(&mut self, record: &str) -> Result<()> {
+        self.rows.push(serde_json::from_str(record)?);
+        if self.rows.len() >= PARQUET_BATCH {
+            self.flush_batch()?;
+        }
+        Ok(())
+    }
+
+    fn flush_batch(&mut self) -> Result<()> {
+        use std::sync::Arc;
+
+        use arrow_array::{ArrayRef, Date32Array, Float64Array, Int64Array, RecordBatch, StringArray};
+        if self.rows.is_empty() {
+            return Ok(());
+        }
+        let epoch = jiff::civil::date(1970, 1, 1);
+        let days = |d: jiff::civil::Date| i32::try_from((d - epoch).get_days()).ok();
+        let rows = &self.rows;
+        let arrays: Vec<ArrayRef> = parquet_columns()
+            .into_iter()
+            .map(|(_, get)| -> ArrayRef {
+                match get {
+                    Getter::Text(f) => Arc::new(rows.iter().map(f).collect::<StringArray>()),
+                    Getter::Date(f) => Arc::new(rows.iter().map(|r| days(f(r))).collect::<Date32Array>()),
+                    Getter::Float(f) => Arc::new(rows.iter().map(f).collect::<Float64Array>()),
+                    Getter::Int(f) => Arc::new(rows.iter().map(f).collect::<Int64Array>()),
+                }
+            })
+            .collect();
+        let batch = RecordBatch::try_new(self.schema.clone(), arrays)?;
+        self.writer.write(&batch)?;
+        self.rows.clear();
+        Ok(())
+    }
+
+    pub fn finish(mut self) -> Result<()> {
+        self.flush_batch()?;
+        self.writer.close()?;
+        Ok(())
+    }
 }
