@@ -86,6 +86,8 @@ const MIGRATIONS: &[&str] = &[
         unchanged INTEGER NOT NULL DEFAULT 0,
         failed INTEGER NOT NULL DEFAULT 0
     );",
+    // 2: the document text, for the evidence in context.
+    "ALTER TABLE documents ADD COLUMN text TEXT;",
 ];
 
 /// What storing a document did.
@@ -140,6 +142,48 @@ pub struct Filter {
     pub country: Option<String>,
     /// One document.
     pub doc_id: Option<String>,
+}
+
+/// A stored document.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct StoredDocument {
+    /// Its id.
+    pub id: String,
+    /// Where it came from.
+    pub url: Option<String>,
+    /// Publication date (YYYY-MM-DD).
+    pub published: Option<String>,
+    /// `ar` or `en`.
+    pub lang: Option<String>,
+    /// The text as read (spans index into it).
+    pub text: String,
+}
+
+/// The `AND …` clauses of a filter and the values they bind, in order: values are always
+/// parameters, never spliced into SQL.
+fn where_clause(filter: &Filter) -> (String, Vec<String>) {
+    let mut sql = String::new();
+    let mut values: Vec<String> = Vec::new();
+    let mut bind = |clause: &str, value: String| {
+        values.push(value);
+        sql.push_str(&clause.replace('?', &format!("?{}", values.len())));
+    };
+    if let Some(from) = filter.from {
+        bind(" AND date_end >= ?", from.to_string());
+    }
+    if let Some(to) = filter.to {
+        bind(" AND date_start <= ?", to.to_string());
+    }
+    if let Some(t) = &filter.event_type {
+        bind(" AND type = ?", t.to_uppercase());
+    }
+    if let Some(c) = &filter.country {
+        bind(" AND country = ?", c.to_uppercase());
+    }
+    if let Some(d) = &filter.doc_id {
+        bind(" AND doc_id = ?", d.clone());
+    }
+    (sql, values)
 }
 
 /// A recorded failure: the input and why.
@@ -239,12 +283,12 @@ impl Store {
         };
         tx.execute("DELETE FROM events WHERE doc_id = ?1", params![doc.id])?;
         tx.execute(
-            "INSERT INTO documents (id, source, url, published, lang, content_hash, status, error, run_id, ingested_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'ok', NULL, ?7, ?8)
+            "INSERT INTO documents (id, source, url, published, lang, content_hash, status, error, run_id, ingested_at, text)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'ok', NULL, ?7, ?8, ?9)
              ON CONFLICT(id) DO UPDATE SET source = excluded.source, url = excluded.url, published = excluded.published,
                lang = excluded.lang, content_hash = excluded.content_hash, status = 'ok', error = NULL,
-               run_id = excluded.run_id, ingested_at = excluded.ingested_at",
-            params![doc.id, source, doc.url, doc.published.map(|d| d.to_string()), doc.lang.code(), hash, run, now()],
+               run_id = excluded.run_id, ingested_at = excluded.ingested_at, text = excluded.text",
+            params![doc.id, source, doc.url, doc.published.map(|d| d.to_string()), doc.lang.code(), hash, run, now(), doc.text],
         )?;
         {
             let mut insert = tx.prepare_cached(
@@ -333,28 +377,46 @@ impl Store {
     /// [`each_event`](Store::each_event) with the record as stored: JSON text, for readers that
     /// parse only the fields they need.
     pub fn each_record(&self, filter: &Filter, f: &mut dyn FnMut(&str) -> Result<(), StoreError>) -> Result<(), StoreError> {
-        let mut sql = String::from("SELECT record FROM events WHERE 1 = 1");
-        let mut values: Vec<String> = Vec::new();
-        let mut bind = |clause: &str, value: String| {
-            values.push(value);
-            sql.push_str(&clause.replace('?', &format!("?{}", values.len())));
-        };
-        if let Some(from) = filter.from {
-            bind(" AND date_end >= ?", from.to_string());
-        }
-        if let Some(to) = filter.to {
-            bind(" AND date_start <= ?", to.to_string());
-        }
-        if let Some(t) = &filter.event_type {
-            bind(" AND type = ?", t.to_uppercase());
-        }
-        if let Some(c) = &filter.country {
-            bind(" AND country = ?", c.to_uppercase());
-        }
-        if let Some(d) = &filter.doc_id {
-            bind(" AND doc_id = ?", d.clone());
-        }
+        self.each_record_page(filter, None, f)
+    }
+
+    /// Events matching `filter`, `limit` of them from `offset` (by date then id), and how many
+    /// match in all.
+    pub fn events_page(&self, filter: &Filter, limit: usize, offset: usize) -> Result<(Vec<serde_json::Value>, u64), StoreError> {
+        let mut out = Vec::new();
+        self.each_record_page(filter, Some((limit, offset)), &mut |r| {
+            out.push(serde_json::from_str(r)?);
+            Ok(())
+        })?;
+        let (clause, values) = where_clause(filter);
+        let total: i64 = self.conn.query_row(&format!("SELECT COUNT(*) FROM events WHERE 1 = 1{clause}"), rusqlite::params_from_iter(values.iter()), |r| r.get(0))?;
+        Ok((out, total as u64))
+    }
+
+    /// One event record by id.
+    pub fn event(&self, id: &str) -> Result<Option<serde_json::Value>, StoreError> {
+        let record: Option<String> = self.conn.query_row("SELECT record FROM events WHERE id = ?1", params![id], |r| r.get(0)).optional()?;
+        Ok(record.map(|r| serde_json::from_str(&r)).transpose()?)
+    }
+
+    /// One stored document (failed inputs are not documents).
+    pub fn document(&self, id: &str) -> Result<Option<StoredDocument>, StoreError> {
+        let row = self
+            .conn
+            .query_row("SELECT id, url, published, lang, text FROM documents WHERE id = ?1 AND status = 'ok'", params![id], |r| {
+                Ok(StoredDocument { id: r.get(0)?, url: r.get(1)?, published: r.get(2)?, lang: r.get(3)?, text: r.get::<_, Option<String>>(4)?.unwrap_or_default() })
+            })
+            .optional()?;
+        Ok(row)
+    }
+
+    fn each_record_page(&self, filter: &Filter, page: Option<(usize, usize)>, f: &mut dyn FnMut(&str) -> Result<(), StoreError>) -> Result<(), StoreError> {
+        let (clause, values) = where_clause(filter);
+        let mut sql = format!("SELECT record FROM events WHERE 1 = 1{clause}");
         sql.push_str(" ORDER BY date_start, id");
+        if let Some((limit, offset)) = page {
+            sql.push_str(&format!(" LIMIT {} OFFSET {}", limit.min(i64::MAX as usize), offset.min(i64::MAX as usize)));
+        }
         let mut stmt = self.conn.prepare(&sql)?;
         let mut rows = stmt.query(rusqlite::params_from_iter(values.iter()))?;
         while let Some(row) = rows.next()? {

@@ -4,6 +4,7 @@
 
 mod ingest;
 mod output;
+mod serve;
 
 use std::io::{Read, Write};
 use std::path::PathBuf;
@@ -120,6 +121,15 @@ enum Command {
         #[command(flatten)]
         filter: FilterArgs,
     },
+    /// Serve the store over HTTP, read-only: the events API and its OpenAPI description.
+    Serve {
+        /// The store file.
+        #[arg(long, default_value = "hadath.db")]
+        db: PathBuf,
+        /// Address to listen on (loopback unless told otherwise; port 0 picks a free one).
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: std::net::SocketAddr,
+    },
     /// Ranked GeoNames candidates for a place name (Arabic or Latin script).
     Geocode {
         /// The name as written.
@@ -205,6 +215,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Extract { paths, published, lang, format } => extract(&paths, published, lang, format),
         Command::Eval { paths, verbose } => eval(&paths, verbose),
         Command::Geocode { name, country, lang, limit, json } => geocode(&name, country.as_deref(), lang, limit, json),
+        Command::Serve { db, addr } => serve::run(db, addr),
         Command::Ingest { paths, db, published, lang } => ingest::run(&paths, &db, published, lang_option(lang)),
         Command::Status { db } => ingest::status(&db),
         Command::Export { db, format, out, filter } => ingest::export(&db, format, out.as_deref(), filter.into_filter()),

@@ -140,7 +140,7 @@ fn csv_row(e: &Value) -> Vec<String> {
 }
 
 /// A GeoJSON Feature for an event with a location (RFC 7946: [lon, lat]).
-fn feature(e: &Value) -> Option<Value> {
+pub(crate) fn feature(e: &Value) -> Option<Value> {
     let loc = &e["location"];
     let (lat, lon) = (loc["lat"].as_f64()?, loc["lon"].as_f64()?);
     Some(json!({

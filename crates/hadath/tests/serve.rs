@@ -1,0 +1,134 @@
+//! `hadath serve` as a client sees it: the events API over a store ingested from a test folder,
+//! its errors, its limits, and an OpenAPI description that names exactly the routes served.
+
+use std::io::{BufRead, BufReader};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+
+struct Server {
+    child: Child,
+    base: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Ingests two articles and serves them on a free loopback port.
+fn server(name: &str) -> (Server, PathBuf) {
+    let dir = std::env::temp_dir().join(format!("hadath-serve-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("articles")).unwrap();
+    std::fs::write(dir.join("articles/a.txt"), "قتل خمسة عشر شخصا في هجوم على سوق في بغداد يوم الثلاثاء.\n").unwrap();
+    std::fs::write(dir.join("articles/b.txt"), "Thousands of people protested in Amman on Friday against rising prices.\n").unwrap();
+    let db = dir.join("events.db").display().to_string();
+    let out = Command::new(env!("CARGO_BIN_EXE_hadath"))
+        .args(["ingest", &dir.join("articles").display().to_string(), "--db", &db, "--published", "2022-03-10"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hadath")).args(["serve", "--db", &db, "--addr", "127.0.0.1:0"]).stderr(Stdio::piped()).spawn().unwrap();
+    // "hadath serve: http://127.0.0.1:PORT/ (…)"
+    let mut line = String::new();
+    BufReader::new(child.stderr.take().unwrap()).read_line(&mut line).unwrap();
+    let base = line.split_whitespace().nth(2).expect("address line").trim_end_matches('/').to_string();
+    (Server { child, base }, dir)
+}
+
+fn get(url: &str) -> (u16, serde_json::Value) {
+    let agent: ureq::Agent = ureq::Agent::config_builder().http_status_as_error(false).build().into();
+    let mut response = agent.get(url).call().unwrap();
+    let status = response.status().as_u16();
+    let text = response.body_mut().read_to_string().unwrap_or_default();
+    (status, serde_json::from_str(&text).unwrap_or(serde_json::Value::Null))
+}
+
+fn post(url: &str, body: &[u8]) -> (u16, serde_json::Value) {
+    let agent: ureq::Agent = ureq::Agent::config_builder().http_status_as_error(false).build().into();
+    let mut response = agent.post(url).header("content-type", "application/json").send(body).unwrap();
+    let status = response.status().as_u16();
+    let text = response.body_mut().read_to_string().unwrap_or_default();
+    (status, serde_json::from_str(&text).unwrap_or(serde_json::Value::Null))
+}
+
+#[test]
+fn events_api_filters_pages_and_shows_the_evidence_in_context() {
+    let (server, dir) = server("api");
+    let base = &server.base;
+
+    let (status, page) = get(&format!("{base}/api/events"));
+    assert_eq!(status, 200);
+    assert_eq!(page["total"], 2);
+    let (_, page) = get(&format!("{base}/api/events?type=ASSAULT&limit=1"));
+    assert_eq!(page["events"].as_array().unwrap().len(), 1);
+    let attack = &page["events"][0];
+    assert_eq!(attack["fatalities"]["count"], 15);
+
+    let (_, geo) = get(&format!("{base}/api/events?format=geojson&country=JO"));
+    assert_eq!(geo["type"], "FeatureCollection");
+    assert_eq!(geo["features"].as_array().unwrap().len(), 1);
+
+    // One event: its sentence inside the document's text, at the offsets it names.
+    let id = attack["id"].as_str().unwrap().replace('#', "%23").replace('/', "%2F");
+    let (status, one) = get(&format!("{base}/api/events/{id}"));
+    assert_eq!(status, 200);
+    let context = one["context"]["text"].as_str().unwrap();
+    let [s, e] = [one["context"]["evidence"][0].as_u64().unwrap() as usize, one["context"]["evidence"][1].as_u64().unwrap() as usize];
+    assert_eq!(&context[s..e], attack["evidence"]["text"].as_str().unwrap());
+    assert_eq!(one["lang"], "ar");
+
+    let doc = attack["doc_id"].as_str().unwrap().replace('/', "%2F");
+    let (status, d) = get(&format!("{base}/api/documents/{doc}"));
+    assert_eq!(status, 200);
+    assert_eq!(d["events"].as_array().unwrap().len(), 1);
+
+    // Errors say what is wrong.
+    assert_eq!(get(&format!("{base}/api/events/nope")).0, 404);
+    let (status, err) = get(&format!("{base}/api/events?from=April"));
+    assert_eq!(status, 400);
+    assert!(err["error"].as_str().unwrap().contains("not a date"));
+    assert_eq!(get(&format!("{base}/api/events?limit=100000")).0, 400);
+    // A filter that looks like SQL is a value.
+    let (_, none) = get(&format!("{base}/api/events?country=IQ%27%20OR%201%3D1--"));
+    assert_eq!(none["total"], 0);
+    drop(server);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn extract_endpoint_reads_text_and_refuses_bad_bodies() {
+    let (server, dir) = server("extract");
+    let base = &server.base;
+    let (status, body) = post(&format!("{base}/api/extract"), br#"{"text": "Police arrested 40 protesters in Cairo on Monday.", "published": "2022-03-10"}"#);
+    assert_eq!(status, 200);
+    assert_eq!(body["events"][0]["type"], "COERCE");
+    assert_eq!(body["events"][0]["arrested"]["count"], 40);
+    // Nothing was written.
+    assert_eq!(get(&format!("{base}/api/events")).1["total"], 2);
+    assert_eq!(post(&format!("{base}/api/extract"), b"not json").0, 400);
+    assert_eq!(post(&format!("{base}/api/extract"), br#"{"text": "  "}"#).0, 400);
+    assert_eq!(post(&format!("{base}/api/extract"), br#"{"text": "x", "lang": "fr"}"#).0, 400);
+    let big = format!("{{\"text\": \"{}\"}}", "a".repeat(2 * 1024 * 1024));
+    assert_eq!(post(&format!("{base}/api/extract"), big.as_bytes()).0, 413);
+    drop(server);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn openapi_names_the_routes_served() {
+    let (server, dir) = server("openapi");
+    let (status, spec) = get(&format!("{}/openapi.json", server.base));
+    assert_eq!(status, 200);
+    let mut paths: Vec<&str> = spec["paths"].as_object().unwrap().keys().map(String::as_str).collect();
+    paths.sort_unstable();
+    assert_eq!(paths, ["/api/documents/{id}", "/api/events", "/api/events/{id}", "/api/extract", "/openapi.json"]);
+    // Each documented GET route answers (with a 404 for a made-up id, never a missing route).
+    for path in ["/api/events", "/openapi.json"] {
+        assert_eq!(get(&format!("{}{path}", server.base)).0, 200, "{path}");
+    }
+    drop(server);
+    let _ = std::fs::remove_dir_all(&dir);
+}
