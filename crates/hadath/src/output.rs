@@ -7,14 +7,6 @@ use std::io::Write;
 use anyhow::Result;
 use serde_json::{Value, json};
 
-/// ACLED's column names where ACLED has the field, then what PLOVER and hadath add.
-const CSV_HEADER: &[&str] = &[
-    "event_id", "event_date", "event_date_end", "date_precision", "event_type", "sub_event_type", "actor1", "actor1_country",
-    "actor1_sector", "actor2", "actor2_country", "actor2_sector", "country", "admin1", "location", "latitude", "longitude",
-    "geo_precision", "geonames_id", "fatalities", "injured", "arrested", "source", "notes", "plover_type", "plover_mode",
-    "cameo_root", "factuality", "confidence", "trigger", "location_as_written",
-];
-
 /// The output format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
@@ -54,9 +46,10 @@ impl<W: Write> Writer<W> {
             }
             Writer::Csv(csv, n) => {
                 if *n == 0 {
-                    csv.write_record(CSV_HEADER)?;
+                    csv.write_record(columns().iter().map(|(name, _)| *name))?;
                 }
-                csv.write_record(csv_row(event))?;
+                let row: Row = serde_json::from_value(event.clone())?;
+                csv.write_record(columns().iter().map(|(_, get)| get.text(&row)))?;
                 *n += 1;
             }
             Writer::GeoJson(out, n) => {
@@ -79,7 +72,7 @@ impl<W: Write> Writer<W> {
             }
             Writer::Csv(mut csv, n) => {
                 if n == 0 {
-                    csv.write_record(CSV_HEADER)?;
+                    csv.write_record(columns().iter().map(|(name, _)| *name))?;
                 }
                 csv.flush()?;
             }
@@ -90,53 +83,6 @@ impl<W: Write> Writer<W> {
         }
         Ok(())
     }
-}
-
-/// A field as CSV text: strings as they are, numbers and booleans printed, null empty.
-fn text(v: &Value) -> String {
-    match v {
-        Value::Null => String::new(),
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
-    }
-}
-
-fn csv_row(e: &Value) -> Vec<String> {
-    let loc = &e["location"];
-    let count = |field: &str| text(&e[field]["count"]);
-    vec![
-        text(&e["id"]),
-        text(&e["date"]["start"]),
-        text(&e["date"]["end"]),
-        text(&e["date"]["precision"]),
-        text(&e["acled"]["event_type"]),
-        text(&e["acled"]["sub_event_type"]),
-        text(&e["source"]["text"]),
-        text(&e["source"]["country"]),
-        text(&e["source"]["sector"]),
-        text(&e["target"]["text"]),
-        text(&e["target"]["country"]),
-        text(&e["target"]["sector"]),
-        text(&loc["country"]),
-        text(&loc["admin1"]),
-        text(&loc["name"]),
-        text(&loc["lat"]),
-        text(&loc["lon"]),
-        text(&loc["precision"]),
-        text(&loc["geonames_id"]),
-        count("fatalities"),
-        count("injured"),
-        count("arrested"),
-        text(&e["doc_id"]),
-        text(&e["evidence"]["text"]),
-        text(&e["type"]),
-        text(&e["mode"]),
-        text(&e["cameo_root"]),
-        text(&e["factuality"]),
-        text(&e["confidence"]),
-        text(&e["trigger"]["text"]),
-        text(&loc["text"]),
-    ]
 }
 
 /// A GeoJSON Feature for an event with a location (RFC 7946: [lon, lat]).
@@ -159,7 +105,7 @@ pub(crate) fn feature(e: &Value) -> Option<Value> {
 /// Rows buffered before a Parquet row group is written.
 const PARQUET_BATCH: usize = 65_536;
 
-/// The fields of an event record a Parquet row needs, read straight from its JSON text.
+/// The fields of an event record an export row needs, read straight from its JSON.
 #[derive(serde::Deserialize)]
 struct Row {
     id: String,
@@ -240,7 +186,21 @@ enum Getter {
     Int(fn(&Row) -> Option<i64>),
 }
 
-fn parquet_columns() -> Vec<(&'static str, Getter)> {
+impl Getter {
+    /// The field as CSV text (empty when absent).
+    fn text(&self, r: &Row) -> String {
+        match self {
+            Getter::Text(f) => f(r).unwrap_or("").to_string(),
+            Getter::Date(f) => f(r).to_string(),
+            Getter::Float(f) => f(r).map(|v| v.to_string()).unwrap_or_default(),
+            Getter::Int(f) => f(r).map(|v| v.to_string()).unwrap_or_default(),
+        }
+    }
+}
+
+/// The export columns, CSV and Parquet alike: ACLED's names where ACLED has the field, then
+/// what PLOVER and hadath add.
+fn columns() -> Vec<(&'static str, Getter)> {
     use Getter::{Date, Float, Int, Text};
     vec![
         ("event_id", Text(|r| Some(r.id.as_str()))),
@@ -280,7 +240,7 @@ fn parquet_columns() -> Vec<(&'static str, Getter)> {
 impl<W: Write + Send> ParquetWriter<W> {
     pub fn new(out: W) -> Result<Self> {
         use arrow_schema::DataType;
-        let fields: Vec<arrow_schema::Field> = parquet_columns()
+        let fields: Vec<arrow_schema::Field> = columns()
             .into_iter()
             .map(|(name, get)| {
                 let t = match get {
@@ -317,7 +277,7 @@ impl<W: Write + Send> ParquetWriter<W> {
         let epoch = jiff::civil::date(1970, 1, 1);
         let days = |d: jiff::civil::Date| i32::try_from((d - epoch).get_days()).ok();
         let rows = &self.rows;
-        let arrays: Vec<ArrayRef> = parquet_columns()
+        let arrays: Vec<ArrayRef> = columns()
             .into_iter()
             .map(|(_, get)| -> ArrayRef {
                 match get {
