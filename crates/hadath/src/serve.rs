@@ -187,7 +187,9 @@ fn router(db: PathBuf) -> Router {
         .route("/api/documents/{id}", get(document))
         .route("/api/extract", post(extract))
         .route("/openapi.json", get(openapi))
-        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        // Bodies over the limit are refused on their Content-Length, before they are read.
+        .layer(DefaultBodyLimit::disable())
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(BODY_LIMIT))
         .layer(tower_http::timeout::TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, TIMEOUT))
         .with_state(App { db })
 }
