@@ -142,6 +142,7 @@ pub fn run(paths: &[PathBuf], db: &Path, published: Option<jiff::civil::Date>, l
         }
         Ok((store, stats))
     });
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
     for batch in files.chunks(BATCH) {
         let read: Vec<Read1> = batch.par_iter().map(|p| read_input(p, &opts)).collect();
         let mut items: Vec<Item> = Vec::new();
@@ -154,6 +155,12 @@ pub fn run(paths: &[PathBuf], db: &Path, published: Option<jiff::civil::Date>, l
                 items.push(Item::Failure(source.to_string(), reason.to_string()));
             }
             for doc in r.docs {
+                // Two inputs of one run with the same id would overwrite each other: the second
+                // is refused by name, the first kept.
+                if !seen.insert(doc.id.clone()) {
+                    items.push(Item::Failure(doc.id.clone(), "duplicate id: another input of this run has it (first one kept)".into()));
+                    continue;
+                }
                 if checker.has_content(&doc.id, &content_hash(&doc))? {
                     items.push(Item::Unchanged);
                 } else {

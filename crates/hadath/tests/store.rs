@@ -40,27 +40,30 @@ fn ingest_accounts_for_every_input_and_is_idempotent() {
     write(&articles.join("a.meta.json"), br#"{"published": "2022-03-10", "url": "https://example.org/a"}"#);
     write(&articles.join("sub/b.txt"), PROTEST.as_bytes());
     write(&articles.join("sub/c.txt"), b"caf\xe9");
-    write(&articles.join("d.jsonl"), b"{\"id\":\"d1\",\"text\":\"Police arrested 40 protesters in Cairo on Monday.\",\"published\":\"2022-03-10\"}\n{\"id\":\"d2\"}\n");
+    write(&articles.join("d.jsonl"), b"{\"id\":\"d1\",\"text\":\"Police arrested 40 protesters in Cairo on Monday.\",\"published\":\"2022-03-10\"}\n{\"id\":\"d2\"}\n{\"id\":\"d1\",\"text\":\"Another text under the same id.\"}\n");
+    // A page nested 100,000 deep is read (its text), not a hang.
+    write(&articles.join("deep.html"), format!("{}<p>Police detained 12 people in Cairo on Monday.</p>{}", "<div>".repeat(100_000), "</div>".repeat(100_000)).as_bytes());
     let articles = articles.display().to_string();
     let db = db(&dir);
 
     let out = hadath(&["ingest", &articles, "--db", &db, "--published", "2022-03-11"]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    assert!(stderr(&out).contains("5 read, 3 new, 0 replaced, 0 unchanged, 2 failed"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("7 read, 4 new, 0 replaced, 0 unchanged, 3 failed"), "{}", stderr(&out));
 
     let status = String::from_utf8(hadath(&["status", "--db", &db]).stdout).unwrap();
-    assert!(status.contains("3 documents"), "{status}");
+    assert!(status.contains("4 documents"), "{status}");
+    assert!(status.contains("failed d1: duplicate id"), "{status}");
     assert!(status.contains("c.txt: not valid UTF-8 at byte 3"), "{status}");
     assert!(status.contains("d.jsonl:2: no \"text\""), "{status}");
 
     // Again: nothing new, nothing lost.
     let out = hadath(&["ingest", &articles, "--db", &db, "--published", "2022-03-11"]);
-    assert!(stderr(&out).contains("5 read, 0 new, 0 replaced, 3 unchanged, 2 failed"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("7 read, 0 new, 0 replaced, 4 unchanged, 3 failed"), "{}", stderr(&out));
 
     // A changed file replaces its events.
     write(&Path::new(&articles).join("sub/b.txt"), b"Police arrested 12 journalists in Amman on Friday.\n");
     let out = hadath(&["ingest", &articles, "--db", &db, "--published", "2022-03-11"]);
-    assert!(stderr(&out).contains("0 new, 1 replaced, 2 unchanged"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("0 new, 1 replaced, 3 unchanged"), "{}", stderr(&out));
 
     // The sidecar's date was used: Tuesday before 2022-03-10, not before the --published default.
     let jsonl = String::from_utf8(hadath(&["export", "--db", &db, "--type", "ASSAULT"]).stdout).unwrap();
