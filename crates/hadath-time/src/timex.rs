@@ -1103,15 +1103,62 @@ fn month_first(s: &Scan<'_, '_>, month: MonthRef, end: usize) -> Option<(Date, u
     Some((first, end))
 }
 
+/// The beginning or end of a week or a year (English): "beginning of this week" (Monday to
+/// Wednesday), "end of next week" (Friday to Sunday), "end of 2012" (September to December),
+/// "beginning of year" (January to March).
+fn period_part_at(s: &Scan<'_, '_>, part: Tx, after: usize) -> Option<(TimeValue, usize)> {
+    let today = s.now.date();
+    let k = if s.text(after) == "the" { after + 1 } else { after };
+    let interval = |a: Date, b: Date, g: Grain| TimeValue::Between { from: Some(Instant { at: midnight(a), grain: g }), to: Some(Instant { at: midnight(b), grain: g }) };
+    // A year: "of 2012", "of next year", "year", "the year".
+    let year = if let Some((y, e)) = s.year(k).filter(|_| s.words.kind(k) == TokenKind::Number) {
+        Some((y, e))
+    } else if let Some((TimeValue::At(p), e)) = period_at(s, k).filter(|(v, _)| matches!(v, TimeValue::At(p) if p.grain == Grain::Year)) {
+        Some((p.at.year(), e))
+    } else if let Some((_, e)) = s.is(k, |t| matches!(t, Tx::Period(Grain::Year))) {
+        Some((today.year(), e))
+    } else {
+        None
+    };
+    if let Some((y, end)) = year {
+        let first = Date::new(y, 1, 1).ok()?;
+        let value = match part {
+            Tx::Start | Tx::Early => interval(first, Date::new(y, 4, 1).ok()?, Grain::Month),
+            Tx::End | Tx::Late => interval(Date::new(y, 9, 1).ok()?, Date::new(y + 1, 1, 1).ok()?, Grain::Month),
+            _ => return None,
+        };
+        return Some((value, end));
+    }
+    // A week: "this week", "next week", "the following week", "week".
+    let (monday, end) = match period_at(s, k) {
+        Some((TimeValue::At(p), e)) if p.grain == Grain::Week => (p.at.date(), e),
+        _ => {
+            let (_, e) = s.is(k, |t| matches!(t, Tx::Period(Grain::Week)))?;
+            (monday_of(today), e)
+        }
+    };
+    let value = match part {
+        Tx::Start | Tx::Early => interval(monday, add_days(monday, 3), Grain::Day),
+        Tx::End | Tx::Late => interval(add_days(monday, 4), add_days(monday, 7), Grain::Day),
+        _ => return None,
+    };
+    Some((value, end))
+}
+
 fn month_part_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
     let (part, after) = s.is(i, |t| matches!(t, Tx::Early | Tx::Late | Tx::Mid | Tx::Start | Tx::End))?;
-    let (month, end) = s.month_spec(after).or_else(|| s.month_spec(after + usize::from(s.text(after) == "من")))?;
+    let month = s.month_spec(after).or_else(|| s.month_spec(after + usize::from(s.text(after) == "من")));
+    let Some((month, end)) = month else {
+        return if s.lang == Lang::En { period_part_at(s, part, if s.text(after) == "of" { after + 1 } else { after }) } else { None };
+    };
     let (first, end) = month_first(s, month, end)?;
     let day = |d: i8| Date::new(first.year(), first.month(), d).ok();
     let between = |a: Date, b: Date| TimeValue::Between { from: Some(Instant { at: midnight(a), grain: Grain::Day }), to: Some(Instant { at: midnight(b), grain: Grain::Day }) };
     let value = match part {
         Tx::Early => between(first, day(11)?),
         Tx::Late => between(day(21)?, add_days(first.last_of_month(), 1)),
+        // English "mid March" is its middle ten days; Arabic "منتصف اذار" its fifteenth.
+        Tx::Mid if s.lang == Lang::En => between(day(11)?, day(21)?),
         Tx::Mid => at_day(day(15)?),
         // English "the beginning/end of the month" is its first/last ten days; Arabic "بداية شهر 3"
         // its first day.
