@@ -807,14 +807,16 @@ fn read_date(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
             offer(Some((TimeValue::At(Instant { at: midnight(first), grain: Grain::Quarter }), end)));
         }
     }
-    // "3 fridays from now": the n-th coming weekday.
+    // "3 fridays from now", "2 thursdays back": the n-th coming (past) weekday.
     if s.lang == Lang::En
         && let Some((n, a)) = s.integer(i, 1..60)
         && let Some((w, e)) = s.weekday(a)
-        && s.text(e) == "from"
-        && s.text(e + 1) == "now"
     {
-        offer(Some((at_day(add_days(resolve_weekday(today, w, Lean::Future), 7 * (n - 1))), e + 2)));
+        if s.text(e) == "from" && matches!(s.text(e + 1), "now" | "today") {
+            offer(Some((at_day(add_days(resolve_weekday(today, w, Lean::Future), 7 * (n - 1))), e + 2)));
+        } else if matches!(s.text(e), "back" | "ago") {
+            offer(Some((at_day(add_days(resolve_weekday(today, w, Lean::Past), -7 * (n - 1))), e + 1)));
+        }
     }
     // A month alone, with a year or not: "اذار", "شهر 3", "ايلول 2014". A month name that is
     // also a word ("may", "march", مارس "practised", اب "father") needs a year or a cue.
@@ -935,7 +937,7 @@ fn relative_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
     let (sign, end) = match s.text(k) {
         "ago" | "before" | "earlier" => (-1, k + 1),
         "hence" | "later" => (1, k + 1),
-        "from" if s.text(k + 1) == "now" => (1, k + 2),
+        "from" if matches!(s.text(k + 1), "now" | "today") => (1, k + 2),
         _ => return None,
     };
     Some((TimeValue::At(shifted(d, sign)?), end))
@@ -1036,8 +1038,10 @@ fn weekday_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
         date = add_days(add_days(monday_of(today), 7 * i64::from(n)), i64::from(w.to_monday_zero_offset()));
         end = e;
     }
-    // "السبت السادس عشر", "الثلاثاء التاسع عشر من هذا الشهر": the day of the month says which.
-    if let Some((day, e)) = s.ordinal(end).filter(|(d, _)| (1..=31).contains(d)) {
+    // "السبت السادس عشر", "الثلاثاء التاسع عشر من هذا الشهر", "Tuesday the 19th": the day of
+    // the month says which.
+    let day_at = if s.text(end) == "the" { end + 1 } else { end };
+    if let Some((day, e)) = s.ordinal(day_at).filter(|(d, _)| (1..=31).contains(d)) {
         let mut e = e;
         if let Some((MonthRef::Shift(0), e2)) = s.month_spec(s.of(e)) {
             e = e2;
@@ -1753,7 +1757,11 @@ fn interval_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
         && let Some((_, e)) = s.is(start, |t| matches!(t, Tx::To))
         && let Some((v, end)) = single_at(s, e)
     {
-        let to = start_of(v)?;
+        // "until 2pm": up to that time; "by the end of the month": up to the end of that span.
+        let to = match v {
+            TimeValue::Between { to: Some(t), .. } => t,
+            other => start_of(other)?,
+        };
         return Some((TimeValue::Between { from: Some(Instant { at: s.now, grain: Grain::Second }), to: Some(Instant { at: to.at, grain: Grain::Second }) }, end));
     }
     // "خلال اسبوعين", "within two weeks": from now to the end of the span (at day start); not
