@@ -1378,6 +1378,22 @@ fn clock_at(s: &Scan<'_, '_>, i: usize) -> Option<((i8, i8, i8), Grain, Option<P
         grain = gg;
         end = k + 1;
         glued_pod = gp;
+    } else if s.lang == Lang::En
+        && hour_word.is_some()
+        && s.words.kind(k) == TokenKind::Number
+        && matches!(s.text(k).len(), 3 | 4)
+        && let Ok(hhmm) = s.text(k).parse::<i16>()
+        && hhmm % 100 < 60
+        && hhmm / 100 < 24
+        // Not a part of a phone number or a range of numbers ("at 650-650-6500").
+        && !(matches!(s.text(k + 1), "-" | "/" | ".") && s.words.kind(k + 2) == TokenKind::Number)
+    {
+        // "at 730", "at 1030": hours and minutes without a colon, after "at".
+        h = (hhmm / 100) as i8;
+        m = (hhmm % 100) as i8;
+        sec = 0;
+        grain = Grain::Minute;
+        end = k + 1;
     } else if s.words.kind(k) == TokenKind::Number
         && s.text(k + 1) == ":"
         && s.words.kind(k + 2) == TokenKind::Word
@@ -1666,6 +1682,19 @@ fn single_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
 
 fn daypart_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
     let today = s.now.date();
+    // "late tonight", "late last night", "early morning": a part of a part of the day.
+    if let Some((t, e)) = s.is(i, |t| matches!(t, Tx::Early | Tx::Late))
+        && let Some((TimeValue::Between { from: Some(f), to: Some(t2) }, end)) = daypart_at(s, e).or_else(|| single_at(s, e).filter(|(v, _)| matches!(v, TimeValue::Between { .. })))
+        && f.grain == Grain::Hour
+    {
+        let hours = (t2.at - f.at).get_hours();
+        let (from, to) = if t == Tx::Late {
+            (t2.at.checked_sub((hours / 2).hours()).ok()?, t2.at)
+        } else {
+            (f.at, f.at.checked_add((hours * 3 / 4).hours()).ok()?)
+        };
+        return Some((TimeValue::Between { from: Some(Instant { at: from, grain: Grain::Hour }), to: Some(Instant { at: to, grain: Grain::Hour }) }, end));
+    }
     let mut k = i;
     let mut day = today;
     let mut dated = false;
