@@ -1644,6 +1644,13 @@ fn single_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
         let v = clock_value(s, (h as i8, 0, 0), Grain::Hour, Some(part_pod), Some(f.at.date()))?;
         return Some((TimeValue::At(v), end));
     }
+    // "midnight", "at midnight": the coming (last) midnight.
+    if s.lang == Lang::En
+        && let Some(k) = [i, i + 1].into_iter().find(|&k| s.text(k) == "midnight" && (k == i || s.text(i) == "at"))
+    {
+        let day = if s.lean == Lean::Future { add_days(s.now.date(), 1) } else { s.now.date() };
+        return Some((TimeValue::At(Instant { at: midnight(day), grain: Grain::Hour }), k + 1));
+    }
     // "midday", "noon" alone: twelve o'clock.
     if s.lang == Lang::En
         && let Some((Tx::Pod(Pod::Noon), end)) = s.is(i, |t| matches!(t, Tx::Pod(Pod::Noon)))
@@ -1781,6 +1788,23 @@ fn interval_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
     let a_at = s.skip_fillers(from_word.map_or(start, |(_, e)| e));
     // "between 9:30 and 11:00".
     let between_and = s.text(start) == "between";
+    // English open intervals: "since 2014", "after 2 pm" (from then on); "before 11 am",
+    // "until 2:00pm", "through 2014" (up to then).
+    if s.lang == Lang::En
+        && matches!(s.text(start), "since" | "after" | "before" | "until" | "till" | "through")
+        && let Some((v, end)) = single_at(s, start + 1)
+        && let Some(at) = start_of(v)
+        && matches!(v, TimeValue::At(_))
+    {
+        let value = if matches!(s.text(start), "since" | "after") {
+            // "after 2 pm" starts when that hour ends; "since 2pm" when it starts.
+            let from = if s.text(start) == "after" && at.grain < Grain::Day { end_of(v)? } else { at };
+            TimeValue::Between { from: Some(from), to: None }
+        } else {
+            TimeValue::Between { from: None, to: Some(at) }
+        };
+        return Some((value, end));
+    }
     // "حتى الساعة 2:00": from now until then.
     if from_word.is_none()
         && let Some((_, e)) = s.is(start, |t| matches!(t, Tx::To))
