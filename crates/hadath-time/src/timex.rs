@@ -1151,10 +1151,35 @@ fn period_part_at(s: &Scan<'_, '_>, part: Tx, after: usize) -> Option<(TimeValue
 
 fn month_part_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
     let (part, after) = s.is(i, |t| matches!(t, Tx::Early | Tx::Late | Tx::Mid | Tx::Start | Tx::End))?;
+    // "EOM", "BOM", "EOY", "BOY": the end or beginning of this month or year, in one word.
+    if s.lang == Lang::En {
+        let today = s.now.date();
+        let word = s.text(after - 1);
+        if matches!(word, "eom" | "bom") {
+            let first = today.first_of_month();
+            let (a, b) = if word == "bom" { (first, Date::new(first.year(), first.month(), 11).ok()?) } else { (Date::new(first.year(), first.month(), 21).ok()?, add_days(first.last_of_month(), 1)) };
+            return Some((TimeValue::Between { from: Some(Instant { at: midnight(a), grain: Grain::Day }), to: Some(Instant { at: midnight(b), grain: Grain::Day }) }, after));
+        }
+        if word == "eoy" {
+            let y = today.year();
+            let (a, b) = (Date::new(y, 9, 1).ok()?, Date::new(y + 1, 1, 1).ok()?);
+            return Some((TimeValue::Between { from: Some(Instant { at: midnight(a), grain: Grain::Month }), to: Some(Instant { at: midnight(b), grain: Grain::Month }) }, after));
+        }
+        // "end of month", "beginning of month": this month.
+        let k = if s.text(after) == "of" { after + 1 } else { after };
+        if s.text(k) == "month" {
+            return month_part_value(s, part, MonthRef::Shift(0), k + 1);
+        }
+    }
     let month = s.month_spec(after).or_else(|| s.month_spec(after + usize::from(s.text(after) == "من")));
     let Some((month, end)) = month else {
         return if s.lang == Lang::En { period_part_at(s, part, if s.text(after) == "of" { after + 1 } else { after }) } else { None };
     };
+    month_part_value(s, part, month, end)
+}
+
+/// A part of a month (`Tx::Early`, `Late`, `Mid`, `Start`, `End`): its days.
+fn month_part_value(s: &Scan<'_, '_>, part: Tx, month: MonthRef, end: usize) -> Option<(TimeValue, usize)> {
     let (first, end) = month_first(s, month, end)?;
     let day = |d: i8| Date::new(first.year(), first.month(), d).ok();
     let between = |a: Date, b: Date| TimeValue::Between { from: Some(Instant { at: midnight(a), grain: Grain::Day }), to: Some(Instant { at: midnight(b), grain: Grain::Day }) };
