@@ -2097,8 +2097,11 @@ mod reading_tests {
         assert_eq!(read(en, "at 3pm", Lean::Past)[0].1, at(2022, 1, 5, 15, 0, Grain::Hour));
         assert_eq!(read(en, "at 3pm", Lean::Future)[0].1, at(2022, 1, 6, 15, 0, Grain::Hour));
         assert_eq!(read(en, "three days ago", Lean::Past)[0].1, at(2022, 1, 3, 12, 0, Grain::Hour));
-        // "may" is a verb unless a cue or a year makes it the month.
+        // "may" is a verb unless a cue or a year makes it the month; a boy is not the beginning
+        // of a year, nor a start the beginning of anything without a period after it.
         assert_eq!(read(en, "they may have fled", Lean::Past), vec![]);
+        assert_eq!(read(en, "a boy was hurt at the start", Lean::Past), vec![]);
+        assert_eq!(read(en, "by the end of the month", Lean::Future)[0].0, "by the end of the month");
         assert_eq!(read(en, "in May 2021", Lean::Past)[0].1, TimeValue::At(Instant { at: jiff::civil::date(2021, 5, 1).at(0, 0, 0, 0), grain: Grain::Month }));
     }
 }
