@@ -1510,16 +1510,20 @@ fn clock_at(s: &Scan<'_, '_>, i: usize) -> Option<((i8, i8, i8), Grain, Option<P
                 }
             }
         }
-        // English spoken minutes after a cued hour: "at 12 15", "at three twenty", "twelve oh three".
-        if s.lang == Lang::En && grain == Grain::Hour && (hour_word.is_some() || s.text(end) == "oh") {
+        // English spoken minutes after an hour: "at 12 15", "at three twenty", "twelve oh three",
+        // "seven thirty p.m." (a cue before, "oh", or a part of day after).
+        if s.lang == Lang::En && grain == Grain::Hour {
             let j = if matches!(s.text(end), "oh" | "o" | "ou") { end + 1 } else { end };
             let word = |k: usize| s.number_word(k).filter(|(v, _)| v.fract() == 0.0 && (0.0..60.0).contains(v)).map(|(v, e)| (v as i64, e));
             // Minutes end the expression or come before a part of day: "at 3 20 people" is not 3:20.
-            let ends_clock = |e: usize| s.words.kind(e) != TokenKind::Word || s.is(e, |t| matches!(t, Tx::Pod(_))).is_some();
+            let pod_after = |e: usize| s.is(e, |t| matches!(t, Tx::Pod(_))).is_some();
+            let ends_clock = |e: usize| s.words.kind(e) != TokenKind::Word || pod_after(e);
             let no_unit = s.durations.iter().all(|d| d.tokens.start != j);
             let minutes = s.integer(j, 0..60).filter(|(_, e)| no_unit && ends_clock(*e)).or_else(|| word(j).filter(|(_, e)| ends_clock(*e)));
+            let cued = |e: usize| hour_word.is_some() || j > end || pod_after(e);
             if let Some((v, e)) = minutes
                 && (j > end || v >= 10)
+                && cued(e)
             {
                 m = v as i8;
                 grain = Grain::Minute;
