@@ -19,7 +19,8 @@ fn shared() -> PathBuf {
 fn corpus() -> Result<Vec<String>> {
     let data = shared();
     let mut sentences = Vec::new();
-    let anercorp = std::fs::read_to_string(data.join("anercorp/ANERCorp_reconstructed_train.txt")).context("ANERcorp train split")?;
+    let anercorp = std::fs::read_to_string(data.join("anercorp/ANERCorp_reconstructed_train.txt"))
+        .context("ANERcorp train split")?;
     let mut current: Vec<&str> = Vec::new();
     for line in anercorp.lines() {
         match line.rsplit_once(' ') {
@@ -56,7 +57,11 @@ fn corpus() -> Result<Vec<String>> {
 }
 
 pub fn run(args: &[String]) -> Result<()> {
-    let mb: f64 = args.windows(2).find(|w| w[0] == "--mb").and_then(|w| w[1].parse().ok()).unwrap_or(10.0);
+    let mb: f64 = args
+        .windows(2)
+        .find(|w| w[0] == "--mb")
+        .and_then(|w| w[1].parse().ok())
+        .unwrap_or(10.0);
     let base = corpus()?;
     if !args.iter().any(|a| a == "--no-geo") {
         geo(&base)?;
@@ -71,7 +76,13 @@ pub fn run(args: &[String]) -> Result<()> {
     let mut total = 0usize;
     'fill: loop {
         for (i, text) in base.iter().enumerate() {
-            docs.push(Document { id: format!("bench-{}", docs.len() + i), text: text.clone(), lang: Lang::Ar, published: Some(published), url: None });
+            docs.push(Document {
+                id: format!("bench-{}", docs.len() + i),
+                text: text.clone(),
+                lang: Lang::Ar,
+                published: Some(published),
+                url: None,
+            });
             total += text.len();
             if total >= target {
                 break 'fill;
@@ -88,16 +99,35 @@ pub fn run(args: &[String]) -> Result<()> {
         n_events += hadath_event::extract(doc).0.len();
     }
     let secs = start.elapsed().as_secs_f64();
-    println!("corpus: {} distinct articles ({:.2} MB), repeated to {} articles, {:.2} MB", base.len(), base_bytes as f64 / 1e6, docs.len(), total as f64 / 1e6);
-    println!("first call (lexicons + gazetteer load + one article): {:.1} ms", first_call.as_secs_f64() * 1e3);
-    println!("throughput, one thread: {:.2} MB/s, {:.0} events/s, {:.0} articles/s ({} events in {:.2} s)", total as f64 / 1e6 / secs, n_events as f64 / secs, docs.len() as f64 / secs, n_events, secs);
+    println!(
+        "corpus: {} distinct articles ({:.2} MB), repeated to {} articles, {:.2} MB",
+        base.len(),
+        base_bytes as f64 / 1e6,
+        docs.len(),
+        total as f64 / 1e6
+    );
+    println!(
+        "first call (lexicons + gazetteer load + one article): {:.1} ms",
+        first_call.as_secs_f64() * 1e3
+    );
+    println!(
+        "throughput, one thread: {:.2} MB/s, {:.0} events/s, {:.0} articles/s ({} events in {:.2} s)",
+        total as f64 / 1e6 / secs,
+        n_events as f64 / secs,
+        docs.len() as f64 / secs,
+        n_events,
+        secs
+    );
     startup()?;
     Ok(())
 }
 
 fn startup() -> Result<()> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let status = std::process::Command::new("cargo").args(["build", "--release", "-q", "-p", "hadath"]).current_dir(&root).status()?;
+    let status = std::process::Command::new("cargo")
+        .args(["build", "--release", "-q", "-p", "hadath"])
+        .current_dir(&root)
+        .status()?;
     if !status.success() {
         bail!("building the release binary failed");
     }
@@ -107,14 +137,24 @@ fn startup() -> Result<()> {
     let mut times = Vec::new();
     for _ in 0..10 {
         let t = Instant::now();
-        let out = std::process::Command::new(&bin).args(["extract", input.to_str().unwrap_or_default(), "--published", "2022-01-06"]).output()?;
+        let out = std::process::Command::new(&bin)
+            .args([
+                "extract",
+                input.to_str().unwrap_or_default(),
+                "--published",
+                "2022-01-06",
+            ])
+            .output()?;
         times.push(t.elapsed().as_secs_f64() * 1e3);
         if !out.status.success() {
             bail!("hadath extract failed");
         }
     }
     times.sort_by(f64::total_cmp);
-    println!("start-up (process, all data, one sentence), median of 10: {:.1} ms", times[times.len() / 2]);
+    println!(
+        "start-up (process, all data, one sentence), median of 10: {:.1} ms",
+        times[times.len() / 2]
+    );
     Ok(())
 }
 
@@ -128,7 +168,7 @@ fn peak_rss_mb() -> Option<f64> {
 
 /// The gazetteer alone: opening the index, name lookups, geocoding with ranking, transliteration.
 fn geo(corpus: &[String]) -> Result<()> {
-    use hadath_geo::{GeoContext, GeocodeOptions, Gazetteer, name_key};
+    use hadath_geo::{Gazetteer, GeoContext, GeocodeOptions, name_key};
     let bytes = Gazetteer::embedded_bytes();
     let t = Instant::now();
     let mut opened = 0usize;
@@ -141,16 +181,29 @@ fn geo(corpus: &[String]) -> Result<()> {
     let verified = g.verify();
     let verify_ms = t.elapsed().as_secs_f64() * 1e3;
     // Every place's main name, folded as the pipeline folds it.
-    let keys: Vec<String> = (0..g.len() as u32).filter_map(|i| g.place(i)).map(|p| name_key(p.name())).collect();
+    let keys: Vec<String> = (0..g.len() as u32)
+        .filter_map(|i| g.place(i))
+        .map(|p| name_key(p.name()))
+        .collect();
     let t = Instant::now();
     let mut found = 0usize;
     for k in &keys {
         found += usize::from(g.lookup(k).next().is_some());
     }
     let lookup_s = t.elapsed().as_secs_f64();
-    let names: Vec<&str> = (0..g.len() as u32).step_by(5).filter_map(|i| g.place(i)).map(|p| p.name()).collect();
-    let options = GeocodeOptions { transliterate: false, ..Default::default() };
-    let context = GeoContext { countries: vec!["KZ".into()], near: vec![(43.25, 76.91)] };
+    let names: Vec<&str> = (0..g.len() as u32)
+        .step_by(5)
+        .filter_map(|i| g.place(i))
+        .map(|p| p.name())
+        .collect();
+    let options = GeocodeOptions {
+        transliterate: false,
+        ..Default::default()
+    };
+    let context = GeoContext {
+        countries: vec!["KZ".into()],
+        near: vec![(43.25, 76.91)],
+    };
     let t = Instant::now();
     let mut ranked = 0usize;
     for name in &names {
@@ -161,7 +214,10 @@ fn geo(corpus: &[String]) -> Result<()> {
     let mut words: Vec<String> = Vec::new();
     for text in corpus {
         for w in text.split(|c: char| !c.is_alphabetic()) {
-            if w.chars().count() >= 4 && w.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c)) && words.len() < 20_000 {
+            if w.chars().count() >= 4
+                && w.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c))
+                && words.len() < 20_000
+            {
                 words.push(name_key(w));
             }
         }
@@ -172,12 +228,32 @@ fn geo(corpus: &[String]) -> Result<()> {
         readings += g.transliterate(w, 0.45).len();
     }
     let translit_s = t.elapsed().as_secs_f64();
-    println!("gazetteer: {} places, {:.1} MB; open {:.3} ms (checksum verify {:.0} ms, {verified}); {opened} places opened", g.len(), bytes.len() as f64 / 1e6, open_ms, verify_ms);
-    println!("  name lookups: {:.0}/s ({} names, {found} found)", keys.len() as f64 / lookup_s, keys.len());
-    println!("  geocode with ranking and context (no transliteration): {:.0}/s ({} names, {ranked} candidates)", names.len() as f64 / geocode_s, names.len());
-    println!("  transliteration of Arabic words: {:.0}/s ({} words, {readings} readings)", words.len() as f64 / translit_s, words.len());
+    println!(
+        "gazetteer: {} places, {:.1} MB; open {:.3} ms (checksum verify {:.0} ms, {verified}); {opened} places opened",
+        g.len(),
+        bytes.len() as f64 / 1e6,
+        open_ms,
+        verify_ms
+    );
+    println!(
+        "  name lookups: {:.0}/s ({} names, {found} found)",
+        keys.len() as f64 / lookup_s,
+        keys.len()
+    );
+    println!(
+        "  geocode with ranking and context (no transliteration): {:.0}/s ({} names, {ranked} candidates)",
+        names.len() as f64 / geocode_s,
+        names.len()
+    );
+    println!(
+        "  transliteration of Arabic words: {:.0}/s ({} words, {readings} readings)",
+        words.len() as f64 / translit_s,
+        words.len()
+    );
     if let Some(mb) = peak_rss_mb() {
-        println!("  peak resident memory of the bench process so far (corpus included): {mb:.0} MB");
+        println!(
+            "  peak resident memory of the bench process so far (corpus included): {mb:.0} MB"
+        );
     }
     Ok(())
 }

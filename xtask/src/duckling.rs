@@ -10,7 +10,10 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use hadath_text::{Lang, LanguagePack, TokenKind};
-use hadath_time::{Grain, Instant, Lean, TimeValue, Words, find_durations, find_numbers, find_ordinals, parse_times};
+use hadath_time::{
+    Grain, Instant, Lean, TimeValue, Words, find_durations, find_numbers, find_ordinals,
+    parse_times,
+};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -32,9 +35,11 @@ fn load(dir: &Path) -> Result<Vec<Example>> {
     let mut out = Vec::new();
     for file in ["numeral", "ordinal", "duration", "time", "negative"] {
         let path = dir.join(format!("{file}.jsonl"));
-        let text = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("reading {}", path.display()))?;
         for line in text.lines().filter(|l| !l.trim().is_empty()) {
-            let mut ex: Example = serde_json::from_str(line).with_context(|| format!("{}: bad line", path.display()))?;
+            let mut ex: Example = serde_json::from_str(line)
+                .with_context(|| format!("{}: bad line", path.display()))?;
             if file == "negative" {
                 ex.dim = "negative".into();
             }
@@ -47,7 +52,9 @@ fn load(dir: &Path) -> Result<Vec<Example>> {
 /// Word tokens of the text: an expression must cover all of them.
 fn word_range(words: &Words) -> Option<(usize, usize)> {
     let view = words.view();
-    let idx: Vec<usize> = (0..view.len()).filter(|&i| view.kind(i) != TokenKind::Punct).collect();
+    let idx: Vec<usize> = (0..view.len())
+        .filter(|&i| view.kind(i) != TokenKind::Punct)
+        .collect();
     Some((*idx.first()?, *idx.last()? + 1))
 }
 
@@ -65,30 +72,50 @@ fn check(pack: &dyn LanguagePack, ex: &Example) -> Option<bool> {
         "numeral" => {
             let want = expected["value"].as_f64()?;
             let found = find_numbers(pack.lang(), &view);
-            Some(found.iter().any(|m| m.tokens.start <= first && m.tokens.end >= end && m.value.is_some_and(|v| (v - want).abs() < 1e-9)))
+            Some(found.iter().any(|m| {
+                m.tokens.start <= first
+                    && m.tokens.end >= end
+                    && m.value.is_some_and(|v| (v - want).abs() < 1e-9)
+            }))
         }
         "ordinal" => {
             let want = expected["value"].as_i64()?;
             let found = find_ordinals(pack.lang(), &view);
-            Some(found.iter().any(|m| m.tokens.start <= first && m.tokens.end >= end && m.value == want))
+            Some(
+                found
+                    .iter()
+                    .any(|m| m.tokens.start <= first && m.tokens.end >= end && m.value == want),
+            )
         }
         "duration" => {
             let want = expected["normalized"]["value"].as_f64()?;
             let found = find_durations(pack.lang(), &view);
-            Some(found.iter().any(|m| m.tokens.start <= first && m.tokens.end >= end && (m.seconds() - want).abs() < 1e-6))
+            Some(found.iter().any(|m| {
+                m.tokens.start <= first && m.tokens.end >= end && (m.seconds() - want).abs() < 1e-6
+            }))
         }
         "time" => {
             let reference: jiff::civil::DateTime = ex.reference_time.get(..19)?.parse().ok()?;
             let found = parse_times(pack.lang(), &view, reference, Lean::Future);
             let instant = |v: &serde_json::Value| -> Option<Instant> {
                 let at: jiff::civil::DateTime = v["value"].as_str()?.get(..19)?.parse().ok()?;
-                Some(Instant { at, grain: Grain::parse(v["grain"].as_str()?)? })
+                Some(Instant {
+                    at,
+                    grain: Grain::parse(v["grain"].as_str()?)?,
+                })
             };
             let want = match expected["type"].as_str()? {
                 "value" => TimeValue::At(instant(expected)?),
-                _ => TimeValue::Between { from: expected.get("from").and_then(instant), to: expected.get("to").and_then(instant) },
+                _ => TimeValue::Between {
+                    from: expected.get("from").and_then(instant),
+                    to: expected.get("to").and_then(instant),
+                },
             };
-            Some(found.iter().any(|t| t.tokens.start <= first && t.tokens.end >= end && t.value == want))
+            Some(
+                found
+                    .iter()
+                    .any(|t| t.tokens.start <= first && t.tokens.end >= end && t.value == want),
+            )
         }
         _ => None,
     }
@@ -96,8 +123,14 @@ fn check(pack: &dyn LanguagePack, ex: &Example) -> Option<bool> {
 
 pub fn run(args: &[String]) -> Result<()> {
     let verbose = args.iter().any(|a| a == "--verbose");
-    let only: Option<&str> = args.windows(2).find(|w| w[0] == "--dim").map(|w| w[1].as_str());
-    println!("{:<6} {:<10} {:>6} {:>8} {:>9}", "lang", "dimension", "n", "right", "accuracy");
+    let only: Option<&str> = args
+        .windows(2)
+        .find(|w| w[0] == "--dim")
+        .map(|w| w[1].as_str());
+    println!(
+        "{:<6} {:<10} {:>6} {:>8} {:>9}",
+        "lang", "dimension", "n", "right", "accuracy"
+    );
     for (lang, dir) in [(Lang::Ar, "duckling-ar"), (Lang::En, "duckling-en")] {
         let pack: &dyn LanguagePack = match lang {
             Lang::Ar => &hadath_ar::ArabicPack,
@@ -117,20 +150,51 @@ pub fn run(args: &[String]) -> Result<()> {
                     if verbose {
                         let got = if ex.dim == "time" {
                             let words = Words::analyse(pack, &ex.text);
-                            let reference: Option<jiff::civil::DateTime> = ex.reference_time.get(..19).and_then(|r| r.parse().ok());
-                            reference.map(|r| format!("{:?}", parse_times(pack.lang(), &words.view(), r, Lean::Future).iter().map(|t| (t.tokens.clone(), t.value)).collect::<Vec<_>>())).unwrap_or_default()
+                            let reference: Option<jiff::civil::DateTime> =
+                                ex.reference_time.get(..19).and_then(|r| r.parse().ok());
+                            reference
+                                .map(|r| {
+                                    format!(
+                                        "{:?}",
+                                        parse_times(pack.lang(), &words.view(), r, Lean::Future)
+                                            .iter()
+                                            .map(|t| (t.tokens.clone(), t.value))
+                                            .collect::<Vec<_>>()
+                                    )
+                                })
+                                .unwrap_or_default()
                         } else {
                             String::new()
                         };
-                        println!("  miss {} {} {:?} → {} got {got}", ex.locale, ex.dim, ex.text, ex.expected.as_ref().map(|v| v.to_string()).unwrap_or_default());
+                        println!(
+                            "  miss {} {} {:?} → {} got {got}",
+                            ex.locale,
+                            ex.dim,
+                            ex.text,
+                            ex.expected
+                                .as_ref()
+                                .map(|v| v.to_string())
+                                .unwrap_or_default()
+                        );
                     }
                 }
                 None => entry.2 += 1,
             }
         }
         for (dim, (n, right, unsupported)) in tally {
-            let note = if unsupported == n { "  (not scored yet)" } else { "" };
-            println!("{:<6} {:<10} {:>6} {:>8} {:>8.1}%{note}", lang.code(), dim, n, right, 100.0 * right as f64 / n.max(1) as f64);
+            let note = if unsupported == n {
+                "  (not scored yet)"
+            } else {
+                ""
+            };
+            println!(
+                "{:<6} {:<10} {:>6} {:>8} {:>8.1}%{note}",
+                lang.code(),
+                dim,
+                n,
+                right,
+                100.0 * right as f64 / n.max(1) as f64
+            );
         }
         // Speed: every time example parsed (analysis included), repeated, one thread.
         if only.is_none_or(|d| d == "time") {
@@ -147,7 +211,13 @@ pub fn run(args: &[String]) -> Result<()> {
                 rounds += 1;
             }
             let per_second = (rounds * texts.len()) as f64 / started.elapsed().as_secs_f64();
-            println!("{:<6} {:<10} {:>6} expressions parsed {:.0}/s, one thread ({found} found)", lang.code(), "time speed", texts.len(), per_second);
+            println!(
+                "{:<6} {:<10} {:>6} expressions parsed {:.0}/s, one thread ({found} found)",
+                lang.code(),
+                "time speed",
+                texts.len(),
+                per_second
+            );
         }
     }
     Ok(())

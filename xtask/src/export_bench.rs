@@ -10,7 +10,11 @@ use hadath_store::Store;
 use hadath_text::{Document, Lang};
 
 pub fn run(args: &[String]) -> Result<()> {
-    let n: usize = args.windows(2).find(|w| w[0] == "--events").map_or(Ok(1_000_000), |w| w[1].parse()).context("--events N")?;
+    let n: usize = args
+        .windows(2)
+        .find(|w| w[0] == "--events")
+        .map_or(Ok(1_000_000), |w| w[1].parse())
+        .context("--events N")?;
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let dir = std::env::temp_dir().join("hadath-export-bench");
     std::fs::create_dir_all(&dir)?;
@@ -19,7 +23,13 @@ pub fn run(args: &[String]) -> Result<()> {
         let _ = std::fs::remove_file(dir.join(format!("events.db{suffix}")));
     }
     let text = std::fs::read_to_string(root.join("examples/kazakhstan-2022-ar.txt"))?;
-    let reference = Document { id: "ref".into(), text, lang: Lang::Ar, published: "2022-01-06".parse().ok(), url: None };
+    let reference = Document {
+        id: "ref".into(),
+        text,
+        lang: Lang::Ar,
+        published: "2022-01-06".parse().ok(),
+        url: None,
+    };
     let (events, _) = hadath_event::extract(&reference);
     if events.is_empty() {
         bail!("no events in the reference article");
@@ -31,7 +41,11 @@ pub fn run(args: &[String]) -> Result<()> {
     let mut made = 0;
     let mut d = 0;
     while made < n {
-        let doc = Document { id: format!("doc{d}"), text: format!("{} {d}", reference.text), ..reference.clone() };
+        let doc = Document {
+            id: format!("doc{d}"),
+            text: format!("{} {d}", reference.text),
+            ..reference.clone()
+        };
         let batch: Vec<hadath_event::Event> = (0..per_doc.min(n - made))
             .map(|k| {
                 let mut e = events[k % events.len()].clone();
@@ -44,21 +58,40 @@ pub fn run(args: &[String]) -> Result<()> {
         store.put_document(run, &doc.id, &doc, &batch)?;
         d += 1;
     }
-    println!("store: {made} events in {d} documents, built in {:.1} s ({})", started.elapsed().as_secs_f64(), db.display());
-    let status = std::process::Command::new("cargo").args(["build", "--release", "-q", "-p", "hadath"]).current_dir(&root).status()?;
+    println!(
+        "store: {made} events in {d} documents, built in {:.1} s ({})",
+        started.elapsed().as_secs_f64(),
+        db.display()
+    );
+    let status = std::process::Command::new("cargo")
+        .args(["build", "--release", "-q", "-p", "hadath"])
+        .current_dir(&root)
+        .status()?;
     if !status.success() {
         bail!("building the release binary failed");
     }
     let out = dir.join("events.parquet");
     let started = Instant::now();
     let status = std::process::Command::new(root.join("target/release/hadath"))
-        .args(["export", "--db", &db.display().to_string(), "--format", "parquet", "--out", &out.display().to_string()])
+        .args([
+            "export",
+            "--db",
+            &db.display().to_string(),
+            "--format",
+            "parquet",
+            "--out",
+            &out.display().to_string(),
+        ])
         .status()?;
     if !status.success() {
         bail!("hadath export failed");
     }
     let secs = started.elapsed().as_secs_f64();
     let size = std::fs::metadata(&out)?.len();
-    println!("export --format parquet: {made} events in {secs:.2} s ({:.0} events/s), {:.1} MB", made as f64 / secs, size as f64 / 1e6);
+    println!(
+        "export --format parquet: {made} events in {secs:.2} s ({:.0} events/s), {:.1} MB",
+        made as f64 / secs,
+        size as f64 / 1e6
+    );
     Ok(())
 }

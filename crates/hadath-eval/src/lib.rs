@@ -88,7 +88,10 @@ pub enum EvalError {
 }
 
 fn file_error(path: &Path, message: impl ToString) -> EvalError {
-    EvalError::File { path: path.display().to_string(), message: message.to_string() }
+    EvalError::File {
+        path: path.display().to_string(),
+        message: message.to_string(),
+    }
 }
 
 /// Loads the gold documents under `paths`: a directory (every `*.gold.jsonl` in it) or any of
@@ -100,13 +103,20 @@ pub fn load(paths: &[PathBuf]) -> Result<Vec<GoldDoc>, EvalError> {
             let entries = std::fs::read_dir(path).map_err(|e| file_error(path, e))?;
             for entry in entries.filter_map(Result::ok) {
                 let p = entry.path();
-                if let Some(name) = p.file_name().and_then(|n| n.to_str()).and_then(|n| n.strip_suffix(".gold.jsonl")) {
+                if let Some(name) = p
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .and_then(|n| n.strip_suffix(".gold.jsonl"))
+                {
                     stems.push(p.with_file_name(name));
                 }
             }
         } else {
             let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            let stem = [".gold.jsonl", ".meta.json", ".txt"].iter().find_map(|s| name.strip_suffix(s)).unwrap_or(name);
+            let stem = [".gold.jsonl", ".meta.json", ".txt"]
+                .iter()
+                .find_map(|s| name.strip_suffix(s))
+                .unwrap_or(name);
             stems.push(path.with_file_name(stem));
         }
     }
@@ -126,16 +136,49 @@ fn load_one(stem: &Path) -> Result<GoldDoc, EvalError> {
     let meta_path = with_suffix(stem, ".meta.json");
     let gold_path = with_suffix(stem, ".gold.jsonl");
     let text = std::fs::read_to_string(&txt).map_err(|e| file_error(&txt, e))?;
-    let meta: Meta = serde_json::from_str(&std::fs::read_to_string(&meta_path).map_err(|e| file_error(&meta_path, e))?).map_err(|e| file_error(&meta_path, e))?;
-    let published: Date = meta.published.get(..10).unwrap_or("").parse().map_err(|_| file_error(&meta_path, "published is not YYYY-MM-DD"))?;
+    let meta: Meta = serde_json::from_str(
+        &std::fs::read_to_string(&meta_path).map_err(|e| file_error(&meta_path, e))?,
+    )
+    .map_err(|e| file_error(&meta_path, e))?;
+    let published: Date = meta
+        .published
+        .get(..10)
+        .unwrap_or("")
+        .parse()
+        .map_err(|_| file_error(&meta_path, "published is not YYYY-MM-DD"))?;
     let gold_text = std::fs::read_to_string(&gold_path).map_err(|e| file_error(&gold_path, e))?;
     let mut events = Vec::new();
-    for (i, line) in gold_text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-        events.push(serde_json::from_str(line).map_err(|e| file_error(&gold_path, format!("line {}: {e}", i + 1)))?);
+    for (i, line) in gold_text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        events.push(
+            serde_json::from_str(line)
+                .map_err(|e| file_error(&gold_path, format!("line {}: {e}", i + 1)))?,
+        );
     }
-    let id = meta.id.unwrap_or_else(|| stem.file_name().and_then(|n| n.to_str()).unwrap_or("doc").to_string());
-    let lang = meta.lang.as_deref().and_then(Lang::from_code).unwrap_or_else(|| Lang::detect(&text));
-    Ok(GoldDoc { document: Document { id, text, lang, published: Some(published), url: meta.url }, events })
+    let id = meta.id.unwrap_or_else(|| {
+        stem.file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("doc")
+            .to_string()
+    });
+    let lang = meta
+        .lang
+        .as_deref()
+        .and_then(Lang::from_code)
+        .unwrap_or_else(|| Lang::detect(&text));
+    Ok(GoldDoc {
+        document: Document {
+            id,
+            text,
+            lang,
+            published: Some(published),
+            url: meta.url,
+        },
+        events,
+    })
 }
 
 /// The scores of one document (or a sum of documents).
@@ -175,7 +218,11 @@ impl Score {
     /// Harmonic mean of precision and required recall.
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.required_recall());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
     /// Adds another document's counts.
     pub fn add(&mut self, other: &Score) {
@@ -196,7 +243,10 @@ fn ratio(a: usize, b: usize) -> f64 {
 fn place_distance(event: &Event, place: &GoldPlace) -> Option<f64> {
     let loc = event.location.as_ref()?;
     match place.level.as_str() {
-        "country" => loc.country.eq_ignore_ascii_case(&place.country).then_some(0.0),
+        "country" => loc
+            .country
+            .eq_ignore_ascii_case(&place.country)
+            .then_some(0.0),
         level => {
             let limit = if level == "region" { 150.0 } else { 50.0 };
             let km = distance_km(loc.lat, loc.lon, place.lat, place.lon);
@@ -206,7 +256,9 @@ fn place_distance(event: &Event, place: &GoldPlace) -> Option<f64> {
 }
 
 fn dates_meet(event: &Event, gold: &GoldEvent) -> bool {
-    let (Ok(start), Ok(end)) = (gold.date[0].parse::<Date>(), gold.date[1].parse::<Date>()) else { return false };
+    let (Ok(start), Ok(end)) = (gold.date[0].parse::<Date>(), gold.date[1].parse::<Date>()) else {
+        return false;
+    };
     let start = start.checked_sub(1.day()).unwrap_or(start);
     let end = end.checked_add(1.day()).unwrap_or(end);
     event.date.start <= end && start <= event.date.end
@@ -221,9 +273,17 @@ fn fatalities_right(event: &Event, gold: &GoldEvent) -> bool {
 }
 
 /// Kuhn's augmenting path from gold event `gi`.
-fn augment(gi: usize, by_gold: &[Vec<(f64, usize)>], owner: &mut [Option<usize>], visited: &mut [bool]) -> bool {
+fn augment(
+    gi: usize,
+    by_gold: &[Vec<(f64, usize)>],
+    owner: &mut [Option<usize>],
+    visited: &mut [bool],
+) -> bool {
     // A free prediction first; only then take one from another gold event that can move.
-    if let Some(&(_, pi)) = by_gold[gi].iter().find(|(_, pi)| owner[*pi].is_none() && !visited[*pi]) {
+    if let Some(&(_, pi)) = by_gold[gi]
+        .iter()
+        .find(|(_, pi)| owner[*pi].is_none() && !visited[*pi])
+    {
         visited[pi] = true;
         owner[pi] = Some(gi);
         return true;
@@ -243,14 +303,27 @@ fn augment(gi: usize, by_gold: &[Vec<(f64, usize)>], owner: &mut [Option<usize>]
 
 /// Scores the events of one document against its gold events.
 pub fn score(events: &[Event], gold: &[GoldEvent]) -> Score {
-    let scored: Vec<&Event> = events.iter().filter(|e| !matches!(e.factuality, Factuality::Negated | Factuality::Hypothetical)).collect();
+    let scored: Vec<&Event> = events
+        .iter()
+        .filter(|e| !matches!(e.factuality, Factuality::Negated | Factuality::Hypothetical))
+        .collect();
     let mut candidates: Vec<(bool, f64, usize, usize)> = Vec::new();
     for (gi, g) in gold.iter().enumerate() {
         for (pi, e) in scored.iter().enumerate() {
-            if !g.types.iter().any(|t| t.eq_ignore_ascii_case(e.event_type.as_str())) || !dates_meet(e, g) {
+            if !g
+                .types
+                .iter()
+                .any(|t| t.eq_ignore_ascii_case(e.event_type.as_str()))
+                || !dates_meet(e, g)
+            {
                 continue;
             }
-            let distance = std::iter::once(&g.place).chain(&g.alt_places).filter_map(|p| place_distance(e, p)).fold(None, |best: Option<f64>, d| Some(best.map_or(d, |b| b.min(d))));
+            let distance = std::iter::once(&g.place)
+                .chain(&g.alt_places)
+                .filter_map(|p| place_distance(e, p))
+                .fold(None, |best: Option<f64>, d| {
+                    Some(best.map_or(d, |b| b.min(d)))
+                });
             if let Some(d) = distance {
                 candidates.push((g.required, d, gi, pi));
             }
@@ -266,7 +339,10 @@ pub fn score(events: &[Event], gold: &[GoldEvent]) -> Score {
         // The right fatality figure first, then the nearest place.
         list.sort_by(|a, b| {
             let right = |pi: usize| !fatalities_right(scored[pi], &gold[gi]);
-            right(a.1).cmp(&right(b.1)).then(a.0.total_cmp(&b.0)).then(a.1.cmp(&b.1))
+            right(a.1)
+                .cmp(&right(b.1))
+                .then(a.0.total_cmp(&b.0))
+                .then(a.1.cmp(&b.1))
         });
     }
     let mut owner: Vec<Option<usize>> = vec![None; scored.len()];
@@ -276,8 +352,17 @@ pub fn score(events: &[Event], gold: &[GoldEvent]) -> Score {
         let mut visited = vec![false; scored.len()];
         augment(gi, &by_gold, &mut owner, &mut visited);
     }
-    let mut s = Score { predicted: scored.len(), gold: gold.len(), required: gold.iter().filter(|g| g.required).count(), ..Score::default() };
-    let mut pairs: Vec<(usize, usize)> = owner.iter().enumerate().filter_map(|(pi, g)| g.map(|gi| (gi, pi))).collect();
+    let mut s = Score {
+        predicted: scored.len(),
+        gold: gold.len(),
+        required: gold.iter().filter(|g| g.required).count(),
+        ..Score::default()
+    };
+    let mut pairs: Vec<(usize, usize)> = owner
+        .iter()
+        .enumerate()
+        .filter_map(|(pi, g)| g.map(|gi| (gi, pi)))
+        .collect();
     pairs.sort();
     for (gi, pi) in pairs {
         s.matched_predictions += 1;
@@ -321,15 +406,40 @@ mod tests {
             acled: None,
             source: None,
             target: None,
-            date: hadath_event::EventDate { start: start.parse().unwrap(), end: end.parse().unwrap(), precision: "day".into(), text: None, span: None },
-            location: Some(hadath_event::Location { text: None, span: None, name: "x".into(), country: country.into(), lat, lon, geonames_id: 1, precision: "town".into(), admin1: None, method: "name".into(), confidence: None, runner_up: None }),
+            date: hadath_event::EventDate {
+                start: start.parse().unwrap(),
+                end: end.parse().unwrap(),
+                precision: "day".into(),
+                text: None,
+                span: None,
+            },
+            location: Some(hadath_event::Location {
+                text: None,
+                span: None,
+                name: "x".into(),
+                country: country.into(),
+                lat,
+                lon,
+                geonames_id: 1,
+                precision: "town".into(),
+                admin1: None,
+                method: "name".into(),
+                confidence: None,
+                runner_up: None,
+            }),
             fatalities: None,
             injured: None,
             arrested: None,
             factuality: Factuality::Asserted,
             confidence: 0.5,
-            trigger: hadath_event::TextSpan { text: String::new(), span: Default::default() },
-            evidence: hadath_event::TextSpan { text: String::new(), span: Default::default() },
+            trigger: hadath_event::TextSpan {
+                text: String::new(),
+                span: Default::default(),
+            },
+            evidence: hadath_event::TextSpan {
+                text: String::new(),
+                span: Default::default(),
+            },
             mentions: Vec::new(),
         }
     }
@@ -340,12 +450,68 @@ mod tests {
     fn type_date_slack_and_distance_decide() {
         let g = vec![gold(G)];
         // One day of slack before the range; 30 km away.
-        assert_eq!(score(&[event("PROTEST", "2022-01-01", "2022-01-01", 43.5, 76.9, "KZ")], &g).matched_required, 1);
+        assert_eq!(
+            score(
+                &[event(
+                    "PROTEST",
+                    "2022-01-01",
+                    "2022-01-01",
+                    43.5,
+                    76.9,
+                    "KZ"
+                )],
+                &g
+            )
+            .matched_required,
+            1
+        );
         // Two days before: no.
-        assert_eq!(score(&[event("PROTEST", "2021-12-31", "2021-12-31", 43.25, 76.92, "KZ")], &g).matched_required, 0);
+        assert_eq!(
+            score(
+                &[event(
+                    "PROTEST",
+                    "2021-12-31",
+                    "2021-12-31",
+                    43.25,
+                    76.92,
+                    "KZ"
+                )],
+                &g
+            )
+            .matched_required,
+            0
+        );
         // Wrong type, or 200 km away: no.
-        assert_eq!(score(&[event("ASSAULT", "2022-01-02", "2022-01-02", 43.25, 76.92, "KZ")], &g).matched_required, 0);
-        assert_eq!(score(&[event("PROTEST", "2022-01-02", "2022-01-02", 45.0, 76.92, "KZ")], &g).matched_required, 0);
+        assert_eq!(
+            score(
+                &[event(
+                    "ASSAULT",
+                    "2022-01-02",
+                    "2022-01-02",
+                    43.25,
+                    76.92,
+                    "KZ"
+                )],
+                &g
+            )
+            .matched_required,
+            0
+        );
+        assert_eq!(
+            score(
+                &[event(
+                    "PROTEST",
+                    "2022-01-02",
+                    "2022-01-02",
+                    45.0,
+                    76.92,
+                    "KZ"
+                )],
+                &g
+            )
+            .matched_required,
+            0
+        );
     }
 
     #[test]

@@ -5,14 +5,21 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use hadath_geo::{Candidate, GeoContext, Gazetteer, Method, Place, PlaceKind, confidence, rank};
-use hadath_text::{Analysis, Document, Lang, Match, Span, Token, TokenKind, split_sentences, tokenize};
-use hadath_time::{NumberMention, Precision, Quantity, TimeMention, WordView, find_numbers, find_times};
+use hadath_geo::{Candidate, Gazetteer, GeoContext, Method, Place, PlaceKind, confidence, rank};
+use hadath_text::{
+    Analysis, Document, Lang, Match, Span, Token, TokenKind, split_sentences, tokenize,
+};
+use hadath_time::{
+    NumberMention, Precision, Quantity, TimeMention, WordView, find_numbers, find_times,
+};
 use jiff::ToSpan;
 use jiff::civil::Date;
 
 use crate::lexicons::{ActorEntry, LangLexicons, Marker, TriggerEntry, for_lang};
-use crate::{Actor, Event, EventDate, Factuality, Fatalities, Location, PloverType, RunnerUp, TextSpan, mapping};
+use crate::{
+    Actor, Event, EventDate, Factuality, Fatalities, Location, PloverType, RunnerUp, TextSpan,
+    mapping,
+};
 
 /// Something worth telling the user about a document that still produced output.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -30,7 +37,21 @@ const METROPOLIS: u32 = 1_000_000;
 /// A place smaller than this is taken only after a place noun (قرية، بلدة، مدينة).
 const SMALL_PLACE: u32 = 15_000;
 /// Nouns after which a name is a city (or town).
-const CITY_NOUNS: &[&str] = &["العاصمه", "عاصمه", "مدينه", "بلده", "قريه", "مطار", "مخيم", "ميناء", "قاعده", "capital", "city", "town", "village"];
+const CITY_NOUNS: &[&str] = &[
+    "العاصمه",
+    "عاصمه",
+    "مدينه",
+    "بلده",
+    "قريه",
+    "مطار",
+    "مخيم",
+    "ميناء",
+    "قاعده",
+    "capital",
+    "city",
+    "town",
+    "village",
+];
 /// Most words between a number and "killed" for the number to count the dead.
 const FATALITY_WINDOW: usize = 6;
 /// Highest reading cost per letter at which a word after a place noun is taken for a place
@@ -51,19 +72,28 @@ struct Doc<'a> {
 
 impl Doc<'_> {
     fn sub_view(&self, range: &Range<usize>) -> WordView<'_> {
-        WordView { norm: &self.norm, tokens: &self.tokens[range.clone()], analyses: &self.analyses[range.clone()] }
+        WordView {
+            norm: &self.norm,
+            tokens: &self.tokens[range.clone()],
+            analyses: &self.analyses[range.clone()],
+        }
     }
 
     fn span(&self, tokens: &Range<usize>) -> Span {
         if tokens.is_empty() || tokens.end > self.tokens.len() {
             return Span::default();
         }
-        self.tokens[tokens.start].orig.cover(self.tokens[tokens.end - 1].orig)
+        self.tokens[tokens.start]
+            .orig
+            .cover(self.tokens[tokens.end - 1].orig)
     }
 
     fn text_span(&self, tokens: &Range<usize>) -> TextSpan {
         let span = self.span(tokens);
-        TextSpan { text: span.slice(&self.doc.text).to_string(), span }
+        TextSpan {
+            text: span.slice(&self.doc.text).to_string(),
+            span,
+        }
     }
 
     fn text(&self, i: usize) -> &str {
@@ -108,11 +138,19 @@ struct Sentence {
 
 impl Sentence {
     fn clause(&self, token: usize) -> usize {
-        self.clause_of.get(token.saturating_sub(self.tokens.start)).copied().unwrap_or(0)
+        self.clause_of
+            .get(token.saturating_sub(self.tokens.start))
+            .copied()
+            .unwrap_or(0)
     }
 
     fn has_marker_before(&self, token: usize, marker: Marker, window: usize) -> bool {
-        self.markers.iter().any(|(r, m)| *m == marker && r.end <= token && token - r.end < window && self.clause(r.start) == self.clause(token))
+        self.markers.iter().any(|(r, m)| {
+            *m == marker
+                && r.end <= token
+                && token - r.end < window
+                && self.clause(r.start) == self.clause(token)
+        })
     }
 }
 
@@ -121,7 +159,10 @@ pub fn extract(doc: &Document) -> (Vec<Event>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let lex = for_lang(doc.lang);
     let published = doc.published.unwrap_or_else(|| {
-        diagnostics.push(Diagnostic { message: "no publication date: relative dates are resolved against today".into(), span: None });
+        diagnostics.push(Diagnostic {
+            message: "no publication date: relative dates are resolved against today".into(),
+            span: None,
+        });
         jiff::ZonedDateTime::now().date()
     });
     let norm = lex.pack.normalize(&doc.text);
@@ -136,8 +177,25 @@ pub fn extract(doc: &Document) -> (Vec<Event>, Vec<Diagnostic>) {
             out
         })
         .collect();
-    let marker_analyses = analyses.iter().map(|a| a.iter().filter(|a| a.verbal_ok && !a.definite || a.proclitic_len == 0).cloned().collect()).collect();
-    let d = Doc { doc, lex, gazetteer: Gazetteer::embedded(), norm: norm.as_str().to_string(), tokens, analyses, marker_analyses, published };
+    let marker_analyses = analyses
+        .iter()
+        .map(|a| {
+            a.iter()
+                .filter(|a| a.verbal_ok && !a.definite || a.proclitic_len == 0)
+                .cloned()
+                .collect()
+        })
+        .collect();
+    let d = Doc {
+        doc,
+        lex,
+        gazetteer: Gazetteer::embedded(),
+        norm: norm.as_str().to_string(),
+        tokens,
+        analyses,
+        marker_analyses,
+        published,
+    };
     let mut sentences = find_mentions(&d);
     resolve_places(&d, &mut sentences);
     let doc_country = main_country(&d, &sentences);
@@ -167,13 +225,20 @@ fn find_mentions(d: &Doc<'_>) -> Vec<Sentence> {
         }
         let paragraph = text[..span.start()].matches('\n').count();
         // Function words carry only و ف س ل before them: كما is not ك + ما ("not").
-        let markers: Vec<(Range<usize>, Marker)> =
-            d.lex.markers.find_all(&d.marker_analyses, range.clone()).into_iter().map(|m| (m.tokens.clone(), *m.value)).collect();
+        let markers: Vec<(Range<usize>, Marker)> = d
+            .lex
+            .markers
+            .find_all(&d.marker_analyses, range.clone())
+            .into_iter()
+            .map(|m| (m.tokens.clone(), *m.value))
+            .collect();
         let mut clause_of = Vec::with_capacity(range.len());
         let mut since_clauses = Vec::new();
         let mut clause = 0;
         for i in range.clone() {
-            let opener = markers.iter().find(|(r, m)| r.start == i && matches!(m, Marker::Clause | Marker::Since));
+            let opener = markers
+                .iter()
+                .find(|(r, m)| r.start == i && matches!(m, Marker::Clause | Marker::Since));
             if i > range.start && opener.is_some() {
                 clause += 1;
             }
@@ -181,7 +246,9 @@ fn find_mentions(d: &Doc<'_>) -> Vec<Sentence> {
                 since_clauses.push(clause);
             }
             clause_of.push(clause);
-            if d.tokens[i].kind == TokenKind::Punct && matches!(d.text(i), "," | ";" | ":" | "(" | ")" | "-" | "–") {
+            if d.tokens[i].kind == TokenKind::Punct
+                && matches!(d.text(i), "," | ";" | ":" | "(" | ")" | "-" | "–")
+            {
                 clause += 1;
             }
         }
@@ -189,14 +256,21 @@ fn find_mentions(d: &Doc<'_>) -> Vec<Sentence> {
         // A trigger word inside an actor's name (قوات مكافحة الشغب, "riot police") names no event.
         let triggers: Vec<_> = select_triggers(d.lex.triggers.find_all(&d.analyses, range.clone()))
             .into_iter()
-            .filter(|(r, _)| !actors.iter().any(|a| a.tokens.start <= r.start && r.end <= a.tokens.end && a.tokens.len() > r.len()))
+            .filter(|(r, _)| {
+                !actors.iter().any(|a| {
+                    a.tokens.start <= r.start && r.end <= a.tokens.end && a.tokens.len() > r.len()
+                })
+            })
             .collect();
         let view = d.sub_view(&range);
         let shift_time = |mut m: TimeMention| {
             m.tokens = m.tokens.start + range.start..m.tokens.end + range.start;
             m
         };
-        let times: Vec<TimeMention> = find_times(d.doc.lang, &view, d.published).into_iter().map(shift_time).collect();
+        let times: Vec<TimeMention> = find_times(d.doc.lang, &view, d.published)
+            .into_iter()
+            .map(shift_time)
+            .collect();
         let numbers: Vec<NumberMention> = find_numbers(d.doc.lang, &view)
             .into_iter()
             .map(|mut m| {
@@ -204,7 +278,19 @@ fn find_mentions(d: &Doc<'_>) -> Vec<Sentence> {
                 m
             })
             .collect();
-        sentences.push(Sentence { span, tokens: range, paragraph, clause_of, since_clauses, triggers, actors, markers, times, numbers, places: Vec::new() });
+        sentences.push(Sentence {
+            span,
+            tokens: range,
+            paragraph,
+            clause_of,
+            since_clauses,
+            triggers,
+            actors,
+            markers,
+            times,
+            numbers,
+            places: Vec::new(),
+        });
     }
     sentences
 }
@@ -219,7 +305,9 @@ fn select_triggers(matches: Vec<Match<'_, TriggerEntry>>) -> Vec<(Range<usize>, 
             let overlap = r.start < m.tokens.end && m.tokens.start < r.end;
             overlap && !(*r == m.tokens && e.event_type != m.value.event_type)
         });
-        let duplicate = kept.iter().any(|(r, e)| *r == m.tokens && e.event_type == m.value.event_type);
+        let duplicate = kept
+            .iter()
+            .any(|(r, e)| *r == m.tokens && e.event_type == m.value.event_type);
         if !overlaps && !duplicate {
             kept.push((m.tokens.clone(), m.value));
         }
@@ -239,11 +327,21 @@ fn find_actors(d: &Doc<'_>, range: &Range<usize>) -> Vec<ActorMention> {
         }
         covered_until = m.tokens.end;
         let ActorEntry { sector, country } = m.value;
-        actors.push(ActorMention { tokens: m.tokens.clone(), sector: sector.clone(), country: country.clone() });
+        actors.push(ActorMention {
+            tokens: m.tokens.clone(),
+            sector: sector.clone(),
+            country: country.clone(),
+        });
     }
     // Demonyms: qualify an adjacent actor (الشرطة الكازاخستانية, Kazakh police) or stand alone (الروس).
     for i in range.clone() {
-        let Some(country) = d.analyses[i].iter().find_map(|a| d.gazetteer.demonym(&a.form)).map(|p| p.country_iso3().to_string()) else { continue };
+        let Some(country) = d.analyses[i]
+            .iter()
+            .find_map(|a| d.gazetteer.demonym(&a.form))
+            .map(|p| p.country_iso3().to_string())
+        else {
+            continue;
+        };
         let adjacent = actors.iter_mut().find(|a| {
             let after = a.tokens.end == i || a.tokens.end + 1 == i;
             let before = i + 1 == a.tokens.start;
@@ -255,7 +353,11 @@ fn find_actors(d: &Doc<'_>, range: &Range<usize>) -> Vec<ActorMention> {
                 actor.country = Some(country);
             }
             Some(_) => {}
-            None => actors.push(ActorMention { tokens: i..i + 1, sector: None, country: Some(country) }),
+            None => actors.push(ActorMention {
+                tokens: i..i + 1,
+                sector: None,
+                country: Some(country),
+            }),
         }
     }
     actors.sort_by_key(|a| a.tokens.start);
@@ -282,10 +384,14 @@ fn resolve_places(d: &Doc<'_>, sentences: &mut [Sentence]) {
             let in_time = s.times.iter().any(|t| t.tokens.contains(&i));
             if d.tokens[i].kind == TokenKind::Word && !in_time {
                 'len: for n in (1..=3usize).rev() {
-                    if i + n > s.tokens.end || (i..i + n).any(|k| d.tokens[k].kind != TokenKind::Word) {
+                    if i + n > s.tokens.end
+                        || (i..i + n).any(|k| d.tokens[k].kind != TokenKind::Word)
+                    {
                         continue;
                     }
-                    if d.lex.function_words.contains(d.text(i)) || (n == 1 && d.lex.is_lexicon_word(d.text(i))) {
+                    if d.lex.function_words.contains(d.text(i))
+                        || (n == 1 && d.lex.is_lexicon_word(d.text(i)))
+                    {
                         continue;
                     }
                     for a in &d.analyses[i] {
@@ -293,7 +399,8 @@ fn resolve_places(d: &Doc<'_>, sentences: &mut [Sentence]) {
                         let whole_rest = d.text(i).get(a.proclitic_len..) == Some(a.form.as_str());
                         // With the article split off (الخرطوم → خرطوم, as GeoNames spells some names)
                         // the reading is weaker: it needs a locative cue (see below).
-                        if !whole_rest || !allowed_proclitic(d, i, a) || a.form.chars().count() < 3 {
+                        if !whole_rest || !allowed_proclitic(d, i, a) || a.form.chars().count() < 3
+                        {
                             continue;
                         }
                         if n == 1 && d.lex.is_lexicon_word(&a.form) {
@@ -307,14 +414,23 @@ fn resolve_places(d: &Doc<'_>, sentences: &mut [Sentence]) {
                             key.push(' ');
                             key.push_str(d.text(k));
                         }
-                        let candidates: Vec<u32> = d.gazetteer.lookup(&key).map(|p| p.index).collect();
+                        let candidates: Vec<u32> =
+                            d.gazetteer.lookup(&key).map(|p| p.index).collect();
                         if candidates.is_empty() {
                             continue;
                         }
-                        if d.doc.lang == Lang::En && !d.tokens[i].orig.slice(&d.doc.text).starts_with(|c: char| c.is_uppercase()) {
+                        if d.doc.lang == Lang::En
+                            && !d.tokens[i]
+                                .orig
+                                .slice(&d.doc.text)
+                                .starts_with(|c: char| c.is_uppercase())
+                        {
                             continue;
                         }
-                        let cue = i > s.tokens.start && s.markers.iter().any(|(r, m)| *m == Marker::LocPrep && r.end == i);
+                        let cue = i > s.tokens.start
+                            && s.markers
+                                .iter()
+                                .any(|(r, m)| *m == Marker::LocPrep && r.end == i);
                         if a.definite && !cue {
                             continue;
                         }
@@ -335,7 +451,11 @@ fn resolve_places(d: &Doc<'_>, sentences: &mut [Sentence]) {
     // Countries the document names (by name or demonym): they settle ambiguous names.
     let mut doc_countries: HashMap<String, usize> = HashMap::new();
     for (_, candidates, _) in found.iter().flatten() {
-        if let Some(p) = candidates.iter().filter_map(|&c| d.gazetteer.place(c)).find(|p| p.kind() == PlaceKind::Country) {
+        if let Some(p) = candidates
+            .iter()
+            .filter_map(|&c| d.gazetteer.place(c))
+            .find(|p| p.kind() == PlaceKind::Country)
+        {
             *doc_countries.entry(p.country().to_string()).or_default() += 1;
         }
     }
@@ -346,15 +466,37 @@ fn resolve_places(d: &Doc<'_>, sentences: &mut [Sentence]) {
     }
     // The geocoder's ranking, in the light of the document's countries and of the towns resolved
     // so far.
-    let mut context = GeoContext { countries: doc_countries.keys().cloned().collect(), near: Vec::new() };
+    let mut context = GeoContext {
+        countries: doc_countries.keys().cloned().collect(),
+        near: Vec::new(),
+    };
     context.countries.sort();
     for (s, in_sentence) in sentences.iter_mut().zip(found) {
         for (range, candidates, cue) in in_sentence {
-            let ranked = rank(candidates.iter().filter_map(|&c| d.gazetteer.place(c)).map(Candidate::by_name).collect(), &context);
+            let ranked = rank(
+                candidates
+                    .iter()
+                    .filter_map(|&c| d.gazetteer.place(c))
+                    .map(Candidate::by_name)
+                    .collect(),
+                &context,
+            );
             // "العاصمة عمّان", "the city of …": a city, not the country of the same name.
-            let city_noun = range.start > 0 && d.analyses[range.start - 1].iter().any(|a| CITY_NOUNS.contains(&a.form.as_str()));
-            let chosen = if city_noun { ranked.iter().position(|c| c.place.kind() == PlaceKind::City).unwrap_or(0) } else { 0 };
-            let Some(best) = ranked.get(chosen).map(|c| c.place) else { continue };
+            let city_noun = range.start > 0
+                && d.analyses[range.start - 1]
+                    .iter()
+                    .any(|a| CITY_NOUNS.contains(&a.form.as_str()));
+            let chosen = if city_noun {
+                ranked
+                    .iter()
+                    .position(|c| c.place.kind() == PlaceKind::City)
+                    .unwrap_or(0)
+            } else {
+                0
+            };
+            let Some(best) = ranked.get(chosen).map(|c| c.place) else {
+                continue;
+            };
             let (confidence, runner_up) = reading_support(&ranked, chosen);
             // A city of a country the document never names needs a locative cue and some size,
             // or to be a metropolis: most false readings are small towns named like common words.
@@ -364,32 +506,64 @@ fn resolve_places(d: &Doc<'_>, sentences: &mut [Sentence]) {
             if best.kind() == PlaceKind::City && best.population() < SMALL_PLACE && !city_noun {
                 continue;
             }
-            if best.kind() == PlaceKind::City && !named && !((cue || city_noun) && best.population() >= BIG_CITY / 2 || best.population() >= METROPOLIS) {
+            if best.kind() == PlaceKind::City
+                && !named
+                && !((cue || city_noun) && best.population() >= BIG_CITY / 2
+                    || best.population() >= METROPOLIS)
+            {
                 continue;
             }
             if best.kind() == PlaceKind::City {
                 context.near.push((best.lat(), best.lon()));
             }
-            s.places.push(PlaceMention { tokens: range, place: best.index, kind: best.kind(), cue: cue || city_noun, method: Method::Name, confidence, runner_up });
+            s.places.push(PlaceMention {
+                tokens: range,
+                place: best.index,
+                kind: best.kind(),
+                cue: cue || city_noun,
+                method: Method::Name,
+                confidence,
+                runner_up,
+            });
         }
         // Pass 2 (Arabic): a word after "مدينة/بلدة/قرية" that no index name matched, read by
         // transliteration against the Latin names of places in the document's countries.
         if d.doc.lang == Lang::Ar {
             for i in s.tokens.clone() {
-                if i == s.tokens.start || d.tokens[i].kind != TokenKind::Word || s.places.iter().any(|p| p.tokens.contains(&i)) {
+                if i == s.tokens.start
+                    || d.tokens[i].kind != TokenKind::Word
+                    || s.places.iter().any(|p| p.tokens.contains(&i))
+                {
                     continue;
                 }
-                let after_place_noun = d.analyses[i - 1].iter().any(|a| CITY_NOUNS.contains(&a.form.as_str()) || matches!(a.form.as_str(), "بلدتي" | "محافظه" | "اقليم"));
+                let after_place_noun = d.analyses[i - 1].iter().any(|a| {
+                    CITY_NOUNS.contains(&a.form.as_str())
+                        || matches!(a.form.as_str(), "بلدتي" | "محافظه" | "اقليم")
+                });
                 let word = d.text(i);
                 if !after_place_noun || d.lex.is_lexicon_word(word) || word.chars().count() < 4 {
                     continue;
                 }
                 // Read by transliteration against the Latin names of places in the document's
                 // countries; a close reading only.
-                let ranked = rank(d.gazetteer.transliterate_where(word, TRANSLIT_MAX_COST, |p| doc_countries.contains_key(p.country())), &context);
+                let ranked = rank(
+                    d.gazetteer
+                        .transliterate_where(word, TRANSLIT_MAX_COST, |p| {
+                            doc_countries.contains_key(p.country())
+                        }),
+                    &context,
+                );
                 let (confidence, runner_up) = reading_support(&ranked, 0);
                 if let Some(best) = ranked.first().map(|c| c.place) {
-                    s.places.push(PlaceMention { tokens: i..i + 1, place: best.index, kind: best.kind(), cue: true, method: Method::Transliteration, confidence, runner_up });
+                    s.places.push(PlaceMention {
+                        tokens: i..i + 1,
+                        place: best.index,
+                        kind: best.kind(),
+                        cue: true,
+                        method: Method::Transliteration,
+                        confidence,
+                        runner_up,
+                    });
                 }
             }
             s.places.sort_by_key(|p| p.tokens.start);
@@ -401,10 +575,11 @@ fn resolve_places(d: &Doc<'_>, sentences: &mut [Sentence]) {
 fn main_country(d: &Doc<'_>, sentences: &[Sentence]) -> Option<String> {
     // (country, mentions, first token) over place names and demonyms.
     let mut counts: Vec<(String, usize, usize)> = Vec::new();
-    let mut count = |country: &str, at: usize| match counts.iter_mut().find(|(c, _, _)| c == country) {
-        Some(entry) => entry.1 += 1,
-        None => counts.push((country.to_string(), 1, at)),
-    };
+    let mut count =
+        |country: &str, at: usize| match counts.iter_mut().find(|(c, _, _)| c == country) {
+            Some(entry) => entry.1 += 1,
+            None => counts.push((country.to_string(), 1, at)),
+        };
     for p in sentences.iter().flat_map(|s| &s.places) {
         if let Some(place) = d.gazetteer.place(p.place) {
             count(place.country(), p.tokens.start);
@@ -415,13 +590,24 @@ fn main_country(d: &Doc<'_>, sentences: &[Sentence]) -> Option<String> {
             count(p.country(), i);
         }
     }
-    counts.into_iter().max_by_key(|(_, n, first)| (*n, std::cmp::Reverse(*first))).map(|(c, _, _)| c)
+    counts
+        .into_iter()
+        .max_by_key(|(_, n, first)| (*n, std::cmp::Reverse(*first)))
+        .map(|(c, _, _)| c)
 }
 
 /// The geocoder's confidence in the chosen candidate, and the runner-up.
 fn reading_support(ranked: &[Candidate<'_>], chosen: usize) -> (f32, Option<u32>) {
-    let Some(best) = ranked.get(chosen) else { return (0.0, None) };
-    let others: Vec<Candidate<'_>> = ranked.iter().enumerate().filter(|(i, _)| *i != chosen).map(|(_, c)| c.clone()).take(1).collect();
+    let Some(best) = ranked.get(chosen) else {
+        return (0.0, None);
+    };
+    let others: Vec<Candidate<'_>> = ranked
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != chosen)
+        .map(|(_, c)| c.clone())
+        .take(1)
+        .collect();
     let mut pair = vec![best.clone()];
     pair.extend(others.iter().cloned());
     (confidence(&pair), others.first().map(|c| c.place.index))
@@ -435,13 +621,17 @@ fn location_of(d: &Doc<'_>, place: Place<'_>, mention: Option<&PlaceMention>) ->
         }
         None => (None, None),
     };
-    let runner_up = mention.and_then(|m| m.runner_up).and_then(|r| d.gazetteer.place(r)).map(|r| RunnerUp {
-        geonames_id: r.geonames_id(),
-        name: r.name().to_string(),
-        country: r.country().to_string(),
-    });
+    let runner_up = mention
+        .and_then(|m| m.runner_up)
+        .and_then(|r| d.gazetteer.place(r))
+        .map(|r| RunnerUp {
+            geonames_id: r.geonames_id(),
+            name: r.name().to_string(),
+            country: r.country().to_string(),
+        });
     Location {
-        admin1: Some(place.admin1().to_string()).filter(|a| !a.is_empty() && place.kind() == PlaceKind::City),
+        admin1: Some(place.admin1().to_string())
+            .filter(|a| !a.is_empty() && place.kind() == PlaceKind::City),
         method: match mention.map(|m| m.method) {
             Some(Method::Name) => "name",
             Some(Method::Transliteration) => "transliteration",
@@ -457,7 +647,11 @@ fn location_of(d: &Doc<'_>, place: Place<'_>, mention: Option<&PlaceMention>) ->
         lat: (place.lat() * 1e4).round() / 1e4,
         lon: (place.lon() * 1e4).round() / 1e4,
         geonames_id: place.geonames_id(),
-        precision: if place.kind() == PlaceKind::Country { "country".into() } else { "town".into() },
+        precision: if place.kind() == PlaceKind::Country {
+            "country".into()
+        } else {
+            "town".into()
+        },
     }
 }
 
@@ -480,19 +674,38 @@ struct Fatality {
 /// other count marker: "قتل 15 شخصا وجرح 30" gives 15 killed and 30 injured.
 fn count_in(d: &Doc<'_>, s: &Sentence, kind: Marker) -> Option<Fatality> {
     const COUNTS: [Marker; 3] = [Marker::Killed, Marker::Injured, Marker::Arrested];
-    let at = |m: Marker| -> Vec<usize> { s.markers.iter().filter(|(_, k)| *k == m).map(|(r, _)| r.start).collect() };
+    let at = |m: Marker| -> Vec<usize> {
+        s.markers
+            .iter()
+            .filter(|(_, k)| *k == m)
+            .map(|(r, _)| r.start)
+            .collect()
+    };
     let target = at(kind);
     if target.is_empty() {
         return None;
     }
-    let others: Vec<Vec<usize>> = COUNTS.iter().filter(|m| **m != kind).map(|m| at(*m)).collect();
+    let others: Vec<Vec<usize>> = COUNTS
+        .iter()
+        .filter(|m| **m != kind)
+        .map(|m| at(*m))
+        .collect();
     // Words between a number and a marker, or none when punctuation parts them ("killed; 12
     // were injured").
-    let apart = |a: usize, b: usize| (a..b).any(|k| d.tokens[k].kind == TokenKind::Punct && matches!(d.text(k), "," | "،" | ";" | "؛" | ":" | "."));
+    let apart = |a: usize, b: usize| {
+        (a..b).any(|k| {
+            d.tokens[k].kind == TokenKind::Punct
+                && matches!(d.text(k), "," | "،" | ";" | "؛" | ":" | ".")
+        })
+    };
     let distance = |at: &[usize], r: &Range<usize>| {
         at.iter()
             .filter_map(|&k| {
-                let (gap, lo, hi) = if k >= r.end { (k - r.end, r.end, k) } else { (r.start.saturating_sub(k + 1), k + 1, r.start) };
+                let (gap, lo, hi) = if k >= r.end {
+                    (k - r.end, r.end, k)
+                } else {
+                    (r.start.saturating_sub(k + 1), k + 1, r.start)
+                };
                 (!apart(lo, hi)).then_some(gap)
             })
             .min()
@@ -500,19 +713,32 @@ fn count_in(d: &Doc<'_>, s: &Sentence, kind: Marker) -> Option<Fatality> {
     };
     s.numbers
         .iter()
-        .filter(|n| !s.times.iter().any(|t| t.tokens.start < n.tokens.end && n.tokens.start < t.tokens.end))
-        .filter(|n| !s.markers.iter().any(|(r, m)| *m == Marker::Unit && r.start == n.tokens.end))
+        .filter(|n| {
+            !s.times
+                .iter()
+                .any(|t| t.tokens.start < n.tokens.end && n.tokens.start < t.tokens.end)
+        })
+        .filter(|n| {
+            !s.markers
+                .iter()
+                .any(|(r, m)| *m == Marker::Unit && r.start == n.tokens.end)
+        })
         .filter(|n| {
             // A bare four-digit year is not a count.
             let last = n.tokens.end - 1;
-            !(d.tokens[last].kind == TokenKind::Number && d.text(last).len() == 4 && (1900..=2100).contains(&d.text(last).parse::<u32>().unwrap_or(0)))
+            !(d.tokens[last].kind == TokenKind::Number
+                && d.text(last).len() == 4
+                && (1900..=2100).contains(&d.text(last).parse::<u32>().unwrap_or(0)))
         })
         .filter(|n| {
             let near = distance(&target, &n.tokens);
             near <= FATALITY_WINDOW && others.iter().all(|o| near <= distance(o, &n.tokens))
         })
         .min_by_key(|n| distance(&target, &n.tokens))
-        .map(|n| Fatality { quantity: n.quantity, tokens: n.tokens.clone() })
+        .map(|n| Fatality {
+            quantity: n.quantity,
+            tokens: n.tokens.clone(),
+        })
 }
 
 fn count_record(d: &Doc<'_>, f: &Fatality) -> Fatalities {
@@ -529,21 +755,37 @@ fn count_record(d: &Doc<'_>, f: &Fatality) -> Fatalities {
 
 fn factuality(d: &Doc<'_>, s: &Sentence, trigger: &Range<usize>) -> Factuality {
     let at = trigger.start;
-    let in_number = |r: &Range<usize>| s.numbers.iter().any(|n| n.tokens.start <= r.start && r.end <= n.tokens.end);
-    if s.markers.iter().any(|(r, m)| *m == Marker::Neg && r.end <= at && at - r.end < 2 && !in_number(r)) {
+    let in_number = |r: &Range<usize>| {
+        s.numbers
+            .iter()
+            .any(|n| n.tokens.start <= r.start && r.end <= n.tokens.end)
+    };
+    if s.markers
+        .iter()
+        .any(|(r, m)| *m == Marker::Neg && r.end <= at && at - r.end < 2 && !in_number(r))
+    {
         return Factuality::Negated;
     }
-    if s.markers.iter().any(|(r, m)| *m == Marker::Hypo && r.end <= at) {
+    if s.markers
+        .iter()
+        .any(|(r, m)| *m == Marker::Hypo && r.end <= at)
+    {
         return Factuality::Hypothetical;
     }
     let future_prefix = d.doc.lang == Lang::Ar && {
         let word = d.text(at);
-        (word.starts_with("سي") || word.starts_with("ست") || word.starts_with("سن")) && d.analyses[at].iter().any(|a| a.proclitic_len > 0 && d.text(at)[..a.proclitic_len].ends_with('س'))
+        (word.starts_with("سي") || word.starts_with("ست") || word.starts_with("سن"))
+            && d.analyses[at]
+                .iter()
+                .any(|a| a.proclitic_len > 0 && d.text(at)[..a.proclitic_len].ends_with('س'))
     };
     if future_prefix || s.has_marker_before(at, Marker::Plan, 4) {
         return Factuality::Planned;
     }
-    if s.markers.iter().any(|(r, m)| *m == Marker::Claim && r.end <= at) {
+    if s.markers
+        .iter()
+        .any(|(r, m)| *m == Marker::Claim && r.end <= at)
+    {
         return Factuality::Claimed;
     }
     Factuality::Asserted
@@ -551,9 +793,23 @@ fn factuality(d: &Doc<'_>, s: &Sentence, trigger: &Range<usize>) -> Factuality {
 
 fn to_actor(d: &Doc<'_>, a: &ActorMention, default_country: Option<&str>) -> Actor {
     let ts = d.text_span(&a.tokens);
-    let domestic = a.sector.as_deref().is_some_and(|s| !matches!(s, "IGO" | "NGO"));
-    let country = a.country.clone().or_else(|| if domestic { default_country.map(str::to_string) } else { None });
-    Actor { text: ts.text, span: ts.span, country, sector: a.sector.clone() }
+    let domestic = a
+        .sector
+        .as_deref()
+        .is_some_and(|s| !matches!(s, "IGO" | "NGO"));
+    let country = a.country.clone().or_else(|| {
+        if domestic {
+            default_country.map(str::to_string)
+        } else {
+            None
+        }
+    });
+    Actor {
+        text: ts.text,
+        span: ts.span,
+        country,
+        sector: a.sector.clone(),
+    }
 }
 
 fn build_events(d: &Doc<'_>, sentences: &[Sentence], doc_country: Option<String>) -> Vec<Event> {
@@ -569,12 +825,19 @@ fn build_events(d: &Doc<'_>, sentences: &[Sentence], doc_country: Option<String>
         // The nearest ASSAULT trigger takes the count; else the nearest violent type.
         let fatality_owner = fatality.as_ref().and_then(|f| {
             let candidates = |types: &[PloverType]| {
-                s.triggers.iter().filter(|(_, e)| types.contains(&e.event_type)).min_by_key(|(r, _)| r.start.abs_diff(f.tokens.start)).map(|(r, _)| r.start)
+                s.triggers
+                    .iter()
+                    .filter(|(_, e)| types.contains(&e.event_type))
+                    .min_by_key(|(r, _)| r.start.abs_diff(f.tokens.start))
+                    .map(|(r, _)| r.start)
             };
-            candidates(&[PloverType::Assault]).or_else(|| candidates(&[PloverType::Protest, PloverType::Coerce]))
+            candidates(&[PloverType::Assault])
+                .or_else(|| candidates(&[PloverType::Protest, PloverType::Coerce]))
         });
         // One event per type and sentence: the count goes to the event of the owner's type.
-        let fatality_type = fatality_owner.and_then(|at| s.triggers.iter().find(|(r, _)| r.start == at)).map(|(_, e)| e.event_type);
+        let fatality_type = fatality_owner
+            .and_then(|at| s.triggers.iter().find(|(r, _)| r.start == at))
+            .map(|(_, e)| e.event_type);
         let mut done_types: Vec<PloverType> = Vec::new();
         let mut sentence_explicit_date: Option<EventDate> = None;
         for (trigger, entry) in &s.triggers {
@@ -583,65 +846,111 @@ fn build_events(d: &Doc<'_>, sentences: &[Sentence], doc_country: Option<String>
             }
             let clause = s.clause(trigger.start);
             if !entry.needs.is_empty()
-                && !s.actors.iter().any(|a| s.clause(a.tokens.start) == clause && a.sector.as_ref().is_some_and(|sec| entry.needs.contains(sec)))
+                && !s.actors.iter().any(|a| {
+                    s.clause(a.tokens.start) == clause
+                        && a.sector
+                            .as_ref()
+                            .is_some_and(|sec| entry.needs.contains(sec))
+                })
             {
                 continue;
             }
             done_types.push(entry.event_type);
             // Date: same clause first, then the sentence (not from a "since" clause).
             let nearest = |pred: &dyn Fn(&TimeMention) -> bool| {
-                s.times.iter().filter(|t| pred(t)).min_by_key(|t| t.tokens.start.abs_diff(trigger.start))
+                s.times
+                    .iter()
+                    .filter(|t| pred(t))
+                    .min_by_key(|t| t.tokens.start.abs_diff(trigger.start))
             };
             // A time after "منذ/since" dates what the since-clause says, not this trigger.
             let behind_since = |t: &TimeMention| {
-                s.markers.iter().any(|(r, m)| *m == Marker::Since && r.start >= trigger.end && r.start <= t.tokens.start)
-                    || s.since_clauses.contains(&s.clause(t.tokens.start))
+                s.markers.iter().any(|(r, m)| {
+                    *m == Marker::Since && r.start >= trigger.end && r.start <= t.tokens.start
+                }) || s.since_clauses.contains(&s.clause(t.tokens.start))
             };
-            let time = nearest(&|t| s.clause(t.tokens.start) == clause && !behind_since(t)).or_else(|| nearest(&|t| !behind_since(t)));
+            let time = nearest(&|t| s.clause(t.tokens.start) == clause && !behind_since(t))
+                .or_else(|| nearest(&|t| !behind_since(t)));
             let mut confidence: f64 = 0.4;
             let date = match time {
                 Some(t) => {
                     confidence += 0.2;
                     let ts = d.text_span(&t.tokens);
-                    let date = EventDate { start: t.start, end: t.end, precision: precision_name(t.precision).into(), text: Some(ts.text), span: Some(ts.span) };
+                    let date = EventDate {
+                        start: t.start,
+                        end: t.end,
+                        precision: precision_name(t.precision).into(),
+                        text: Some(ts.text),
+                        span: Some(ts.span),
+                    };
                     sentence_explicit_date = Some(date.clone());
                     date
                 }
                 None => match &paragraph_date {
-                    Some((p, date)) if *p == s.paragraph => EventDate { text: None, span: None, ..date.clone() },
-                    _ => EventDate { start: default_start, end: d.published, precision: "week".into(), text: None, span: None },
+                    Some((p, date)) if *p == s.paragraph => EventDate {
+                        text: None,
+                        span: None,
+                        ..date.clone()
+                    },
+                    _ => EventDate {
+                        start: default_start,
+                        end: d.published,
+                        precision: "week".into(),
+                        text: None,
+                        span: None,
+                    },
                 },
             };
             // Place: same clause, nearest; cities before countries; a country used as an actor
             // (no locative cue) only as a last resort.
             let in_doc_country = |p: &PlaceMention| {
-                doc_country.as_deref().is_none_or(|c| d.gazetteer.place(p.place).is_some_and(|place| place.country() == c))
+                doc_country.as_deref().is_none_or(|c| {
+                    d.gazetteer
+                        .place(p.place)
+                        .is_some_and(|place| place.country() == c)
+                })
             };
             let best_place = s
                 .places
                 .iter()
-                .filter(|p| !s.actors.iter().any(|a| a.tokens.start <= p.tokens.start && p.tokens.end <= a.tokens.end && a.sector.is_some()))
+                .filter(|p| {
+                    !s.actors.iter().any(|a| {
+                        a.tokens.start <= p.tokens.start
+                            && p.tokens.end <= a.tokens.end
+                            && a.sector.is_some()
+                    })
+                })
                 // A place named without "في/in" before it is often an actor or a comparison
                 // (روسيا والصين): only a place in the document's own country stands as the location.
                 .filter(|p| p.cue || in_doc_country(p))
                 .max_by_key(|p| {
                     let same_clause = s.clause(p.tokens.start) == clause;
-                    (same_clause, p.kind == PlaceKind::City, std::cmp::Reverse(p.tokens.start.abs_diff(trigger.start)))
+                    (
+                        same_clause,
+                        p.kind == PlaceKind::City,
+                        std::cmp::Reverse(p.tokens.start.abs_diff(trigger.start)),
+                    )
                 });
             let anaphor = |m: Marker| s.markers.iter().any(|(_, mk)| *mk == m);
             let location = match best_place {
                 Some(p) => {
                     // A place the name could well be another place supports the event less.
                     confidence += if p.confidence >= 0.6 { 0.2 } else { 0.1 };
-                    d.gazetteer.place(p.place).map(|place| location_of(d, place, Some(p)))
+                    d.gazetteer
+                        .place(p.place)
+                        .map(|place| location_of(d, place, Some(p)))
                 }
                 None if anaphor(Marker::City) && last_city.is_some() => {
                     confidence += 0.1;
-                    last_city.and_then(|(c, _)| d.gazetteer.place(c)).map(|place| location_of(d, place, None))
+                    last_city
+                        .and_then(|(c, _)| d.gazetteer.place(c))
+                        .map(|place| location_of(d, place, None))
                 }
                 // The nearest sentence of the same paragraph that names a city of the document's country.
                 None if neighbour_city(d, sentences, s_idx, doc_country.as_deref()).is_some() => {
-                    neighbour_city(d, sentences, s_idx, doc_country.as_deref()).and_then(|c| d.gazetteer.place(c)).map(|place| location_of(d, place, None))
+                    neighbour_city(d, sentences, s_idx, doc_country.as_deref())
+                        .and_then(|c| d.gazetteer.place(c))
+                        .map(|place| location_of(d, place, None))
                 }
                 None => doc_country_place.map(|place| location_of(d, place, None)),
             };
@@ -649,33 +958,67 @@ fn build_events(d: &Doc<'_>, sentences: &[Sentence], doc_country: Option<String>
             let clause_actors: Vec<&ActorMention> = s
                 .actors
                 .iter()
-                .filter(|a| s.clause(a.tokens.start) == clause && (a.tokens.end <= trigger.start || a.tokens.start >= trigger.end))
+                .filter(|a| {
+                    s.clause(a.tokens.start) == clause
+                        && (a.tokens.end <= trigger.start || a.tokens.start >= trigger.end)
+                })
                 .collect();
-            let before: Vec<&&ActorMention> = clause_actors.iter().filter(|a| a.tokens.end <= trigger.start).collect();
-            let after: Vec<&&ActorMention> = clause_actors.iter().filter(|a| a.tokens.start >= trigger.end).collect();
+            let before: Vec<&&ActorMention> = clause_actors
+                .iter()
+                .filter(|a| a.tokens.end <= trigger.start)
+                .collect();
+            let after: Vec<&&ActorMention> = clause_actors
+                .iter()
+                .filter(|a| a.tokens.start >= trigger.end)
+                .collect();
             let (source, target) = if d.doc.lang == Lang::Ar && entry.verbal {
                 match after.first() {
-                    Some(first) => (Some(**first), after.get(1).map(|a| **a).or_else(|| before.last().map(|a| **a))),
+                    Some(first) => (
+                        Some(**first),
+                        after
+                            .get(1)
+                            .map(|a| **a)
+                            .or_else(|| before.last().map(|a| **a)),
+                    ),
                     None => (before.last().map(|a| **a), None),
                 }
             } else {
                 (before.last().map(|a| **a), after.first().map(|a| **a))
             };
-            let (source, target) = if entry.event_type == PloverType::Protest && source.is_none() { (target, None) } else { (source, target) };
+            let (source, target) = if entry.event_type == PloverType::Protest && source.is_none() {
+                (target, None)
+            } else {
+                (source, target)
+            };
             if source.is_some() {
                 confidence += 0.1;
             }
-            let actor_country = location.as_ref().and_then(|l| d.gazetteer.country(&l.country)).map(|p| p.country_iso3().to_string());
-            let fatalities = (fatality_type == Some(entry.event_type)).then(|| fatality.as_ref()).flatten().map(|f| count_record(d, f));
+            let actor_country = location
+                .as_ref()
+                .and_then(|l| d.gazetteer.country(&l.country))
+                .map(|p| p.country_iso3().to_string());
+            let fatalities = (fatality_type == Some(entry.event_type))
+                .then(|| fatality.as_ref())
+                .flatten()
+                .map(|f| count_record(d, f));
             // The injured go with the violence of the sentence, the arrested with its arrests.
-            let injured = matches!(entry.event_type, PloverType::Assault | PloverType::Protest).then(|| injured.as_ref()).flatten().map(|f| count_record(d, f));
-            let arrested = (entry.event_type == PloverType::Coerce).then(|| arrested.as_ref()).flatten().map(|f| count_record(d, f));
+            let injured = matches!(entry.event_type, PloverType::Assault | PloverType::Protest)
+                .then(|| injured.as_ref())
+                .flatten()
+                .map(|f| count_record(d, f));
+            let arrested = (entry.event_type == PloverType::Coerce)
+                .then(|| arrested.as_ref())
+                .flatten()
+                .map(|f| count_record(d, f));
             let factuality = factuality(d, s, trigger);
             if !matches!(factuality, Factuality::Asserted | Factuality::Claimed) {
                 confidence *= 0.8;
             }
             let (cameo_root, acled) = mapping::map(entry.event_type, entry.mode.as_deref());
-            let evidence = TextSpan { text: s.span.slice(&d.doc.text).to_string(), span: s.span };
+            let evidence = TextSpan {
+                text: s.span.slice(&d.doc.text).to_string(),
+                span: s.span,
+            };
             events.push(Event {
                 id: String::new(),
                 doc_id: d.doc.id.clone(),
@@ -697,14 +1040,35 @@ fn build_events(d: &Doc<'_>, sentences: &[Sentence], doc_country: Option<String>
                 mentions: Vec::new(),
             });
         }
-        if let Some(date) = sentence_explicit_date.or_else(|| s.times.first().map(|t| {
-            let ts = d.text_span(&t.tokens);
-            EventDate { start: t.start, end: t.end, precision: precision_name(t.precision).into(), text: Some(ts.text), span: Some(ts.span) }
-        })) {
+        if let Some(date) = sentence_explicit_date.or_else(|| {
+            s.times.first().map(|t| {
+                let ts = d.text_span(&t.tokens);
+                EventDate {
+                    start: t.start,
+                    end: t.end,
+                    precision: precision_name(t.precision).into(),
+                    text: Some(ts.text),
+                    span: Some(ts.span),
+                }
+            })
+        }) {
             paragraph_date = Some((s.paragraph, date));
         }
-        let usable = |p: &&PlaceMention| p.cue || doc_country.as_deref().is_none_or(|c| d.gazetteer.place(p.place).is_some_and(|place| place.country() == c));
-        if let Some(city) = s.places.iter().rev().filter(usable).find(|p| p.kind == PlaceKind::City) {
+        let usable = |p: &&PlaceMention| {
+            p.cue
+                || doc_country.as_deref().is_none_or(|c| {
+                    d.gazetteer
+                        .place(p.place)
+                        .is_some_and(|place| place.country() == c)
+                })
+        };
+        if let Some(city) = s
+            .places
+            .iter()
+            .rev()
+            .filter(usable)
+            .find(|p| p.kind == PlaceKind::City)
+        {
             last_city = Some((city.place, s.paragraph));
         }
     }
@@ -712,7 +1076,12 @@ fn build_events(d: &Doc<'_>, sentences: &[Sentence], doc_country: Option<String>
 }
 
 /// A city of `country` named in the sentence before or after `s_idx`, in the same paragraph.
-fn neighbour_city(d: &Doc<'_>, sentences: &[Sentence], s_idx: usize, country: Option<&str>) -> Option<u32> {
+fn neighbour_city(
+    d: &Doc<'_>,
+    sentences: &[Sentence],
+    s_idx: usize,
+    country: Option<&str>,
+) -> Option<u32> {
     let paragraph = sentences[s_idx].paragraph;
     [s_idx.checked_sub(1), Some(s_idx + 1)]
         .into_iter()
@@ -722,7 +1091,11 @@ fn neighbour_city(d: &Doc<'_>, sentences: &[Sentence], s_idx: usize, country: Op
         .flat_map(|s| s.places.iter())
         .filter(|p| p.kind == PlaceKind::City)
         .map(|p| p.place)
-        .find(|&c| d.gazetteer.place(c).is_some_and(|p| country.is_none_or(|cc| p.country() == cc)))
+        .find(|&c| {
+            d.gazetteer
+                .place(c)
+                .is_some_and(|p| country.is_none_or(|cc| p.country() == cc))
+        })
 }
 
 fn same_place(a: &Option<Location>, b: &Option<Location>) -> bool {
@@ -743,12 +1116,21 @@ fn merge(events: &mut Vec<Event>) {
                 && same_place(&m.location, &event.location)
                 && m.date.start <= event.date.end
                 && event.date.start <= m.date.end
-                && (m.date.text.is_none() || event.date.text.is_none() || m.date.start == event.date.start && m.date.end == event.date.end)
+                && (m.date.text.is_none()
+                    || event.date.text.is_none()
+                    || m.date.start == event.date.start && m.date.end == event.date.end)
                 && match (&m.fatalities, &event.fatalities) {
                     (Some(a), Some(b)) => a.count == b.count && a.min == b.min,
                     _ => true,
                 }
-                && (m.factuality == event.factuality || matches!((m.factuality, event.factuality), (Factuality::Asserted | Factuality::Claimed, Factuality::Asserted | Factuality::Claimed)))
+                && (m.factuality == event.factuality
+                    || matches!(
+                        (m.factuality, event.factuality),
+                        (
+                            Factuality::Asserted | Factuality::Claimed,
+                            Factuality::Asserted | Factuality::Claimed
+                        )
+                    ))
         });
         match target {
             Some(m) => {

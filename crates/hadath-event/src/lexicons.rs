@@ -57,12 +57,17 @@ impl LangLexicons {
     /// True when `form` is a function word or a one-word entry of a lexicon: such words are not
     /// read as place names.
     pub fn is_lexicon_word(&self, form: &str) -> bool {
-        self.function_words.contains(form) || self.triggers.has_word(form) || self.actors.has_word(form) || self.markers.has_word(form)
+        self.function_words.contains(form)
+            || self.triggers.has_word(form)
+            || self.actors.has_word(form)
+            || self.markers.has_word(form)
     }
 }
 
 fn dash(field: Option<&&str>) -> Option<String> {
-    field.filter(|f| !f.is_empty() && **f != "-").map(|f| f.to_string())
+    field
+        .filter(|f| !f.is_empty() && **f != "-")
+        .map(|f| f.to_string())
 }
 
 fn build(pack: &'static dyn LanguagePack) -> LangLexicons {
@@ -70,12 +75,30 @@ fn build(pack: &'static dyn LanguagePack) -> LangLexicons {
     let expand = |slot: &str| pack.expand_slot(slot);
     let trigger_rows = tsv_rows(data.triggers).filter_map(|(_, f)| {
         let event_type = PloverType::parse(f.get(1)?)?;
-        let needs = dash(f.get(3)).map(|n| n.split('|').map(str::to_string).collect()).unwrap_or_default();
+        let needs = dash(f.get(3))
+            .map(|n| n.split('|').map(str::to_string).collect())
+            .unwrap_or_default();
         let pattern = f.first()?.to_string();
         let verbal = pattern.starts_with("V:");
-        Some((pattern, TriggerEntry { event_type, mode: dash(f.get(2)), needs, verbal }))
+        Some((
+            pattern,
+            TriggerEntry {
+                event_type,
+                mode: dash(f.get(2)),
+                needs,
+                verbal,
+            },
+        ))
     });
-    let actor_rows = tsv_rows(data.actors).filter_map(|(_, f)| Some((f.first()?.to_string(), ActorEntry { sector: dash(f.get(1)), country: dash(f.get(2)) })));
+    let actor_rows = tsv_rows(data.actors).filter_map(|(_, f)| {
+        Some((
+            f.first()?.to_string(),
+            ActorEntry {
+                sector: dash(f.get(1)),
+                country: dash(f.get(2)),
+            },
+        ))
+    });
     let marker_rows = tsv_rows(data.markers).filter_map(|(_, f)| {
         let marker = match *f.get(1)? {
             "NEG" => Marker::Neg,
@@ -130,8 +153,16 @@ mod tests {
         for lang in [Lang::Ar, Lang::En] {
             let lex = for_lang(lang);
             let data = lex.pack.data();
-            assert_eq!(lex.triggers.len(), tsv_rows(data.triggers).count(), "{lang:?} triggers");
-            assert_eq!(lex.actors.len(), tsv_rows(data.actors).count(), "{lang:?} actors");
+            assert_eq!(
+                lex.triggers.len(),
+                tsv_rows(data.triggers).count(),
+                "{lang:?} triggers"
+            );
+            assert_eq!(
+                lex.actors.len(),
+                tsv_rows(data.actors).count(),
+                "{lang:?} actors"
+            );
         }
     }
 }

@@ -23,7 +23,10 @@ mod mapping;
 mod record;
 
 pub use extract::{Diagnostic, extract};
-pub use record::{Acled, Actor, Event, EventDate, Factuality, Fatalities, Location, PloverType, RunnerUp, TextSpan};
+pub use record::{
+    Acled, Actor, Event, EventDate, Factuality, Fatalities, Location, PloverType, RunnerUp,
+    TextSpan,
+};
 
 /// Version of the event record; bump with any change to `schema/event.schema.json`.
 pub const SCHEMA_VERSION: &str = "0.3.0";

@@ -21,7 +21,12 @@ static ROWS: LazyLock<Vec<Row>> = LazyLock::new(|| {
                 (Some(t), Some(s)) if *t != "-" => Some((t.to_string(), s.to_string())),
                 _ => None,
             };
-            Some(Row { event_type, mode: f.get(1)?.to_string(), cameo_root: f.get(2)?.to_string(), acled })
+            Some(Row {
+                event_type,
+                mode: f.get(1)?.to_string(),
+                cameo_root: f.get(2)?.to_string(),
+                acled,
+            })
         })
         .collect()
 });
@@ -31,9 +36,18 @@ pub(crate) fn map(event_type: PloverType, mode: Option<&str>) -> (String, Option
     let row = ROWS
         .iter()
         .find(|r| r.event_type == event_type && Some(r.mode.as_str()) == mode)
-        .or_else(|| ROWS.iter().find(|r| r.event_type == event_type && r.mode == "*"));
+        .or_else(|| {
+            ROWS.iter()
+                .find(|r| r.event_type == event_type && r.mode == "*")
+        });
     match row {
-        Some(r) => (r.cameo_root.clone(), r.acled.as_ref().map(|(t, s)| Acled { event_type: t.clone(), sub_event_type: s.clone() })),
+        Some(r) => (
+            r.cameo_root.clone(),
+            r.acled.as_ref().map(|(t, s)| Acled {
+                event_type: t.clone(),
+                sub_event_type: s.clone(),
+            }),
+        ),
         None => (String::new(), None),
     }
 }
@@ -50,6 +64,9 @@ mod tests {
         }
         let (root, acled) = map(PloverType::Assault, Some("crowd-control"));
         assert_eq!(root, "18");
-        assert_eq!(acled.unwrap().sub_event_type, "Excessive force against protesters");
+        assert_eq!(
+            acled.unwrap().sub_event_type,
+            "Excessive force against protesters"
+        );
     }
 }

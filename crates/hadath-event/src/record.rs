@@ -70,7 +70,9 @@ impl PloverType {
 
     /// Parses an upper- or lower-case name.
     pub fn parse(name: &str) -> Option<PloverType> {
-        PloverType::ALL.into_iter().find(|t| t.as_str().eq_ignore_ascii_case(name.trim()))
+        PloverType::ALL
+            .into_iter()
+            .find(|t| t.as_str().eq_ignore_ascii_case(name.trim()))
     }
 }
 

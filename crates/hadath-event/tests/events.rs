@@ -14,7 +14,13 @@ struct Expect {
 }
 
 fn check(lang: Lang, published: &str, text: &str, expected: &[Expect]) {
-    let doc = Document { id: "t".into(), text: text.into(), lang, published: published.parse().ok(), url: None };
+    let doc = Document {
+        id: "t".into(),
+        text: text.into(),
+        lang,
+        published: published.parse().ok(),
+        url: None,
+    };
     let (events, _) = extract(&doc);
     let summary = |e: &Event| {
         format!(
@@ -33,21 +39,27 @@ fn check(lang: Lang, published: &str, text: &str, expected: &[Expect]) {
     for (e, x) in events.iter().zip(expected) {
         let want = format!(
             "{} {:?} {}..{} {:?} {:?} {}",
-            x.event_type,
-            x.trigger,
-            x.date.0,
-            x.date.1,
-            x.place,
-            x.fatalities,
-            x.factuality
+            x.event_type, x.trigger, x.date.0, x.date.1, x.place, x.fatalities, x.factuality
         );
         let have = summary(e).to_lowercase();
         assert_eq!(have, want.to_lowercase(), "{text}");
     }
 }
 
-fn ev(event_type: &'static str, trigger: &'static str, date: (&'static str, &'static str), place: Option<&'static str>) -> Expect {
-    Expect { event_type, trigger, date, place, fatalities: None, factuality: "asserted" }
+fn ev(
+    event_type: &'static str,
+    trigger: &'static str,
+    date: (&'static str, &'static str),
+    place: Option<&'static str>,
+) -> Expect {
+    Expect {
+        event_type,
+        trigger,
+        date,
+        place,
+        fatalities: None,
+        factuality: "asserted",
+    }
 }
 
 // 2022-03-10 is a Thursday.
@@ -57,7 +69,15 @@ fn arabic_attack_with_count_weekday_and_city() {
         Lang::Ar,
         "2022-03-10",
         "قتل خمسة عشر شخصا في هجوم على سوق في بغداد يوم الثلاثاء.",
-        &[Expect { fatalities: Some((Some(15), 15)), ..ev("ASSAULT", "قتل", ("2022-03-08", "2022-03-08"), Some("Baghdad")) }],
+        &[Expect {
+            fatalities: Some((Some(15), 15)),
+            ..ev(
+                "ASSAULT",
+                "قتل",
+                ("2022-03-08", "2022-03-08"),
+                Some("Baghdad"),
+            )
+        }],
     );
 }
 
@@ -67,7 +87,15 @@ fn arabic_arrest_claimed_with_vague_count() {
         Lang::Ar,
         "2022-03-10",
         "قالت الشرطة إنها اعتقلت عشرات المحتجين في الخرطوم أمس.",
-        &[Expect { factuality: "claimed", ..ev("COERCE", "اعتقلت", ("2022-03-09", "2022-03-09"), Some("Khartoum")) }],
+        &[Expect {
+            factuality: "claimed",
+            ..ev(
+                "COERCE",
+                "اعتقلت",
+                ("2022-03-09", "2022-03-09"),
+                Some("Khartoum"),
+            )
+        }],
     );
 }
 
@@ -78,21 +106,57 @@ fn arabic_negated_and_planned() {
         "2022-03-10",
         // تونس names both the country and its capital: the country is the safer reading.
         "لم تعتقل السلطات أحدا في تونس.",
-        &[Expect { factuality: "negated", ..ev("COERCE", "تعتقل", ("2022-03-04", "2022-03-10"), Some("Tunisia")) }],
+        &[Expect {
+            factuality: "negated",
+            ..ev(
+                "COERCE",
+                "تعتقل",
+                ("2022-03-04", "2022-03-10"),
+                Some("Tunisia"),
+            )
+        }],
     );
     check(
         Lang::Ar,
         "2022-03-10",
         // عمان without its shadda is also Oman: "the capital" settles it.
         "سيتظاهر العمال في العاصمة عمّان الأسبوع المقبل.",
-        &[Expect { factuality: "planned", ..ev("PROTEST", "سيتظاهر", ("2022-03-14", "2022-03-20"), Some("Amman")) }],
+        &[Expect {
+            factuality: "planned",
+            ..ev(
+                "PROTEST",
+                "سيتظاهر",
+                ("2022-03-14", "2022-03-20"),
+                Some("Amman"),
+            )
+        }],
     );
 }
 
 #[test]
 fn arabic_year_and_month_names() {
-    check(Lang::Ar, "2022-03-10", "في عام 2019 خرج المتظاهرون إلى الشوارع في الجزائر.", &[ev("PROTEST", "خرج المتظاهرون إلى الشوارع", ("2019-01-01", "2019-12-31"), Some("Algeria"))]);
-    check(Lang::Ar, "2022-03-10", "فرضت السلطات حظر التجول في بيروت في 3 شباط/فبراير.", &[ev("COERCE", "حظر التجول", ("2022-02-03", "2022-02-03"), Some("Beirut"))]);
+    check(
+        Lang::Ar,
+        "2022-03-10",
+        "في عام 2019 خرج المتظاهرون إلى الشوارع في الجزائر.",
+        &[ev(
+            "PROTEST",
+            "خرج المتظاهرون إلى الشوارع",
+            ("2019-01-01", "2019-12-31"),
+            Some("Algeria"),
+        )],
+    );
+    check(
+        Lang::Ar,
+        "2022-03-10",
+        "فرضت السلطات حظر التجول في بيروت في 3 شباط/فبراير.",
+        &[ev(
+            "COERCE",
+            "حظر التجول",
+            ("2022-02-03", "2022-02-03"),
+            Some("Beirut"),
+        )],
+    );
 }
 
 #[test]
@@ -101,20 +165,47 @@ fn english_attack_and_resignation() {
         Lang::En,
         "2022-03-10",
         "At least 12 people were killed in an explosion in Kabul on Monday.",
-        &[Expect { fatalities: Some((Some(12), 12)), ..ev("ASSAULT", "killed", ("2022-03-07", "2022-03-07"), Some("Kabul")) }],
+        &[Expect {
+            fatalities: Some((Some(12), 12)),
+            ..ev(
+                "ASSAULT",
+                "killed",
+                ("2022-03-07", "2022-03-07"),
+                Some("Kabul"),
+            )
+        }],
     );
-    check(Lang::En, "2022-03-10", "The prime minister of Peru resigned yesterday.", &[ev("RETREAT", "resigned", ("2022-03-09", "2022-03-09"), Some("Peru"))]);
+    check(
+        Lang::En,
+        "2022-03-10",
+        "The prime minister of Peru resigned yesterday.",
+        &[ev(
+            "RETREAT",
+            "resigned",
+            ("2022-03-09", "2022-03-09"),
+            Some("Peru"),
+        )],
+    );
 }
 
 /// The killed, the injured and the arrested of one sentence, each count to its own marker.
 fn counts(lang: Lang, text: &str) -> Vec<(String, [Option<u64>; 3])> {
-    let doc = Document { id: "t".into(), text: text.into(), lang, published: "2022-03-10".parse().ok(), url: None };
+    let doc = Document {
+        id: "t".into(),
+        text: text.into(),
+        lang,
+        published: "2022-03-10".parse().ok(),
+        url: None,
+    };
     let (events, _) = extract(&doc);
     events
         .iter()
         .map(|e| {
             let c = |x: &Option<hadath_event::Fatalities>| x.as_ref().and_then(|f| f.count);
-            (e.event_type.as_str().to_string(), [c(&e.fatalities), c(&e.injured), c(&e.arrested)])
+            (
+                e.event_type.as_str().to_string(),
+                [c(&e.fatalities), c(&e.injured), c(&e.arrested)],
+            )
         })
         .collect()
 }
@@ -122,12 +213,24 @@ fn counts(lang: Lang, text: &str) -> Vec<(String, [Option<u64>; 3])> {
 #[test]
 fn killed_injured_and_arrested_counts_go_to_their_markers() {
     assert_eq!(
-        counts(Lang::Ar, "قتل 15 شخصا وأصيب 30 آخرون في هجوم على مركز للشرطة في بغداد أمس، واعتقلت قوات الأمن 12 مشتبها."),
-        vec![("ASSAULT".into(), [Some(15), Some(30), None]), ("COERCE".into(), [None, None, Some(12)])]
+        counts(
+            Lang::Ar,
+            "قتل 15 شخصا وأصيب 30 آخرون في هجوم على مركز للشرطة في بغداد أمس، واعتقلت قوات الأمن 12 مشتبها."
+        ),
+        vec![
+            ("ASSAULT".into(), [Some(15), Some(30), None]),
+            ("COERCE".into(), [None, None, Some(12)])
+        ]
     );
     // Punctuation parts a count from the marker before it: 12 were injured, not killed.
     assert_eq!(
-        counts(Lang::En, "Police arrested 40 protesters and two people were killed; 12 were injured."),
-        vec![("COERCE".into(), [None, None, Some(40)]), ("ASSAULT".into(), [Some(2), Some(12), None])]
+        counts(
+            Lang::En,
+            "Police arrested 40 protesters and two people were killed; 12 were injured."
+        ),
+        vec![
+            ("COERCE".into(), [None, None, Some(40)]),
+            ("ASSAULT".into(), [Some(2), Some(12), None])
+        ]
     );
 }

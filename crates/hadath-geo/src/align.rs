@@ -73,7 +73,10 @@ fn substitute(a: char, g: &[u8], last: bool) -> Option<f32> {
 
 /// Letters the article's ل assimilates to.
 fn sun_letter(c: char) -> bool {
-    matches!(c, 'ت' | 'ث' | 'د' | 'ذ' | 'ر' | 'ز' | 'س' | 'ش' | 'ص' | 'ض' | 'ط' | 'ظ' | 'ن')
+    matches!(
+        c,
+        'ت' | 'ث' | 'د' | 'ذ' | 'ر' | 'ز' | 'س' | 'ش' | 'ص' | 'ض' | 'ط' | 'ظ' | 'ن'
+    )
 }
 
 /// Cost of an Arabic letter with no Latin counterpart.
@@ -100,9 +103,12 @@ fn drop_latin(l: u8) -> f32 {
 
 /// Every Latin grapheme [`substitute`] knows.
 const GRAPHEMES: &[&[u8]] = &[
-    b"a", b"aa", b"e", b"o", b"i", b"u", b"ou", b"oo", b"w", b"au", b"ow", b"aw", b"v", b"y", b"ee", b"ie", b"iy", b"ai", b"ay", b"ey", b"ei", b"ah", b"h", b"eh", b"b", b"p", b"bb",
-    b"t", b"tt", b"th", b"s", b"j", b"dj", b"dzh", b"g", b"zh", b"gu", b"dz", b"ch", b"tch", b"kh", b"k", b"x", b"d", b"dd", b"dh", b"z", b"r", b"rr", b"zz", b"ss", b"c", b"sh", b"sch",
-    b"sz", b"tsch", b"f", b"ph", b"ff", b"q", b"ck", b"kk", b"gh", b"l", b"ll", b"m", b"mm", b"n", b"nn", b" ", b"-",
+    b"a", b"aa", b"e", b"o", b"i", b"u", b"ou", b"oo", b"w", b"au", b"ow", b"aw", b"v", b"y",
+    b"ee", b"ie", b"iy", b"ai", b"ay", b"ey", b"ei", b"ah", b"h", b"eh", b"b", b"p", b"bb", b"t",
+    b"tt", b"th", b"s", b"j", b"dj", b"dzh", b"g", b"zh", b"gu", b"dz", b"ch", b"tch", b"kh", b"k",
+    b"x", b"d", b"dd", b"dh", b"z", b"r", b"rr", b"zz", b"ss", b"c", b"sh", b"sch", b"sz", b"tsch",
+    b"f", b"ph", b"ff", b"q", b"ck", b"kk", b"gh", b"l", b"ll", b"m", b"mm", b"n", b"nn", b" ",
+    b"-",
 ];
 
 /// A folded Arabic name prepared for comparison with many Latin names: each letter's readings
@@ -120,11 +126,18 @@ impl ArabicReading {
         let options = (0..chars.len())
             .map(|i| {
                 let last = i + 1 == chars.len() || chars[i + 1] == ' ';
-                GRAPHEMES.iter().filter_map(|g| substitute(chars[i], g, last).map(|c| (*g, c))).collect()
+                GRAPHEMES
+                    .iter()
+                    .filter_map(|g| substitute(chars[i], g, last).map(|c| (*g, c)))
+                    .collect()
             })
             .collect();
         let letters = arabic.chars().filter(|c| *c != ' ').count().max(1);
-        ArabicReading { chars, options, letters }
+        ArabicReading {
+            chars,
+            options,
+            letters,
+        }
     }
 
     /// [`cost`] of reading this name as `latin`, per Arabic letter.
@@ -164,7 +177,23 @@ impl ArabicReading {
                     if word_start && a[i] == 'ا' && a.get(i + 1) == Some(&'ل') && i + 3 < n {
                         let k = (i + 2) * width + j;
                         d[k] = d[k].min(here + 0.2);
-                        for g in [&b"ar"[..], b"as", b"ash", b"ad", b"at", b"an", b"az", b"ath", b"adh", b"er", b"es", b"ed", b"et", b"en", b"ez"] {
+                        for g in [
+                            &b"ar"[..],
+                            b"as",
+                            b"ash",
+                            b"ad",
+                            b"at",
+                            b"an",
+                            b"az",
+                            b"ath",
+                            b"adh",
+                            b"er",
+                            b"es",
+                            b"ed",
+                            b"et",
+                            b"en",
+                            b"ez",
+                        ] {
                             if l[j..].starts_with(g) && sun_letter(a[i + 2]) {
                                 let k = (i + 2) * width + j + g.len();
                                 d[k] = d[k].min(here + 0.1);
@@ -173,10 +202,22 @@ impl ArabicReading {
                     }
                     // Two letters for one Latin grapheme: تش ch, كس x.
                     let pair: &[(&[u8], f32)] = match (a[i], a.get(i + 1)) {
-                        ('ت', Some('ش')) => &[(b"ch", 0.0), (b"tch", 0.0), (b"tsch", 0.0), (b"zh", 0.2), (b"c", 0.3)],
+                        ('ت', Some('ش')) => &[
+                            (b"ch", 0.0),
+                            (b"tch", 0.0),
+                            (b"tsch", 0.0),
+                            (b"zh", 0.2),
+                            (b"c", 0.3),
+                        ],
                         ('ك', Some('س')) => &[(b"x", 0.0), (b"ks", 0.0), (b"cs", 0.0)],
                         // A word's first أو is a long o (أومه Ōme, أوساكا Osaka).
-                        ('ا', Some('و')) if word_start => &[(b"o", 0.0), (b"ou", 0.0), (b"au", 0.0), (b"oo", 0.0), (b"u", 0.1)],
+                        ('ا', Some('و')) if word_start => &[
+                            (b"o", 0.0),
+                            (b"ou", 0.0),
+                            (b"au", 0.0),
+                            (b"oo", 0.0),
+                            (b"u", 0.1),
+                        ],
                         _ => &[],
                     };
                     for &(g, c) in pair {
@@ -186,7 +227,11 @@ impl ArabicReading {
                         }
                     }
                     // A word's first alef carries the vowel (إرفاين Irvine, أوفا Ufa).
-                    if word_start && a[i] == 'ا' && j < m && matches!(l[j], b'i' | b'u' | b'e' | b'o') {
+                    if word_start
+                        && a[i] == 'ا'
+                        && j < m
+                        && matches!(l[j], b'i' | b'u' | b'e' | b'o')
+                    {
                         let k = (i + 1) * width + j + 1;
                         d[k] = d[k].min(here + 0.1);
                     }
@@ -221,11 +266,27 @@ mod tests {
 
     #[test]
     fn renderings_cost_little_and_other_names_a_lot() {
-        for (ar, la) in [("زاناوزن", "zhanaozen"), ("الماتي", "almaty"), ("مقديشو", "mogadishu"), ("حمص", "homs"), ("تشاد", "chad"), ("الرقه", "ar raqqah")] {
-            assert!(per_letter(ar, la) < 0.3, "{ar} ~ {la}: {}", per_letter(ar, la));
+        for (ar, la) in [
+            ("زاناوزن", "zhanaozen"),
+            ("الماتي", "almaty"),
+            ("مقديشو", "mogadishu"),
+            ("حمص", "homs"),
+            ("تشاد", "chad"),
+            ("الرقه", "ar raqqah"),
+        ] {
+            assert!(
+                per_letter(ar, la) < 0.3,
+                "{ar} ~ {la}: {}",
+                per_letter(ar, la)
+            );
         }
-        for (ar, la) in [("الماتي", "almere"), ("حمص", "hama"), ("مقديشو", "madison")] {
-            assert!(per_letter(ar, la) > 0.35, "{ar} ≁ {la}: {}", per_letter(ar, la));
+        for (ar, la) in [("الماتي", "almere"), ("حمص", "hama"), ("مقديشو", "madison")]
+        {
+            assert!(
+                per_letter(ar, la) > 0.35,
+                "{ar} ≁ {la}: {}",
+                per_letter(ar, la)
+            );
         }
         // The closer spelling wins.
         assert!(per_letter("الماتي", "almaty") < per_letter("الماتي", "elmet"));

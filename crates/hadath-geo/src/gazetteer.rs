@@ -4,7 +4,10 @@ use fst::Map;
 
 use std::borrow::Cow;
 
-use crate::format::{self, DEMONYM_PREFIX, FLAG_CANONICAL_FOLDED, HEADER_LEN, KIND_COUNTRY, MAGIC, NOTABILITY_SHIFT, NAME_SEP, RECORD_LEN, SKELETON_PREFIX, VERSION};
+use crate::format::{
+    self, DEMONYM_PREFIX, FLAG_CANONICAL_FOLDED, HEADER_LEN, KIND_COUNTRY, MAGIC, NAME_SEP,
+    NOTABILITY_SHIFT, RECORD_LEN, SKELETON_PREFIX, VERSION,
+};
 
 /// What a place is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,7 +28,9 @@ pub struct Place<'a> {
 }
 
 fn u32_at(bytes: &[u8], at: usize) -> u32 {
-    bytes.get(at..at + 4).map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    bytes
+        .get(at..at + 4)
+        .map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
 }
 
 impl<'a> Place<'a> {
@@ -55,7 +60,11 @@ impl<'a> Place<'a> {
     }
     /// City or country.
     pub fn kind(&self) -> PlaceKind {
-        if self.record[21] & 1 == KIND_COUNTRY { PlaceKind::Country } else { PlaceKind::City }
+        if self.record[21] & 1 == KIND_COUNTRY {
+            PlaceKind::Country
+        } else {
+            PlaceKind::City
+        }
     }
     /// How many alternate names outside the Arabic script GeoNames lists for the place (capped
     /// at 63): how widely it is known.
@@ -64,12 +73,16 @@ impl<'a> Place<'a> {
     }
     /// GeoNames admin-1 code (`"02"` for Almaty city in KZ); empty for countries.
     pub fn admin1(&self) -> &'a str {
-        std::str::from_utf8(&self.record[22..26]).unwrap_or("").trim_end()
+        std::str::from_utf8(&self.record[22..26])
+            .unwrap_or("")
+            .trim_end()
     }
     fn names(&self) -> &'a str {
         let offset = u32_at(self.record, 26) as usize;
         let len = u32_at(self.record, 30) as usize;
-        self.pool.get(offset..offset.saturating_add(len)).unwrap_or("")
+        self.pool
+            .get(offset..offset.saturating_add(len))
+            .unwrap_or("")
     }
     /// Canonical (English) name.
     pub fn name(&self) -> &'a str {
@@ -78,8 +91,11 @@ impl<'a> Place<'a> {
     /// Folded Latin names (lower-case ASCII) the transliteration ranking compares against: one
     /// per distinct spelling skeleton, the canonical name first.
     pub fn latin_names(&self) -> impl Iterator<Item = Cow<'a, str>> {
-        let canonical = (self.record[21] & FLAG_CANONICAL_FOLDED != 0).then(|| Cow::Owned(fold_latin(self.name())));
-        canonical.into_iter().chain(self.names().split(NAME_SEP).skip(1).map(Cow::Borrowed))
+        let canonical = (self.record[21] & FLAG_CANONICAL_FOLDED != 0)
+            .then(|| Cow::Owned(fold_latin(self.name())));
+        canonical
+            .into_iter()
+            .chain(self.names().split(NAME_SEP).skip(1).map(Cow::Borrowed))
     }
 }
 
@@ -177,7 +193,15 @@ impl Gazetteer {
     }
 
     fn empty() -> Gazetteer {
-        Gazetteer { places: &[], pool: "", postings: &[], map: None, body: &[], checksum: 0, n_countries: 0 }
+        Gazetteer {
+            places: &[],
+            pool: "",
+            postings: &[],
+            map: None,
+            body: &[],
+            checksum: 0,
+            n_countries: 0,
+        }
     }
 
     /// Opens an index: checks magic, version and section lengths (not the checksum: see
@@ -195,16 +219,32 @@ impl Gazetteer {
         let pool_len = u32_at(bytes, 16) as usize;
         let n_postings = u32_at(bytes, 20) as usize;
         let fst_len = u32_at(bytes, 24) as usize;
-        let checksum = bytes.get(28..36).map_or(0, |b| u64::from_le_bytes(b.try_into().unwrap_or([0; 8])));
-        let places_end = HEADER_LEN.checked_add(n_places.checked_mul(RECORD_LEN).ok_or_else(|| bad("overflow"))?).ok_or_else(|| bad("overflow"))?;
-        let pool_end = places_end.checked_add(pool_len).ok_or_else(|| bad("overflow"))?;
-        let postings_end = pool_end.checked_add(n_postings.checked_mul(4).ok_or_else(|| bad("overflow"))?).ok_or_else(|| bad("overflow"))?;
-        let fst_end = postings_end.checked_add(fst_len).ok_or_else(|| bad("overflow"))?;
+        let checksum = bytes
+            .get(28..36)
+            .map_or(0, |b| u64::from_le_bytes(b.try_into().unwrap_or([0; 8])));
+        let places_end = HEADER_LEN
+            .checked_add(
+                n_places
+                    .checked_mul(RECORD_LEN)
+                    .ok_or_else(|| bad("overflow"))?,
+            )
+            .ok_or_else(|| bad("overflow"))?;
+        let pool_end = places_end
+            .checked_add(pool_len)
+            .ok_or_else(|| bad("overflow"))?;
+        let postings_end = pool_end
+            .checked_add(n_postings.checked_mul(4).ok_or_else(|| bad("overflow"))?)
+            .ok_or_else(|| bad("overflow"))?;
+        let fst_end = postings_end
+            .checked_add(fst_len)
+            .ok_or_else(|| bad("overflow"))?;
         if fst_end != bytes.len() {
             return Err(bad("section lengths do not add up to the file length"));
         }
-        let pool = std::str::from_utf8(&bytes[places_end..pool_end]).map_err(|_| bad("name pool is not UTF-8"))?;
-        let map = Map::new(&bytes[postings_end..fst_end]).map_err(|e| GazetteerError::Format(e.to_string()))?;
+        let pool = std::str::from_utf8(&bytes[places_end..pool_end])
+            .map_err(|_| bad("name pool is not UTF-8"))?;
+        let map = Map::new(&bytes[postings_end..fst_end])
+            .map_err(|e| GazetteerError::Format(e.to_string()))?;
         if n_countries as usize > n_places {
             return Err(bad("more countries than places"));
         }
@@ -239,14 +279,22 @@ impl Gazetteer {
     pub fn place(&self, index: u32) -> Option<Place<'_>> {
         let start = (index as usize).checked_mul(RECORD_LEN)?;
         let record = self.places.get(start..start + RECORD_LEN)?;
-        Some(Place { record, pool: self.pool, index })
+        Some(Place {
+            record,
+            pool: self.pool,
+            index,
+        })
     }
 
     fn postings(&self, key: &str) -> Postings<'_> {
         let value = self.map.as_ref().and_then(|m| m.get(key)).unwrap_or(0);
         let offset = (value >> 16) as usize;
         let count = (value & 0xFFFF) as usize;
-        Postings { gazetteer: self, next: offset, end: offset + count }
+        Postings {
+            gazetteer: self,
+            next: offset,
+            end: offset + count,
+        }
     }
 
     /// Places whose normalized name (tokens joined by one space) is `key`.
@@ -266,7 +314,8 @@ impl Gazetteer {
 
     /// The country record for an alpha-2 code.
     pub fn country(&self, iso2: &str) -> Option<Place<'_>> {
-        self.countries().find(|p| p.country().eq_ignore_ascii_case(iso2))
+        self.countries()
+            .find(|p| p.country().eq_ignore_ascii_case(iso2))
     }
 
     /// All countries.
@@ -286,16 +335,25 @@ mod tests {
         assert!(g.verify());
         let kz = g.country("KZ").expect("Kazakhstan");
         assert_eq!(kz.country_iso3(), "KAZ");
-        let zhanaozen: Vec<_> = g.lookup_skeleton(&crate::arabic_skeleton("زاناوزن")).filter(|p| p.country() == "KZ").collect();
+        let zhanaozen: Vec<_> = g
+            .lookup_skeleton(&crate::arabic_skeleton("زاناوزن"))
+            .filter(|p| p.country() == "KZ")
+            .collect();
         assert_eq!(zhanaozen.first().map(|p| p.name()), Some("Zhanaozen"));
         assert_eq!(g.demonym("كازاخستاني").map(|p| p.country()), Some("KZ"));
-        assert_eq!(g.lookup("almaty").next().map(|p| p.geonames_id()), Some(1_526_384));
+        assert_eq!(
+            g.lookup("almaty").next().map(|p| p.geonames_id()),
+            Some(1_526_384)
+        );
     }
 
     #[test]
     fn corrupt_files_are_refused() {
         assert!(Gazetteer::open(b"HDGZ").is_err());
-        assert!(Gazetteer::open(b"XXXX\x01\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0").is_err());
+        assert!(
+            Gazetteer::open(b"XXXX\x01\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0")
+                .is_err()
+        );
         let mut cut = EMBEDDED_BYTES[..EMBEDDED_BYTES.len() - 10].to_vec();
         cut.shrink_to_fit();
         assert!(Gazetteer::open(Box::leak(cut.into_boxed_slice())).is_err());

@@ -20,6 +20,8 @@ mod gazetteer;
 mod geocode;
 mod skeleton;
 
-pub use gazetteer::{Gazetteer, GazetteerError, Place, PlaceKind, Postings, distance_km, fold_latin};
+pub use gazetteer::{
+    Gazetteer, GazetteerError, Place, PlaceKind, Postings, distance_km, fold_latin,
+};
 pub use geocode::{Candidate, GeoContext, GeocodeOptions, Method, confidence, name_key, rank};
 pub use skeleton::{arabic_skeleton, arabic_skeletons, latin_skeleton, latin_skeletons};

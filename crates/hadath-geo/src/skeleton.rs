@@ -56,7 +56,14 @@ fn arabic_classes(c: char) -> &'static [char] {
 pub fn arabic_skeletons(name: &str) -> Vec<String> {
     let words: Vec<&str> = name.split(' ').filter(|w| !w.is_empty()).collect();
     let mut bases = vec![words.concat()];
-    let bare: Vec<&str> = words.iter().map(|w| w.strip_prefix("ال").filter(|b| b.chars().count() >= 2).unwrap_or(w)).collect();
+    let bare: Vec<&str> = words
+        .iter()
+        .map(|w| {
+            w.strip_prefix("ال")
+                .filter(|b| b.chars().count() >= 2)
+                .unwrap_or(w)
+        })
+        .collect();
     if bare != words {
         bases.push(bare.concat());
     }
@@ -112,7 +119,10 @@ pub fn arabic_skeletons(name: &str) -> Vec<String> {
 
 /// The most usual skeleton of a folded Arabic name.
 pub fn arabic_skeleton(name: &str) -> String {
-    arabic_skeletons(name).into_iter().next().unwrap_or_default()
+    arabic_skeletons(name)
+        .into_iter()
+        .next()
+        .unwrap_or_default()
 }
 
 /// Classes of the Latin grapheme at the start of `rest`: its readings and its length in bytes.

@@ -1,6 +1,6 @@
 //! Any name, in any script, gets an answer (possibly empty) without a panic.
 
-use hadath_geo::{GeoContext, GeocodeOptions, Gazetteer, align, arabic_skeletons, latin_skeletons};
+use hadath_geo::{Gazetteer, GeoContext, GeocodeOptions, align, arabic_skeletons, latin_skeletons};
 use proptest::prelude::*;
 
 fn name() -> impl Strategy<Value = String> {

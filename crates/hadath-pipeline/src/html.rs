@@ -2,18 +2,47 @@ use ego_tree::iter::Edge;
 use scraper::{Html, Node, Selector};
 
 /// Elements whose text is not article text.
-const SKIPPED: &[&str] = &["script", "style", "noscript", "template", "head", "svg", "iframe", "object", "nav", "footer"];
+const SKIPPED: &[&str] = &[
+    "script", "style", "noscript", "template", "head", "svg", "iframe", "object", "nav", "footer",
+];
 /// Elements that break a line.
 const BLOCKS: &[&str] = &[
-    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "article", "section", "blockquote", "header",
-    "main", "aside", "figcaption", "dd", "dt", "pre", "hr", "title",
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "table",
+    "article",
+    "section",
+    "blockquote",
+    "header",
+    "main",
+    "aside",
+    "figcaption",
+    "dd",
+    "dt",
+    "pre",
+    "hr",
+    "title",
 ];
 
 /// Deepest element nesting parsed as a tree; HTML5 parsing costs grow with the depth of open
 /// elements (a page of 200,000 nested `<div>`s takes minutes), and no article nests this deep.
 const MAX_NESTING: usize = 2_000;
 /// Void elements, which never nest.
-const VOID: &[&str] = &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "param"];
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr", "param",
+];
 
 /// The deepest nesting of elements, counted from tags alone (stops counting past `limit`).
 fn nesting_depth(html: &str, limit: usize) -> usize {
@@ -24,7 +53,10 @@ fn nesting_depth(html: &str, limit: usize) -> usize {
         i += offset + 1;
         let closing = bytes.get(i) == Some(&b'/');
         let start = i + usize::from(closing);
-        let name_len = bytes[start..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+        let name_len = bytes[start..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
         if name_len == 0 {
             continue;
         }
@@ -58,17 +90,36 @@ fn strip_tags(html: &str) -> String {
         };
         out.push_str(&html[i..i + offset]);
         let tag_start = i + offset;
-        let tag_end = html[tag_start..].find('>').map_or(html.len(), |e| tag_start + e + 1);
+        let tag_end = html[tag_start..]
+            .find('>')
+            .map_or(html.len(), |e| tag_start + e + 1);
         // Skip what scripts and styles hold.
-        let skipped = ["script", "style"].into_iter().find(|t| lower[tag_start + 1..].starts_with(t));
-        i = match skipped.and_then(|t| lower[tag_end..].find(&format!("</{t}")).map(|e| tag_end + e)) {
+        let skipped = ["script", "style"]
+            .into_iter()
+            .find(|t| lower[tag_start + 1..].starts_with(t));
+        i = match skipped.and_then(|t| {
+            lower[tag_end..]
+                .find(&format!("</{t}"))
+                .map(|e| tag_end + e)
+        }) {
             Some(close) => close,
             None => tag_end,
         };
         out.push('\n');
     }
-    let decoded = out.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
-    decoded.lines().map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n")
+    let decoded = out
+        .replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
+    decoded
+        .lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The text of an HTML document (scripts, styles and navigation dropped, one line per block) and
@@ -87,7 +138,11 @@ pub fn html_to_text(html: &str) -> (String, Option<String>) {
                     let name = e.name();
                     if SKIPPED.contains(&name) {
                         skip_depth += 1;
-                    } else if skip_depth == 0 && BLOCKS.contains(&name) && !out.ends_with('\n') && !out.is_empty() {
+                    } else if skip_depth == 0
+                        && BLOCKS.contains(&name)
+                        && !out.ends_with('\n')
+                        && !out.is_empty()
+                    {
                         out.push('\n');
                     }
                 }
@@ -95,7 +150,11 @@ pub fn html_to_text(html: &str) -> (String, Option<String>) {
                     let text: &str = t;
                     let collapsed: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
                     if !collapsed.is_empty() {
-                        if !out.is_empty() && !out.ends_with('\n') && !out.ends_with(' ') && text.starts_with(char::is_whitespace) {
+                        if !out.is_empty()
+                            && !out.ends_with('\n')
+                            && !out.ends_with(' ')
+                            && text.starts_with(char::is_whitespace)
+                        {
                             out.push(' ');
                         }
                         out.push_str(&collapsed);
@@ -110,14 +169,23 @@ pub fn html_to_text(html: &str) -> (String, Option<String>) {
                 if let Node::Element(e) = node.value() {
                     if SKIPPED.contains(&e.name()) {
                         skip_depth = skip_depth.saturating_sub(1);
-                    } else if skip_depth == 0 && BLOCKS.contains(&e.name()) && !out.ends_with('\n') && !out.is_empty() {
+                    } else if skip_depth == 0
+                        && BLOCKS.contains(&e.name())
+                        && !out.ends_with('\n')
+                        && !out.is_empty()
+                    {
                         out.push('\n');
                     }
                 }
             }
         }
     }
-    let text = out.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n");
+    let text = out
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n");
     (text, published_meta(&doc))
 }
 
@@ -130,13 +198,20 @@ fn published_meta(doc: &Html) -> Option<String> {
         "meta[name='DC.date.issued']",
     ];
     for sel in selectors {
-        let Ok(selector) = Selector::parse(sel) else { continue };
-        if let Some(content) = doc.select(&selector).find_map(|e| e.value().attr("content")) {
+        let Ok(selector) = Selector::parse(sel) else {
+            continue;
+        };
+        if let Some(content) = doc
+            .select(&selector)
+            .find_map(|e| e.value().attr("content"))
+        {
             return Some(content.to_string());
         }
     }
     let time = Selector::parse("time[datetime]").ok()?;
-    doc.select(&time).find_map(|e| e.value().attr("datetime")).map(str::to_string)
+    doc.select(&time)
+        .find_map(|e| e.value().attr("datetime"))
+        .map(str::to_string)
 }
 
 #[cfg(test)]
@@ -145,7 +220,11 @@ mod tests {
 
     #[test]
     fn deeply_nested_pages_are_read_without_a_tree() {
-        let bomb = format!("<html><body>{}<p>قتل خمسة عشر شخصا</p>{}<script>var x = '<div>';</script></body></html>", "<div>".repeat(100_000), "</div>".repeat(100_000));
+        let bomb = format!(
+            "<html><body>{}<p>قتل خمسة عشر شخصا</p>{}<script>var x = '<div>';</script></body></html>",
+            "<div>".repeat(100_000),
+            "</div>".repeat(100_000)
+        );
         assert!(nesting_depth(&bomb, MAX_NESTING) > MAX_NESTING);
         let (text, date) = html_to_text(&bomb);
         assert_eq!(text, "قتل خمسة عشر شخصا");

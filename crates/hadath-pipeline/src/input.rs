@@ -27,7 +27,12 @@ impl Format {
     /// The format a file name says (`.html`, `.htm`, `.jsonl`, `.ndjson`, `.rss`, `.atom`, `.xml`;
     /// anything else is text).
     pub fn from_path(path: &Path) -> Format {
-        match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+        match path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
             Some("html" | "htm" | "xhtml") => Format::Html,
             Some("jsonl" | "ndjson") => Format::Jsonl,
             Some("rss" | "atom" | "xml") => Format::Feed,
@@ -37,9 +42,15 @@ impl Format {
 
     /// The format bytes look like (for standard input).
     pub fn sniff(bytes: &[u8]) -> Format {
-        let start = bytes.iter().position(|b| !b.is_ascii_whitespace()).map_or(&[][..], |i| &bytes[i..]);
+        let start = bytes
+            .iter()
+            .position(|b| !b.is_ascii_whitespace())
+            .map_or(&[][..], |i| &bytes[i..]);
         let head = &start[..start.len().min(512)];
-        let has = |needle: &[u8]| head.windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle));
+        let has = |needle: &[u8]| {
+            head.windows(needle.len())
+                .any(|w| w.eq_ignore_ascii_case(needle))
+        };
         if start.starts_with(b"{") {
             Format::Jsonl
         } else if has(b"<rss") || has(b"<feed") || has(b"<rdf:rdf") {
@@ -165,7 +176,13 @@ pub fn read_path(path: &Path, opts: &ReadOptions) -> (Vec<Document>, Vec<InputEr
     read_all(&name, &bytes, Format::from_path(path), opts, path)
 }
 
-fn read_all(name: &str, bytes: &[u8], format: Format, opts: &ReadOptions, path: &Path) -> (Vec<Document>, Vec<InputError>) {
+fn read_all(
+    name: &str,
+    bytes: &[u8],
+    format: Format,
+    opts: &ReadOptions,
+    path: &Path,
+) -> (Vec<Document>, Vec<InputError>) {
     if format == Format::Jsonl {
         return read_jsonl(name, bytes, opts);
     }
@@ -179,19 +196,39 @@ fn read_all(name: &str, bytes: &[u8], format: Format, opts: &ReadOptions, path: 
 }
 
 /// Reads bytes that arrived under `name` (a file name, or `-` for standard input).
-pub fn read_bytes(name: &str, bytes: &[u8], format: Format, opts: &ReadOptions) -> Result<Vec<Document>, InputError> {
+pub fn read_bytes(
+    name: &str,
+    bytes: &[u8],
+    format: Format,
+    opts: &ReadOptions,
+) -> Result<Vec<Document>, InputError> {
     let (docs, mut errors) = read_all(name, bytes, format, opts, Path::new(name));
-    if docs.is_empty() && !errors.is_empty() { Err(errors.remove(0)) } else { Ok(docs) }
+    if docs.is_empty() && !errors.is_empty() {
+        Err(errors.remove(0))
+    } else {
+        Ok(docs)
+    }
 }
 
 fn check_text<'a>(name: &str, bytes: &'a [u8], line: Option<usize>) -> Result<&'a str, InputError> {
     if bytes.len() > MAX_DOCUMENT_BYTES {
-        return Err(InputError::TooLarge { path: name.into(), line, size: bytes.len(), limit: MAX_DOCUMENT_BYTES });
+        return Err(InputError::TooLarge {
+            path: name.into(),
+            line,
+            size: bytes.len(),
+            limit: MAX_DOCUMENT_BYTES,
+        });
     }
     if let Some(offset) = memchr::memchr(0, bytes) {
-        return Err(InputError::Binary { path: name.into(), offset });
+        return Err(InputError::Binary {
+            path: name.into(),
+            offset,
+        });
     }
-    let text = std::str::from_utf8(bytes).map_err(|e| InputError::Utf8 { path: name.into(), offset: e.valid_up_to() })?;
+    let text = std::str::from_utf8(bytes).map_err(|e| InputError::Utf8 {
+        path: name.into(),
+        offset: e.valid_up_to(),
+    })?;
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(InputError::Empty { path: name.into() });
@@ -200,10 +237,20 @@ fn check_text<'a>(name: &str, bytes: &'a [u8], line: Option<usize>) -> Result<&'
 }
 
 fn doc_id(path: &Path) -> String {
-    path.file_stem().and_then(|s| s.to_str()).filter(|s| !s.is_empty() && *s != "-").unwrap_or("stdin").to_string()
+    path.file_stem()
+        .and_then(|s| s.to_str())
+        .filter(|s| !s.is_empty() && *s != "-")
+        .unwrap_or("stdin")
+        .to_string()
 }
 
-fn read_one(name: &str, bytes: &[u8], format: Format, opts: &ReadOptions, path: &Path) -> Result<Document, InputError> {
+fn read_one(
+    name: &str,
+    bytes: &[u8],
+    format: Format,
+    opts: &ReadOptions,
+    path: &Path,
+) -> Result<Document, InputError> {
     let text = check_text(name, bytes, None)?;
     let (text, meta_date) = match format {
         Format::Html => html_to_text(text),
@@ -215,25 +262,52 @@ fn read_one(name: &str, bytes: &[u8], format: Format, opts: &ReadOptions, path: 
     // The page's own date first; --published for pages that carry none.
     let published = meta_date.as_deref().and_then(parse_date).or(opts.published);
     let lang = opts.lang.unwrap_or_else(|| Lang::detect(&text));
-    Ok(Document { id: doc_id(path), text, lang, published, url: None })
+    Ok(Document {
+        id: doc_id(path),
+        text,
+        lang,
+        published,
+        url: None,
+    })
 }
 
 /// The items of an RSS or Atom feed, each an article: its content (or description) as text, its
 /// publication (or update) date, its link; the item's id (or link) names it.
 fn read_feed(name: &str, bytes: &[u8], opts: &ReadOptions) -> (Vec<Document>, Vec<InputError>) {
     if bytes.len() > 8 * MAX_DOCUMENT_BYTES {
-        return (Vec::new(), vec![InputError::TooLarge { path: name.into(), line: None, size: bytes.len(), limit: 8 * MAX_DOCUMENT_BYTES }]);
+        return (
+            Vec::new(),
+            vec![InputError::TooLarge {
+                path: name.into(),
+                line: None,
+                size: bytes.len(),
+                limit: 8 * MAX_DOCUMENT_BYTES,
+            }],
+        );
     }
     let feed = match feed_rs::parser::parse(bytes) {
         Ok(feed) => feed,
-        Err(e) => return (Vec::new(), vec![InputError::Feed { path: name.into(), item: None, message: format!("not an RSS or Atom feed: {e}") }]),
+        Err(e) => {
+            return (
+                Vec::new(),
+                vec![InputError::Feed {
+                    path: name.into(),
+                    item: None,
+                    message: format!("not an RSS or Atom feed: {e}"),
+                }],
+            );
+        }
     };
     let stem = doc_id(&PathBuf::from(name));
     let mut docs = Vec::new();
     let mut errors = Vec::new();
     for (idx, entry) in feed.entries.into_iter().enumerate() {
         let item = idx + 1;
-        let html = entry.content.and_then(|c| c.body).or_else(|| entry.summary.map(|s| s.content)).unwrap_or_default();
+        let html = entry
+            .content
+            .and_then(|c| c.body)
+            .or_else(|| entry.summary.map(|s| s.content))
+            .unwrap_or_default();
         let title = entry.title.map(|t| t.content).unwrap_or_default();
         let (body, _) = html_to_text(&html);
         let text = match (title.trim(), body.trim()) {
@@ -242,18 +316,41 @@ fn read_feed(name: &str, bytes: &[u8], opts: &ReadOptions) -> (Vec<Document>, Ve
             (t, b) => format!("{t}\n\n{b}"),
         };
         if text.trim().is_empty() {
-            errors.push(InputError::Feed { path: name.into(), item: Some(item), message: "no title, content or description".into() });
+            errors.push(InputError::Feed {
+                path: name.into(),
+                item: Some(item),
+                message: "no title, content or description".into(),
+            });
             continue;
         }
         if text.len() > MAX_DOCUMENT_BYTES {
-            errors.push(InputError::TooLarge { path: name.into(), line: Some(item), size: text.len(), limit: MAX_DOCUMENT_BYTES });
+            errors.push(InputError::TooLarge {
+                path: name.into(),
+                line: Some(item),
+                size: text.len(),
+                limit: MAX_DOCUMENT_BYTES,
+            });
             continue;
         }
         let url = entry.links.first().map(|l| l.href.clone());
-        let id = if !entry.id.trim().is_empty() { entry.id } else { url.clone().unwrap_or_else(|| format!("{stem}#{item}")) };
-        let published = entry.published.or(entry.updated).and_then(|t| parse_date(&t.to_rfc3339())).or(opts.published);
+        let id = if !entry.id.trim().is_empty() {
+            entry.id
+        } else {
+            url.clone().unwrap_or_else(|| format!("{stem}#{item}"))
+        };
+        let published = entry
+            .published
+            .or(entry.updated)
+            .and_then(|t| parse_date(&t.to_rfc3339()))
+            .or(opts.published);
         let lang = opts.lang.unwrap_or_else(|| Lang::detect(&text));
-        docs.push(Document { id, text, lang, published, url });
+        docs.push(Document {
+            id,
+            text,
+            lang,
+            published,
+            url,
+        });
     }
     (docs, errors)
 }
@@ -279,7 +376,11 @@ fn read_jsonl(name: &str, bytes: &[u8], opts: &ReadOptions) -> (Vec<Document>, V
         let text = match check_text(name, raw, Some(line)) {
             Ok(t) => t,
             Err(InputError::Utf8 { offset, .. }) => {
-                errors.push(InputError::Json { path: name.into(), line, message: format!("not valid UTF-8 at byte {offset} of the line") });
+                errors.push(InputError::Json {
+                    path: name.into(),
+                    line,
+                    message: format!("not valid UTF-8 at byte {offset} of the line"),
+                });
                 continue;
             }
             Err(e) => {
@@ -290,31 +391,52 @@ fn read_jsonl(name: &str, bytes: &[u8], opts: &ReadOptions) -> (Vec<Document>, V
         let parsed: JsonDoc = match serde_json::from_str(text) {
             Ok(p) => p,
             Err(e) => {
-                errors.push(InputError::Json { path: name.into(), line, message: format!("not a JSON object: {e}") });
+                errors.push(InputError::Json {
+                    path: name.into(),
+                    line,
+                    message: format!("not a JSON object: {e}"),
+                });
                 continue;
             }
         };
         let Some(body) = parsed.text.filter(|t| !t.trim().is_empty()) else {
-            errors.push(InputError::Json { path: name.into(), line, message: "no \"text\"".into() });
+            errors.push(InputError::Json {
+                path: name.into(),
+                line,
+                message: "no \"text\"".into(),
+            });
             continue;
         };
         let published = match parsed.published.as_deref() {
             Some(value) => match parse_date(value) {
                 Some(d) => Some(d),
                 None => {
-                    errors.push(InputError::Date { path: name.into(), line: Some(line), value: value.into() });
+                    errors.push(InputError::Date {
+                        path: name.into(),
+                        line: Some(line),
+                        value: value.into(),
+                    });
                     continue;
                 }
             },
             None => opts.published,
         };
-        let lang = opts.lang.or_else(|| parsed.lang.as_deref().and_then(Lang::from_code)).unwrap_or_else(|| Lang::detect(&body));
+        let lang = opts
+            .lang
+            .or_else(|| parsed.lang.as_deref().and_then(Lang::from_code))
+            .unwrap_or_else(|| Lang::detect(&body));
         let id = match parsed.id {
             Some(serde_json::Value::String(s)) if !s.is_empty() => s,
             Some(serde_json::Value::Number(n)) => n.to_string(),
             _ => format!("{stem}:{line}"),
         };
-        docs.push(Document { id, text: body, lang, published, url: parsed.url });
+        docs.push(Document {
+            id,
+            text: body,
+            lang,
+            published,
+            url: parsed.url,
+        });
     }
     if docs.is_empty() && errors.is_empty() {
         errors.push(InputError::Empty { path: name.into() });
@@ -327,7 +449,10 @@ mod tests {
     use super::*;
 
     fn opts() -> ReadOptions {
-        ReadOptions { published: "2022-01-06".parse().ok(), lang: None }
+        ReadOptions {
+            published: "2022-01-06".parse().ok(),
+            lang: None,
+        }
     }
 
     #[test]
@@ -337,7 +462,10 @@ mod tests {
         let err = read_bytes("b.txt", b"ok \xff\xfe", Format::Text, &opts()).unwrap_err();
         assert_eq!(err.to_string(), "b.txt: not valid UTF-8 at byte 3");
         let err = read_bytes("c.bin", b"PK\x03\x04\x00\x00", Format::Text, &opts()).unwrap_err();
-        assert_eq!(err.to_string(), "c.bin: looks binary (NUL byte at 4), not text");
+        assert_eq!(
+            err.to_string(),
+            "c.bin: looks binary (NUL byte at 4), not text"
+        );
         let big = vec![b'a'; MAX_DOCUMENT_BYTES + 1];
         let err = read_bytes("d.txt", &big, Format::Text, &opts()).unwrap_err();
         assert!(matches!(err, InputError::TooLarge { .. }), "{err}");
@@ -350,16 +478,32 @@ mod tests {
                      {\"id\":2,\"text\":\"hello\",\"published\":\"05/01/2022\"}\n\
                      {\"id\":3}\n\
                      {\"text\":\"police arrested two\",\"lang\":\"en\"}\n";
-        let (docs, errors) = read_all("f.jsonl", input.as_bytes(), Format::Jsonl, &opts(), Path::new("f.jsonl"));
+        let (docs, errors) = read_all(
+            "f.jsonl",
+            input.as_bytes(),
+            Format::Jsonl,
+            &opts(),
+            Path::new("f.jsonl"),
+        );
         assert_eq!(docs.len(), 2);
         assert_eq!(docs[0].id, "x");
-        assert_eq!(docs[0].published.map(|d| d.to_string()).as_deref(), Some("2022-01-05"));
+        assert_eq!(
+            docs[0].published.map(|d| d.to_string()).as_deref(),
+            Some("2022-01-05")
+        );
         assert_eq!(docs[1].id, "f:5");
         assert_eq!(docs[1].lang, Lang::En);
         let messages: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
         assert_eq!(messages.len(), 3);
-        assert!(messages[0].starts_with("f.jsonl:2: not a JSON object"), "{}", messages[0]);
-        assert_eq!(messages[1], "f.jsonl:3: publication date \"05/01/2022\" is not a date (YYYY-MM-DD)");
+        assert!(
+            messages[0].starts_with("f.jsonl:2: not a JSON object"),
+            "{}",
+            messages[0]
+        );
+        assert_eq!(
+            messages[1],
+            "f.jsonl:3: publication date \"05/01/2022\" is not a date (YYYY-MM-DD)"
+        );
         assert_eq!(messages[2], "f.jsonl:4: no \"text\"");
     }
 
@@ -368,8 +512,14 @@ mod tests {
         assert_eq!(Format::sniff(b"  {\"text\":1}"), Format::Jsonl);
         assert_eq!(Format::sniff(b"<!doctype html>"), Format::Html);
         assert_eq!(Format::sniff("قال".as_bytes()), Format::Text);
-        assert_eq!(Format::sniff(b"<?xml version=\"1.0\"?>\n<rss version=\"2.0\">"), Format::Feed);
-        assert_eq!(Format::sniff(b"<feed xmlns=\"http://www.w3.org/2005/Atom\">"), Format::Feed);
+        assert_eq!(
+            Format::sniff(b"<?xml version=\"1.0\"?>\n<rss version=\"2.0\">"),
+            Format::Feed
+        );
+        assert_eq!(
+            Format::sniff(b"<feed xmlns=\"http://www.w3.org/2005/Atom\">"),
+            Format::Feed
+        );
     }
 
     const RSS: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
@@ -388,22 +538,64 @@ mod tests {
 
     #[test]
     fn feeds_give_one_article_an_item() {
-        let (docs, errors) = read_all("wire.rss", RSS.as_bytes(), Format::Feed, &opts(), Path::new("wire.rss"));
+        let (docs, errors) = read_all(
+            "wire.rss",
+            RSS.as_bytes(),
+            Format::Feed,
+            &opts(),
+            Path::new("wire.rss"),
+        );
         assert_eq!(docs.len(), 1);
         assert_eq!(docs[0].id, "urn:wire:1");
         assert_eq!(docs[0].url.as_deref(), Some("https://example.org/1"));
-        assert_eq!(docs[0].published.map(|d| d.to_string()).as_deref(), Some("2022-01-05"));
-        assert!(docs[0].text.starts_with("احتجاجات في ألماتي") && docs[0].text.contains("تظاهر الآلاف") && !docs[0].text.contains("x()"), "{}", docs[0].text);
+        assert_eq!(
+            docs[0].published.map(|d| d.to_string()).as_deref(),
+            Some("2022-01-05")
+        );
+        assert!(
+            docs[0].text.starts_with("احتجاجات في ألماتي")
+                && docs[0].text.contains("تظاهر الآلاف")
+                && !docs[0].text.contains("x()"),
+            "{}",
+            docs[0].text
+        );
         assert_eq!(errors.len(), 1);
-        assert_eq!(errors[0].to_string(), "wire.rss: item 2: no title, content or description");
+        assert_eq!(
+            errors[0].to_string(),
+            "wire.rss: item 2: no title, content or description"
+        );
 
-        let (docs, errors) = read_all("wire.atom", ATOM.as_bytes(), Format::Feed, &opts(), Path::new("wire.atom"));
+        let (docs, errors) = read_all(
+            "wire.atom",
+            ATOM.as_bytes(),
+            Format::Feed,
+            &opts(),
+            Path::new("wire.atom"),
+        );
         assert!(errors.is_empty());
-        assert_eq!((docs[0].id.as_str(), docs[0].lang), ("urn:wire:a", Lang::En));
-        assert_eq!(docs[0].published.map(|d| d.to_string()).as_deref(), Some("2022-01-06"));
+        assert_eq!(
+            (docs[0].id.as_str(), docs[0].lang),
+            ("urn:wire:a", Lang::En)
+        );
+        assert_eq!(
+            docs[0].published.map(|d| d.to_string()).as_deref(),
+            Some("2022-01-06")
+        );
 
-        let (docs, errors) = read_all("bad.rss", b"<rss><channel><item>", Format::Feed, &opts(), Path::new("bad.rss"));
+        let (docs, errors) = read_all(
+            "bad.rss",
+            b"<rss><channel><item>",
+            Format::Feed,
+            &opts(),
+            Path::new("bad.rss"),
+        );
         assert!(docs.is_empty());
-        assert!(errors[0].to_string().starts_with("bad.rss: not an RSS or Atom feed"), "{}", errors[0]);
+        assert!(
+            errors[0]
+                .to_string()
+                .starts_with("bad.rss: not an RSS or Atom feed"),
+            "{}",
+            errors[0]
+        );
     }
 }

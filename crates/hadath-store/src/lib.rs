@@ -205,7 +205,12 @@ pub struct Store {
 pub fn content_hash(doc: &Document) -> String {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     let published = doc.published.map(|d| d.to_string()).unwrap_or_default();
-    for part in [doc.text.as_str(), &published, doc.url.as_deref().unwrap_or(""), doc.lang.code()] {
+    for part in [
+        doc.text.as_str(),
+        &published,
+        doc.url.as_deref().unwrap_or(""),
+        doc.lang.code(),
+    ] {
         for &b in part.as_bytes().iter().chain(&[0xff]) {
             hash ^= u64::from(b);
             hash = hash.wrapping_mul(0x0100_0000_01b3);
@@ -240,10 +245,15 @@ impl Store {
     }
 
     fn migrate(&mut self) -> Result<(), StoreError> {
-        let version: i64 = self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let version: i64 = self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?;
         let known = MIGRATIONS.len() as i64;
         if version > known {
-            return Err(StoreError::NewerSchema { found: version, known });
+            return Err(StoreError::NewerSchema {
+                found: version,
+                known,
+            });
         }
         for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
             let tx = self.conn.transaction()?;
@@ -256,7 +266,8 @@ impl Store {
 
     /// Starts an ingest run; its id.
     pub fn begin_run(&self) -> Result<i64, StoreError> {
-        self.conn.execute("INSERT INTO runs (started_at) VALUES (?1)", params![now()])?;
+        self.conn
+            .execute("INSERT INTO runs (started_at) VALUES (?1)", params![now()])?;
         Ok(self.conn.last_insert_rowid())
     }
 
@@ -271,13 +282,26 @@ impl Store {
 
     /// Stores a document and its events in one transaction: a no-op for the same content, a
     /// replacement of its events for changed content.
-    pub fn put_document(&mut self, run: i64, source: &str, doc: &Document, events: &[Event]) -> Result<Outcome, StoreError> {
+    pub fn put_document(
+        &mut self,
+        run: i64,
+        source: &str,
+        doc: &Document,
+        events: &[Event],
+    ) -> Result<Outcome, StoreError> {
         let hash = content_hash(doc);
         let tx = self.conn.transaction()?;
-        let existing: Option<(Option<String>, String)> =
-            tx.query_row("SELECT content_hash, status FROM documents WHERE id = ?1", params![doc.id], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
+        let existing: Option<(Option<String>, String)> = tx
+            .query_row(
+                "SELECT content_hash, status FROM documents WHERE id = ?1",
+                params![doc.id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
         let outcome = match &existing {
-            Some((Some(h), status)) if *h == hash && status == "ok" => return Ok(Outcome::Unchanged),
+            Some((Some(h), status)) if *h == hash && status == "ok" => {
+                return Ok(Outcome::Unchanged);
+            }
             Some(_) => Outcome::Replaced,
             None => Outcome::New,
         };
@@ -297,7 +321,10 @@ impl Store {
             )?;
             for e in events {
                 let record = serde_json::to_string(e)?;
-                let factuality = serde_json::to_value(e.factuality)?.as_str().unwrap_or("").to_string();
+                let factuality = serde_json::to_value(e.factuality)?
+                    .as_str()
+                    .unwrap_or("")
+                    .to_string();
                 insert.execute(params![
                     e.id,
                     doc.id,
@@ -307,7 +334,10 @@ impl Store {
                     e.location.as_ref().map(|l| l.country.clone()),
                     e.location.as_ref().map(|l| l.lat),
                     e.location.as_ref().map(|l| l.lon),
-                    e.fatalities.as_ref().and_then(|f| f.count).map(|c| c as i64),
+                    e.fatalities
+                        .as_ref()
+                        .and_then(|f| f.count)
+                        .map(|c| c as i64),
                     e.confidence,
                     factuality,
                     record,
@@ -331,7 +361,9 @@ impl Store {
 
     /// Row counts.
     pub fn counts(&self) -> Result<Counts, StoreError> {
-        let count = |sql: &str| -> Result<u64, StoreError> { Ok(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as u64) };
+        let count = |sql: &str| -> Result<u64, StoreError> {
+            Ok(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as u64)
+        };
         Ok(Counts {
             documents: count("SELECT COUNT(*) FROM documents WHERE status = 'ok'")?,
             failed: count("SELECT COUNT(*) FROM documents WHERE status = 'failed'")?,
@@ -343,7 +375,12 @@ impl Store {
     /// Every recorded failure, newest first.
     pub fn failures(&self) -> Result<Vec<Failure>, StoreError> {
         let mut stmt = self.conn.prepare("SELECT source, error FROM documents WHERE status = 'failed' ORDER BY ingested_at DESC, source")?;
-        let rows = stmt.query_map([], |r| Ok(Failure { source: r.get(0)?, error: r.get::<_, Option<String>>(1)?.unwrap_or_default() }))?;
+        let rows = stmt.query_map([], |r| {
+            Ok(Failure {
+                source: r.get(0)?,
+                error: r.get::<_, Option<String>>(1)?.unwrap_or_default(),
+            })
+        })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
@@ -352,7 +389,18 @@ impl Store {
         let mut stmt = self.conn.prepare("SELECT id, started_at, finished_at, read, new, replaced, unchanged, failed FROM runs ORDER BY id DESC")?;
         let rows = stmt.query_map([], |r| {
             let n = |k: usize| -> rusqlite::Result<u64> { Ok(r.get::<_, i64>(k)? as u64) };
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, RunStats { read: n(3)?, new: n(4)?, replaced: n(5)?, unchanged: n(6)?, failed: n(7)? }))
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                RunStats {
+                    read: n(3)?,
+                    new: n(4)?,
+                    replaced: n(5)?,
+                    unchanged: n(6)?,
+                    failed: n(7)?,
+                },
+            ))
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
@@ -370,32 +418,56 @@ impl Store {
 
     /// Calls `f` with each stored event record matching `filter`, one at a time (a store of
     /// millions of events is never held in memory); stops at the first error `f` returns.
-    pub fn each_event(&self, filter: &Filter, f: &mut dyn FnMut(serde_json::Value) -> Result<(), StoreError>) -> Result<(), StoreError> {
+    pub fn each_event(
+        &self,
+        filter: &Filter,
+        f: &mut dyn FnMut(serde_json::Value) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
         self.each_record(filter, &mut |record| f(serde_json::from_str(record)?))
     }
 
     /// [`each_event`](Store::each_event) with the record as stored: JSON text, for readers that
     /// parse only the fields they need.
-    pub fn each_record(&self, filter: &Filter, f: &mut dyn FnMut(&str) -> Result<(), StoreError>) -> Result<(), StoreError> {
+    pub fn each_record(
+        &self,
+        filter: &Filter,
+        f: &mut dyn FnMut(&str) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
         self.each_record_page(filter, None, f)
     }
 
     /// Events matching `filter`, `limit` of them from `offset` (by date then id), and how many
     /// match in all.
-    pub fn events_page(&self, filter: &Filter, limit: usize, offset: usize) -> Result<(Vec<serde_json::Value>, u64), StoreError> {
+    pub fn events_page(
+        &self,
+        filter: &Filter,
+        limit: usize,
+        offset: usize,
+    ) -> Result<(Vec<serde_json::Value>, u64), StoreError> {
         let mut out = Vec::new();
         self.each_record_page(filter, Some((limit, offset)), &mut |r| {
             out.push(serde_json::from_str(r)?);
             Ok(())
         })?;
         let (clause, values) = where_clause(filter);
-        let total: i64 = self.conn.query_row(&format!("SELECT COUNT(*) FROM events WHERE 1 = 1{clause}"), rusqlite::params_from_iter(values.iter()), |r| r.get(0))?;
+        let total: i64 = self.conn.query_row(
+            &format!("SELECT COUNT(*) FROM events WHERE 1 = 1{clause}"),
+            rusqlite::params_from_iter(values.iter()),
+            |r| r.get(0),
+        )?;
         Ok((out, total as u64))
     }
 
     /// One event record by id.
     pub fn event(&self, id: &str) -> Result<Option<serde_json::Value>, StoreError> {
-        let record: Option<String> = self.conn.query_row("SELECT record FROM events WHERE id = ?1", params![id], |r| r.get(0)).optional()?;
+        let record: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT record FROM events WHERE id = ?1",
+                params![id],
+                |r| r.get(0),
+            )
+            .optional()?;
         Ok(record.map(|r| serde_json::from_str(&r)).transpose()?)
     }
 
@@ -410,12 +482,21 @@ impl Store {
         Ok(row)
     }
 
-    fn each_record_page(&self, filter: &Filter, page: Option<(usize, usize)>, f: &mut dyn FnMut(&str) -> Result<(), StoreError>) -> Result<(), StoreError> {
+    fn each_record_page(
+        &self,
+        filter: &Filter,
+        page: Option<(usize, usize)>,
+        f: &mut dyn FnMut(&str) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
         let (clause, values) = where_clause(filter);
         let mut sql = format!("SELECT record FROM events WHERE 1 = 1{clause}");
         sql.push_str(" ORDER BY date_start, id");
         if let Some((limit, offset)) = page {
-            sql.push_str(&format!(" LIMIT {} OFFSET {}", limit.min(i64::MAX as usize), offset.min(i64::MAX as usize)));
+            sql.push_str(&format!(
+                " LIMIT {} OFFSET {}",
+                limit.min(i64::MAX as usize),
+                offset.min(i64::MAX as usize)
+            ));
         }
         let mut stmt = self.conn.prepare(&sql)?;
         let mut rows = stmt.query(rusqlite::params_from_iter(values.iter()))?;
@@ -429,7 +510,11 @@ impl Store {
     pub fn has_content(&self, id: &str, hash: &str) -> Result<bool, StoreError> {
         Ok(self
             .conn
-            .query_row("SELECT 1 FROM documents WHERE id = ?1 AND content_hash = ?2 AND status = 'ok'", params![id, hash], |_| Ok(()))
+            .query_row(
+                "SELECT 1 FROM documents WHERE id = ?1 AND content_hash = ?2 AND status = 'ok'",
+                params![id, hash],
+                |_| Ok(()),
+            )
             .optional()?
             .is_some())
     }
@@ -441,7 +526,13 @@ mod tests {
     use hadath_text::Lang;
 
     fn doc(id: &str, text: &str) -> Document {
-        Document { id: id.into(), text: text.into(), lang: Lang::Ar, published: "2022-01-06".parse().ok(), url: None }
+        Document {
+            id: id.into(),
+            text: text.into(),
+            lang: Lang::Ar,
+            published: "2022-01-06".parse().ok(),
+            url: None,
+        }
     }
 
     fn put(store: &mut Store, d: &Document) -> Outcome {
@@ -453,7 +544,10 @@ mod tests {
     #[test]
     fn same_content_is_a_no_op_and_changed_content_replaces_events() {
         let mut store = Store::open_in_memory().unwrap();
-        let a = doc("a", "قتل خمسة عشر شخصا في هجوم على سوق في بغداد يوم الثلاثاء.");
+        let a = doc(
+            "a",
+            "قتل خمسة عشر شخصا في هجوم على سوق في بغداد يوم الثلاثاء.",
+        );
         assert_eq!(put(&mut store, &a), Outcome::New);
         let first = store.counts().unwrap();
         assert_eq!((first.documents, first.events), (1, 1));
@@ -470,15 +564,38 @@ mod tests {
     fn failures_are_recorded_and_filters_are_parameters() {
         let mut store = Store::open_in_memory().unwrap();
         let run = store.begin_run().unwrap();
-        store.put_failure(run, "bad.txt", "not valid UTF-8 at byte 3").unwrap();
-        put(&mut store, &doc("b", "قتل خمسة عشر شخصا في هجوم على سوق في بغداد يوم الثلاثاء."));
-        assert_eq!(store.failures().unwrap(), vec![Failure { source: "bad.txt".into(), error: "not valid UTF-8 at byte 3".into() }]);
-        let iq = Filter { country: Some("iq".into()), ..Filter::default() };
+        store
+            .put_failure(run, "bad.txt", "not valid UTF-8 at byte 3")
+            .unwrap();
+        put(
+            &mut store,
+            &doc(
+                "b",
+                "قتل خمسة عشر شخصا في هجوم على سوق في بغداد يوم الثلاثاء.",
+            ),
+        );
+        assert_eq!(
+            store.failures().unwrap(),
+            vec![Failure {
+                source: "bad.txt".into(),
+                error: "not valid UTF-8 at byte 3".into()
+            }]
+        );
+        let iq = Filter {
+            country: Some("iq".into()),
+            ..Filter::default()
+        };
         assert_eq!(store.events(&iq).unwrap().len(), 1);
         // A filter value that looks like SQL is just a value.
-        let sqlish = Filter { country: Some("IQ' OR '1'='1".into()), ..Filter::default() };
+        let sqlish = Filter {
+            country: Some("IQ' OR '1'='1".into()),
+            ..Filter::default()
+        };
         assert!(store.events(&sqlish).unwrap().is_empty());
-        let later = Filter { from: "2022-02-01".parse().ok(), ..Filter::default() };
+        let later = Filter {
+            from: "2022-02-01".parse().ok(),
+            ..Filter::default()
+        };
         assert!(store.events(&later).unwrap().is_empty());
     }
 
@@ -492,7 +609,10 @@ mod tests {
             let conn = Connection::open(&path).unwrap();
             conn.pragma_update(None, "user_version", 99).unwrap();
         }
-        assert!(matches!(Store::open(&path), Err(StoreError::NewerSchema { found: 99, .. })));
+        assert!(matches!(
+            Store::open(&path),
+            Err(StoreError::NewerSchema { found: 99, .. })
+        ));
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -39,7 +39,11 @@ impl Lang {
                 latin += 1;
             }
         }
-        if arabic > 0 && arabic * 2 >= latin { Lang::Ar } else { Lang::En }
+        if arabic > 0 && arabic * 2 >= latin {
+            Lang::Ar
+        } else {
+            Lang::En
+        }
     }
 }
 
@@ -64,7 +68,10 @@ mod tests {
 
     #[test]
     fn detects_arabic_even_with_latin_names() {
-        assert_eq!(Lang::detect("قال مسؤول في الشرطة في Almaty الخميس"), Lang::Ar);
+        assert_eq!(
+            Lang::detect("قال مسؤول في الشرطة في Almaty الخميس"),
+            Lang::Ar
+        );
         assert_eq!(Lang::detect("Police said on Thursday"), Lang::En);
         assert_eq!(Lang::detect(""), Lang::En);
     }

@@ -57,28 +57,41 @@ pub struct Lexicon<V> {
 
 impl<V> Default for Lexicon<V> {
     fn default() -> Self {
-        Lexicon { patterns: Vec::new(), index: HashMap::new() }
+        Lexicon {
+            patterns: Vec::new(),
+            index: HashMap::new(),
+        }
     }
 }
 
 impl<V> Lexicon<V> {
     /// Builds a lexicon from `(pattern, value)` pairs; `expand` turns one slot into its forms.
-    pub fn build(rows: impl IntoIterator<Item = (String, V)>, expand: &dyn Fn(&str) -> Vec<String>) -> Lexicon<V> {
+    pub fn build(
+        rows: impl IntoIterator<Item = (String, V)>,
+        expand: &dyn Fn(&str) -> Vec<String>,
+    ) -> Lexicon<V> {
         let mut lexicon = Lexicon::default();
         for (pattern, value) in rows {
             let slots: Vec<Slot> = pattern
                 .split_whitespace()
                 .map(|slot| match slot.strip_prefix('_') {
                     Some(n) => Slot::Gap(n.parse().unwrap_or(3)),
-                    None if slot.starts_with("V:") => Slot::Verb(expand(slot).into_iter().filter(|f| !f.is_empty()).collect()),
-                    None => Slot::Forms(expand(slot).into_iter().filter(|f| !f.is_empty()).collect()),
+                    None if slot.starts_with("V:") => {
+                        Slot::Verb(expand(slot).into_iter().filter(|f| !f.is_empty()).collect())
+                    }
+                    None => {
+                        Slot::Forms(expand(slot).into_iter().filter(|f| !f.is_empty()).collect())
+                    }
                 })
                 .collect();
             let first = match slots.first() {
                 Some(Slot::Forms(first) | Slot::Verb(first)) => first,
                 _ => continue,
             };
-            if slots.iter().any(|s| matches!(s, Slot::Forms(f) | Slot::Verb(f) if f.is_empty())) {
+            if slots
+                .iter()
+                .any(|s| matches!(s, Slot::Forms(f) | Slot::Verb(f) if f.is_empty()))
+            {
                 continue;
             }
             let idx = lexicon.patterns.len() as u32;
@@ -107,7 +120,10 @@ impl<V> Lexicon<V> {
 
     /// True when some one-word pattern is this form.
     pub fn has_word(&self, form: &str) -> bool {
-        self.index.get(form).is_some_and(|ids| ids.iter().any(|&id| self.patterns[id as usize].0.len() == 1))
+        self.index.get(form).is_some_and(|ids| {
+            ids.iter()
+                .any(|&id| self.patterns[id as usize].0.len() == 1)
+        })
     }
 
     /// All matches starting in `range`, longest first at each start; `analyses[i]` holds the
@@ -118,7 +134,9 @@ impl<V> Lexicon<V> {
         for start in range.start..end {
             let mut seen: Vec<u32> = Vec::new();
             for analysis in &analyses[start] {
-                let Some(ids) = self.index.get(&analysis.form) else { continue };
+                let Some(ids) = self.index.get(&analysis.form) else {
+                    continue;
+                };
                 for &id in ids {
                     if seen.contains(&id) {
                         continue;
@@ -129,8 +147,15 @@ impl<V> Lexicon<V> {
                     }
                     seen.push(id);
                     let mut anchors = vec![start];
-                    if let Some(last) = match_slots(&slots[1..], analyses, start + 1, end, &mut anchors) {
-                        found.push(Match { tokens: start..last, anchors, value, pattern: id as usize });
+                    if let Some(last) =
+                        match_slots(&slots[1..], analyses, start + 1, end, &mut anchors)
+                    {
+                        found.push(Match {
+                            tokens: start..last,
+                            anchors,
+                            value,
+                            pattern: id as usize,
+                        });
                     }
                 }
             }
@@ -141,12 +166,24 @@ impl<V> Lexicon<V> {
 }
 
 /// Matches `slots` from token `pos`; returns one past the last matched token.
-fn match_slots(slots: &[Slot], analyses: &[Vec<Analysis>], pos: usize, end: usize, anchors: &mut Vec<usize>) -> Option<usize> {
-    let Some((slot, rest)) = slots.split_first() else { return Some(pos) };
+fn match_slots(
+    slots: &[Slot],
+    analyses: &[Vec<Analysis>],
+    pos: usize,
+    end: usize,
+    anchors: &mut Vec<usize>,
+) -> Option<usize> {
+    let Some((slot, rest)) = slots.split_first() else {
+        return Some(pos);
+    };
     match slot {
         Slot::Forms(forms) | Slot::Verb(forms) => {
             let verb = matches!(slot, Slot::Verb(_));
-            if pos < end && analyses[pos].iter().any(|a| forms.contains(&a.form) && (!verb || a.verbal_ok)) {
+            if pos < end
+                && analyses[pos]
+                    .iter()
+                    .any(|a| forms.contains(&a.form) && (!verb || a.verbal_ok))
+            {
                 anchors.push(pos);
                 let result = match_slots(rest, analyses, pos + 1, end, anchors);
                 if result.is_none() {
@@ -194,7 +231,18 @@ mod tests {
 
     fn words(text: &str) -> Vec<Vec<Analysis>> {
         text.split(' ')
-            .map(|w| if w == "," { vec![] } else { vec![Analysis { form: w.to_string(), proclitic_len: 0, definite: false, verbal_ok: true }] })
+            .map(|w| {
+                if w == "," {
+                    vec![]
+                } else {
+                    vec![Analysis {
+                        form: w.to_string(),
+                        proclitic_len: 0,
+                        definite: false,
+                        verbal_ok: true,
+                    }]
+                }
+            })
             .collect()
     }
 
@@ -205,15 +253,27 @@ mod tests {
     #[test]
     fn multiword_patterns_with_gaps() {
         let lex = Lexicon::build(
-            [("took to the streets|street".to_string(), 1), ("took _2 streets".to_string(), 2), ("took".to_string(), 3)],
+            [
+                ("took to the streets|street".to_string(), 1),
+                ("took _2 streets".to_string(), 2),
+                ("took".to_string(), 3),
+            ],
             &expand,
         );
         let tokens = words("they took to the streets today");
-        let got: Vec<(Range<usize>, i32)> = lex.find_all(&tokens, 0..tokens.len()).iter().map(|m| (m.tokens.clone(), *m.value)).collect();
+        let got: Vec<(Range<usize>, i32)> = lex
+            .find_all(&tokens, 0..tokens.len())
+            .iter()
+            .map(|m| (m.tokens.clone(), *m.value))
+            .collect();
         assert_eq!(got, vec![(1..5, 1), (1..5, 2), (1..2, 3)]);
         // A gap does not cross punctuation.
         let tokens = words("took , the streets");
-        let got: Vec<i32> = lex.find_all(&tokens, 0..tokens.len()).iter().map(|m| *m.value).collect();
+        let got: Vec<i32> = lex
+            .find_all(&tokens, 0..tokens.len())
+            .iter()
+            .map(|m| *m.value)
+            .collect();
         assert_eq!(got, vec![3]);
     }
 

@@ -30,7 +30,12 @@ impl NormalizedText {
             orig_start.extend(std::iter::repeat_n(start, added));
             orig_end.extend(std::iter::repeat_n(end, added));
         }
-        NormalizedText { text, orig_start, orig_end, orig_len: original.len() as u32 }
+        NormalizedText {
+            text,
+            orig_start,
+            orig_end,
+            orig_len: original.len() as u32,
+        }
     }
 
     /// The normalized text.
@@ -47,7 +52,10 @@ impl NormalizedText {
             return Span::new(pos, pos);
         }
         let end = end.min(self.text.len());
-        Span::new(self.orig_start[start] as usize, self.orig_end[end - 1] as usize)
+        Span::new(
+            self.orig_start[start] as usize,
+            self.orig_end[end - 1] as usize,
+        )
     }
 
     /// The normalized byte offset of the first normalized byte at or after original offset `orig`.
@@ -79,7 +87,10 @@ mod tests {
         assert_eq!(span.slice(original), "أَلْماتي");
         // Half of an expanded ligature maps to the whole ligature.
         let lam = norm.as_str().len() - 2;
-        assert_eq!(norm.original_span(lam, norm.as_str().len()).slice(original), "ﻻ");
+        assert_eq!(
+            norm.original_span(lam, norm.as_str().len()).slice(original),
+            "ﻻ"
+        );
         assert_eq!(norm.original_span(5, 5).len(), 0);
     }
 

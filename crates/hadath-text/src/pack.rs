@@ -52,7 +52,10 @@ pub trait LanguagePack: Send + Sync {
 
     /// Expands one lexicon slot into normalized forms; by default a `|`-separated list.
     fn expand_slot(&self, slot: &str) -> Vec<String> {
-        slot.split('|').map(|form| self.normalize_entry(form)).filter(|f| !f.is_empty()).collect()
+        slot.split('|')
+            .map(|form| self.normalize_entry(form))
+            .filter(|f| !f.is_empty())
+            .collect()
     }
 
     /// The pack's lexicons.

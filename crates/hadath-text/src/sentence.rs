@@ -2,9 +2,10 @@ use crate::Span;
 
 /// Words after which a full stop does not end an English sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "maj", "gov", "sen", "rep", "st",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "etc",
-    "inc", "ltd", "co", "corp", "jr", "sr", "u.s", "u.n", "u.k", "e.g", "i.e", "a.m", "p.m",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "maj", "gov", "sen", "rep",
+    "st", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "no", "vs", "etc", "inc", "ltd", "co", "corp", "jr", "sr", "u.s", "u.n", "u.k", "e.g", "i.e",
+    "a.m", "p.m",
 ];
 
 fn is_terminal(c: char) -> bool {
@@ -12,7 +13,10 @@ fn is_terminal(c: char) -> bool {
 }
 
 fn is_closing(c: char) -> bool {
-    matches!(c, '"' | '\'' | '\u{201D}' | '\u{2019}' | '\u{00BB}' | ')' | ']')
+    matches!(
+        c,
+        '"' | '\'' | '\u{201D}' | '\u{2019}' | '\u{00BB}' | ')' | ']'
+    )
 }
 
 /// Splits a text into sentences: at line breaks, and after `.`, `!`, `?`, `؟`, `…` (with any
@@ -60,7 +64,14 @@ fn ends_sentence(text: &str, i: usize, c: char) -> bool {
         return false;
     }
     // A Latin word right before: initials and abbreviations.
-    let word: String = before.chars().rev().take_while(|ch| ch.is_alphanumeric() || *ch == '.').collect::<Vec<_>>().into_iter().rev().collect();
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|ch| ch.is_alphanumeric() || *ch == '.')
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
     if !word.is_empty() && word.chars().all(|ch| ch.is_ascii_alphabetic() || ch == '.') {
         let lower = word.to_ascii_lowercase();
         let lower = lower.trim_matches('.');
@@ -93,21 +104,36 @@ mod tests {
     use super::*;
 
     fn check(input: &str, expected: &[&str]) {
-        let got: Vec<&str> = split_sentences(input).iter().map(|s| s.slice(input)).collect();
+        let got: Vec<&str> = split_sentences(input)
+            .iter()
+            .map(|s| s.slice(input))
+            .collect();
         assert_eq!(got, expected);
     }
 
     #[test]
     fn arabic_and_latin_stops() {
-        check("قتل ثلاثة. وأصيب آخرون؟ نعم!", &["قتل ثلاثة.", "وأصيب آخرون؟", "نعم!"]);
-        check("تحول عميق.ما هو غير واضح", &["تحول عميق.", "ما هو غير واضح"]);
+        check(
+            "قتل ثلاثة. وأصيب آخرون؟ نعم!",
+            &["قتل ثلاثة.", "وأصيب آخرون؟", "نعم!"],
+        );
+        check(
+            "تحول عميق.ما هو غير واضح",
+            &["تحول عميق.", "ما هو غير واضح"],
+        );
         check("سطر أول\nسطر ثان", &["سطر أول", "سطر ثان"]);
     }
 
     #[test]
     fn quotes_numbers_and_abbreviations() {
-        check("He said \"stop.\" Then left.", &["He said \"stop.\"", "Then left."]);
-        check("Mr. Smith paid 3.5 million to the U.S. Army. Done", &["Mr. Smith paid 3.5 million to the U.S. Army.", "Done"]);
+        check(
+            "He said \"stop.\" Then left.",
+            &["He said \"stop.\"", "Then left."],
+        );
+        check(
+            "Mr. Smith paid 3.5 million to the U.S. Army. Done",
+            &["Mr. Smith paid 3.5 million to the U.S. Army.", "Done"],
+        );
         check("  \n\n ", &[]);
     }
 }

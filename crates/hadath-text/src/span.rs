@@ -15,8 +15,15 @@ pub struct Span {
 impl Span {
     /// A span from `start` to `end`; the two are swapped if given in the wrong order.
     pub fn new(start: usize, end: usize) -> Span {
-        let (start, end) = if start <= end { (start, end) } else { (end, start) };
-        Span { start: clamp_u32(start), end: clamp_u32(end) }
+        let (start, end) = if start <= end {
+            (start, end)
+        } else {
+            (end, start)
+        };
+        Span {
+            start: clamp_u32(start),
+            end: clamp_u32(end),
+        }
     }
 
     /// First byte.
@@ -41,7 +48,10 @@ impl Span {
 
     /// The smallest span covering both.
     pub fn cover(self, other: Span) -> Span {
-        Span { start: self.start.min(other.start), end: self.end.max(other.end) }
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
     }
 
     /// True when `other` lies inside `self`.

@@ -57,7 +57,8 @@ pub fn tokenize(norm: &NormalizedText) -> Vec<Token> {
                         chars.next();
                     }
                     Some((i, sep)) if is_number_separator(sep) => {
-                        let next_is_digit = text[i + sep.len_utf8()..].starts_with(|d: char| d.is_ascii_digit());
+                        let next_is_digit =
+                            text[i + sep.len_utf8()..].starts_with(|d: char| d.is_ascii_digit());
                         if !next_is_digit {
                             break;
                         }
@@ -72,8 +73,16 @@ pub fn tokenize(norm: &NormalizedText) -> Vec<Token> {
                     _ => break,
                 }
             }
-            let kind = if has_letter { TokenKind::Word } else { TokenKind::Number };
-            tokens.push(Token { kind, norm: Span::new(start, end), orig: norm.original_span(start, end) });
+            let kind = if has_letter {
+                TokenKind::Word
+            } else {
+                TokenKind::Number
+            };
+            tokens.push(Token {
+                kind,
+                norm: Span::new(start, end),
+                orig: norm.original_span(start, end),
+            });
         } else if is_word_char(c) {
             let mut end = start + c.len_utf8();
             while let Some(&(i, l)) = chars.peek() {
@@ -83,10 +92,18 @@ pub fn tokenize(norm: &NormalizedText) -> Vec<Token> {
                 end = i + l.len_utf8();
                 chars.next();
             }
-            tokens.push(Token { kind: TokenKind::Word, norm: Span::new(start, end), orig: norm.original_span(start, end) });
+            tokens.push(Token {
+                kind: TokenKind::Word,
+                norm: Span::new(start, end),
+                orig: norm.original_span(start, end),
+            });
         } else {
             let end = start + c.len_utf8();
-            tokens.push(Token { kind: TokenKind::Punct, norm: Span::new(start, end), orig: norm.original_span(start, end) });
+            tokens.push(Token {
+                kind: TokenKind::Punct,
+                norm: Span::new(start, end),
+                orig: norm.original_span(start, end),
+            });
         }
     }
     tokens
@@ -103,15 +120,36 @@ mod tests {
     fn check(input: &str, expected: &[(&str, TokenKind)]) {
         let norm = NormalizedText::new(input, |c, out| out.push(c));
         let tokens = tokenize(&norm);
-        let got: Vec<(&str, TokenKind)> = tokens.iter().map(|t| (t.orig.slice(input), t.kind)).collect();
+        let got: Vec<(&str, TokenKind)> = tokens
+            .iter()
+            .map(|t| (t.orig.slice(input), t.kind))
+            .collect();
         assert_eq!(got, expected);
     }
 
     #[test]
     fn words_numbers_and_punctuation() {
         use TokenKind::*;
-        check("أكثر من 10,000 شخص.", &[("أكثر", Word), ("من", Word), ("10,000", Number), ("شخص", Word), (".", Punct)]);
-        check("in 2011, 3.5 km", &[("in", Word), ("2011", Number), (",", Punct), ("3.5", Number), ("km", Word)]);
+        check(
+            "أكثر من 10,000 شخص.",
+            &[
+                ("أكثر", Word),
+                ("من", Word),
+                ("10,000", Number),
+                ("شخص", Word),
+                (".", Punct),
+            ],
+        );
+        check(
+            "in 2011, 3.5 km",
+            &[
+                ("in", Word),
+                ("2011", Number),
+                (",", Punct),
+                ("3.5", Number),
+                ("km", Word),
+            ],
+        );
         check("COVID19 \u{200F}x", &[("COVID19", Word), ("x", Word)]);
         check("", &[]);
     }

@@ -7,9 +7,9 @@ use jiff::ToSpan;
 use jiff::civil::Date;
 use serde::Serialize;
 
+use crate::WordView;
 use crate::lexicon::{Tables, TimeKind, for_lang};
 use crate::numbers::find_numbers;
-use crate::WordView;
 
 /// How exactly a date is known.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -43,7 +43,26 @@ pub struct TimeMention {
 }
 
 const AMBIGUOUS_MONTHS: &[&str] = &["may", "march", "mar", "مارس", "اب", "ماي", "dec", "jan"];
-const MONTH_CUES: &[&str] = &["في", "خلال", "منذ", "شهر", "مطلع", "اواخر", "اوائل", "منتصف", "in", "during", "since", "early", "late", "mid", "last", "of", "until", "حتي"];
+const MONTH_CUES: &[&str] = &[
+    "في",
+    "خلال",
+    "منذ",
+    "شهر",
+    "مطلع",
+    "اواخر",
+    "اوائل",
+    "منتصف",
+    "in",
+    "during",
+    "since",
+    "early",
+    "late",
+    "mid",
+    "last",
+    "of",
+    "until",
+    "حتي",
+];
 
 /// Finds date expressions and resolves them against `published`, looking back (news reports
 /// the past). The news rules below come first; where they find nothing, the full grammar of
@@ -52,12 +71,16 @@ const MONTH_CUES: &[&str] = &["في", "خلال", "منذ", "شهر", "مطلع"
 pub fn find_times(lang: Lang, words: &WordView<'_>, published: Date) -> Vec<TimeMention> {
     let tables = for_lang(lang);
     // The publication day, all of it, is "now".
-    let now = published.to_datetime(jiff::civil::Time::new(23, 59, 59, 0).unwrap_or(jiff::civil::Time::midnight()));
+    let now = published.to_datetime(
+        jiff::civil::Time::new(23, 59, 59, 0).unwrap_or(jiff::civil::Time::midnight()),
+    );
     let grammar = crate::parse_times(lang, words, now, crate::Lean::Past);
     let mut found = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        let news = |k: usize| numeric_date(words, k).or_else(|| phrase_at(lang, tables, words, k, published));
+        let news = |k: usize| {
+            numeric_date(words, k).or_else(|| phrase_at(lang, tables, words, k, published))
+        };
         // The grammar's reading only where the news rules read nothing inside it.
         let mention = news(i).or_else(|| {
             let t = grammar.iter().find(|t| t.tokens.start == i)?;
@@ -101,15 +124,36 @@ fn from_grammar(t: &crate::TimeExpr, published: Date) -> Option<TimeMention> {
             let from = from?;
             let to = to?;
             // `to` is exclusive: the day before it, unless it is a time within a day.
-            let last = if to.at.time() == jiff::civil::Time::midnight() { add_days(to.at.date(), -1) } else { to.at.date() };
-            (from.at.date(), last.max(from.at.date()), precision(from.grain))
+            let last = if to.at.time() == jiff::civil::Time::midnight() {
+                add_days(to.at.date(), -1)
+            } else {
+                to.at.date()
+            };
+            (
+                from.at.date(),
+                last.max(from.at.date()),
+                precision(from.grain),
+            )
         }
     };
-    Some(clip(TimeMention { tokens: t.tokens.clone(), start, end, precision: p, future: start > published }, published))
+    Some(clip(
+        TimeMention {
+            tokens: t.tokens.clone(),
+            start,
+            end,
+            precision: p,
+            future: start > published,
+        },
+        published,
+    ))
 }
 
 /// The longest time phrase starting at `i`: (kinds, end).
-fn phrase(tables: &'static Tables, words: &WordView<'_>, i: usize) -> Option<(&'static [TimeKind], usize)> {
+fn phrase(
+    tables: &'static Tables,
+    words: &WordView<'_>,
+    i: usize,
+) -> Option<(&'static [TimeKind], usize)> {
     for n in (1..=tables.max_time_words).rev() {
         if i + n > words.len() {
             continue;
@@ -124,7 +168,11 @@ fn phrase(tables: &'static Tables, words: &WordView<'_>, i: usize) -> Option<(&'
             let mut next = Vec::new();
             for prefix in &candidates {
                 for form in forms.iter().take(6) {
-                    next.push(if k == 0 { form.to_string() } else { format!("{prefix} {form}") });
+                    next.push(if k == 0 {
+                        form.to_string()
+                    } else {
+                        format!("{prefix} {form}")
+                    });
                 }
             }
             candidates = next;
@@ -173,20 +221,42 @@ fn clip(mut m: TimeMention, published: Date) -> TimeMention {
     m
 }
 
-fn phrase_at(lang: Lang, tables: &'static Tables, words: &WordView<'_>, i: usize, published: Date) -> Option<TimeMention> {
+fn phrase_at(
+    lang: Lang,
+    tables: &'static Tables,
+    words: &WordView<'_>,
+    i: usize,
+    published: Date,
+) -> Option<TimeMention> {
     let (kinds, end) = phrase(tables, words, i)?;
-    let mention = |start: Date, end_date: Date, precision: Precision, tokens: Range<usize>, future: bool| {
-        Some(clip(TimeMention { tokens, start, end: end_date, precision, future }, published))
-    };
+    let mention =
+        |start: Date, end_date: Date, precision: Precision, tokens: Range<usize>, future: bool| {
+            Some(clip(
+                TimeMention {
+                    tokens,
+                    start,
+                    end: end_date,
+                    precision,
+                    future,
+                },
+                published,
+            ))
+        };
     // A weekday, with "يوم/صباح" or "ليلة" before and "الماضي/المقبل" after.
     if let Some(TimeKind::Weekday(w)) = has_kind(kinds, |k| matches!(k, TimeKind::Weekday(_))) {
         // Arabic day names double as numbers (الاثنين "two", الاحد "one"): need the article, a cue, or "on".
-        let cue_before = i > 0 && phrase(tables, words, i - 1).is_some_and(|(k, _)| k.iter().any(|k| matches!(k, TimeKind::DayCue | TimeKind::NightOf)));
-        let definite = words.text(i).starts_with("ال") || words.forms(i).any(|f| f.starts_with("ال"));
+        let cue_before = i > 0
+            && phrase(tables, words, i - 1).is_some_and(|(k, _)| {
+                k.iter()
+                    .any(|k| matches!(k, TimeKind::DayCue | TimeKind::NightOf))
+            });
+        let definite =
+            words.text(i).starts_with("ال") || words.forms(i).any(|f| f.starts_with("ال"));
         if lang == Lang::Ar && !cue_before && !definite {
             return None;
         }
-        let night = i > 0 && phrase(tables, words, i - 1).is_some_and(|(k, _)| k.contains(&TimeKind::NightOf));
+        let night = i > 0
+            && phrase(tables, words, i - 1).is_some_and(|(k, _)| k.contains(&TimeKind::NightOf));
         let start_tok = if cue_before { i - 1 } else { i };
         let (mut past, mut next) = (false, false);
         let mut end_tok = end;
@@ -219,8 +289,14 @@ fn phrase_at(lang: Lang, tables: &'static Tables, words: &WordView<'_>, i: usize
     }
     if let Some(TimeKind::Day(n)) = has_kind(kinds, |k| matches!(k, TimeKind::Day(_))) {
         // "اليوم" also means "the day" (نهاية اليوم): only standing alone or after a preposition.
-        let after_cue = i > 0 && phrase(tables, words, i - 1).is_some_and(|(k, _)| k.contains(&TimeKind::DayCue));
-        if *n == 0 && i > 0 && words.kind(i - 1) == TokenKind::Word && !after_cue && !matches!(words.text(i - 1), "في" | "حتي" | "منذ" | "until" | "by") {
+        let after_cue = i > 0
+            && phrase(tables, words, i - 1).is_some_and(|(k, _)| k.contains(&TimeKind::DayCue));
+        if *n == 0
+            && i > 0
+            && words.kind(i - 1) == TokenKind::Word
+            && !after_cue
+            && !matches!(words.text(i - 1), "في" | "حتي" | "منذ" | "until" | "by")
+        {
             return None;
         }
         let date = add_days(published, i64::from(*n));
@@ -231,13 +307,22 @@ fn phrase_at(lang: Lang, tables: &'static Tables, words: &WordView<'_>, i: usize
         return mention(date, published.max(date), Precision::Day, i..end, false);
     }
     if let Some(TimeKind::Week(n)) = has_kind(kinds, |k| matches!(k, TimeKind::Week(_))) {
-        let monday = add_days(published, -i64::from(published.weekday().to_monday_one_offset() - 1));
+        let monday = add_days(
+            published,
+            -i64::from(published.weekday().to_monday_one_offset() - 1),
+        );
         let start = add_days(monday, 7 * i64::from(*n));
         return mention(start, add_days(start, 6), Precision::Week, i..end, *n > 0);
     }
     if let Some(TimeKind::MonthRel(n)) = has_kind(kinds, |k| matches!(k, TimeKind::MonthRel(_))) {
         let first = published.first_of_month().checked_add((*n).months()).ok()?;
-        return mention(first, first.last_of_month(), Precision::Month, i..end, *n > 0);
+        return mention(
+            first,
+            first.last_of_month(),
+            Precision::Month,
+            i..end,
+            *n > 0,
+        );
     }
     if let Some(TimeKind::YearRel(n)) = has_kind(kinds, |k| matches!(k, TimeKind::YearRel(_))) {
         let first = published.first_of_year().checked_add((*n).years()).ok()?;
@@ -245,7 +330,13 @@ fn phrase_at(lang: Lang, tables: &'static Tables, words: &WordView<'_>, i: usize
     }
     if has_kind(kinds, |k| matches!(k, TimeKind::YearStart)).is_some() {
         let first = published.first_of_year();
-        return mention(first, first.last_of_month(), Precision::Month, i..end, false);
+        return mention(
+            first,
+            first.last_of_month(),
+            Precision::Month,
+            i..end,
+            false,
+        );
     }
     if let Some(TimeKind::Month(m)) = has_kind(kinds, |k| matches!(k, TimeKind::Month(_))) {
         return month_expression(words, tables, i, end, *m, published);
@@ -258,7 +349,13 @@ fn phrase_at(lang: Lang, tables: &'static Tables, words: &WordView<'_>, i: usize
         }
         if let Some(year) = year_at(words, at) {
             let first = Date::new(year, 1, 1).ok()?;
-            return mention(first, first.last_of_year(), Precision::Year, i..at + 1, false);
+            return mention(
+                first,
+                first.last_of_year(),
+                Precision::Year,
+                i..at + 1,
+                false,
+            );
         }
         if has_kind(kinds, |k| matches!(k, TimeKind::Since)).is_none() {
             return None;
@@ -270,7 +367,14 @@ fn phrase_at(lang: Lang, tables: &'static Tables, words: &WordView<'_>, i: usize
     None
 }
 
-fn month_expression(words: &WordView<'_>, tables: &'static Tables, i: usize, end: usize, month: u8, published: Date) -> Option<TimeMention> {
+fn month_expression(
+    words: &WordView<'_>,
+    tables: &'static Tables,
+    i: usize,
+    end: usize,
+    month: u8,
+    published: Date,
+) -> Option<TimeMention> {
     let mut start_tok = i;
     let mut end_tok = end;
     // "كانون الثاني/يناير", "يناير (كانون الثاني)": swallow the second name of the same month.
@@ -281,7 +385,11 @@ fn month_expression(words: &WordView<'_>, tables: &'static Tables, i: usize, end
             }
         }
     }
-    let day = if start_tok > 0 { day_at(words, start_tok - 1) } else { None };
+    let day = if start_tok > 0 {
+        day_at(words, start_tok - 1)
+    } else {
+        None
+    };
     if day.is_some() {
         start_tok -= 1;
     }
@@ -330,8 +438,14 @@ fn month_expression(words: &WordView<'_>, tables: &'static Tables, i: usize, end
         None => {
             let this_year = published.year();
             if next {
-                if month as i8 > published.month() { this_year } else { this_year + 1 }
-            } else if month as i8 <= published.month() && !(past && month as i8 == published.month() && day.is_none()) {
+                if month as i8 > published.month() {
+                    this_year
+                } else {
+                    this_year + 1
+                }
+            } else if month as i8 <= published.month()
+                && !(past && month as i8 == published.month() && day.is_none())
+            {
                 this_year
             } else {
                 this_year - 1
@@ -342,12 +456,34 @@ fn month_expression(words: &WordView<'_>, tables: &'static Tables, i: usize, end
     let future = first > published;
     if let Some(d) = day {
         let date = Date::new(year, month as i8, d).ok()?;
-        return Some(TimeMention { tokens: start_tok..end_tok, start: date, end: date, precision: Precision::Day, future: date > published });
+        return Some(TimeMention {
+            tokens: start_tok..end_tok,
+            start: date,
+            end: date,
+            precision: Precision::Day,
+            future: date > published,
+        });
     }
-    Some(clip(TimeMention { tokens: start_tok..end_tok, start: first, end: first.last_of_month(), precision: Precision::Month, future }, published))
+    Some(clip(
+        TimeMention {
+            tokens: start_tok..end_tok,
+            start: first,
+            end: first.last_of_month(),
+            precision: Precision::Month,
+            future,
+        },
+        published,
+    ))
 }
 
-fn ago(lang: Lang, tables: &'static Tables, words: &WordView<'_>, i: usize, end: usize, published: Date) -> Option<TimeMention> {
+fn ago(
+    lang: Lang,
+    tables: &'static Tables,
+    words: &WordView<'_>,
+    i: usize,
+    end: usize,
+    published: Date,
+) -> Option<TimeMention> {
     // Arabic "قبل ثلاثة عقود" / "منذ يومين"; English "three decades ago".
     let (count, unit, tokens) = if lang == Lang::Ar {
         let mut at = end;
@@ -358,9 +494,13 @@ fn ago(lang: Lang, tables: &'static Tables, words: &WordView<'_>, i: usize, end:
             at += n.tokens.end;
         }
         let (kinds, unit_end) = phrase(tables, words, at)?;
-        let TimeKind::Unit(unit) = has_kind(kinds, |k| matches!(k, TimeKind::Unit(_)))? else { return None };
+        let TimeKind::Unit(unit) = has_kind(kinds, |k| matches!(k, TimeKind::Unit(_)))? else {
+            return None;
+        };
         // Dual forms (يومين، عامين) count two.
-        if numbers.first().is_none_or(|n| n.tokens.start != 0) && (words.text(at).ends_with("ين") && !words.text(at).ends_with("سنين")) {
+        if numbers.first().is_none_or(|n| n.tokens.start != 0)
+            && (words.text(at).ends_with("ين") && !words.text(at).ends_with("سنين"))
+        {
             count = 2;
         }
         (count, *unit, i..unit_end)
@@ -370,7 +510,9 @@ fn ago(lang: Lang, tables: &'static Tables, words: &WordView<'_>, i: usize, end:
             return None;
         }
         let (kinds, _) = phrase(tables, words, i - 1)?;
-        let TimeKind::Unit(unit) = has_kind(kinds, |k| matches!(k, TimeKind::Unit(_)))? else { return None };
+        let TimeKind::Unit(unit) = has_kind(kinds, |k| matches!(k, TimeKind::Unit(_)))? else {
+            return None;
+        };
         let before = slice_view(words, 0);
         let numbers = find_numbers(lang, &before);
         let n = numbers.iter().find(|n| n.tokens.end == i - 1)?;
@@ -396,15 +538,32 @@ fn ago(lang: Lang, tables: &'static Tables, words: &WordView<'_>, i: usize, end:
         }
         _ => {
             let d = published.checked_sub((count * 10).years()).ok()?;
-            (d.first_of_year().checked_sub(2.years()).ok()?, d.last_of_year().checked_add(2.years()).ok()?, Precision::Decade)
+            (
+                d.first_of_year().checked_sub(2.years()).ok()?,
+                d.last_of_year().checked_add(2.years()).ok()?,
+                Precision::Decade,
+            )
         }
     };
-    Some(clip(TimeMention { tokens, start, end: end_date, precision, future: false }, published))
+    Some(clip(
+        TimeMention {
+            tokens,
+            start,
+            end: end_date,
+            precision,
+            future: false,
+        },
+        published,
+    ))
 }
 
 fn slice_view<'a>(words: &WordView<'a>, from: usize) -> WordView<'a> {
     let from = from.min(words.len());
-    WordView { norm: words.norm, tokens: &words.tokens[from..], analyses: &words.analyses[from..] }
+    WordView {
+        norm: words.norm,
+        tokens: &words.tokens[from..],
+        analyses: &words.analyses[from..],
+    }
 }
 
 /// "2022/1/5", "5/1/2022", "2022-01-05".
@@ -416,10 +575,36 @@ fn numeric_date(words: &WordView<'_>, i: usize) -> Option<TimeMention> {
     if !matches!(sep, "/" | "-" | ".") || words.text(i + 3) != sep {
         return None;
     }
-    let parts: Vec<i64> = [i, i + 2, i + 4].iter().map(|&k| if words.kind(k) == TokenKind::Number { words.text(k).parse().unwrap_or(-1) } else { -1 }).collect();
-    let (y, m, d) = if parts[0] >= 1900 { (parts[0], parts[1], parts[2]) } else if parts[2] >= 1900 { (parts[2], parts[1], parts[0]) } else { return None };
-    let date = Date::new(i16::try_from(y).ok()?, i8::try_from(m).ok()?, i8::try_from(d).ok()?).ok()?;
-    Some(TimeMention { tokens: i..i + 5, start: date, end: date, precision: Precision::Day, future: false })
+    let parts: Vec<i64> = [i, i + 2, i + 4]
+        .iter()
+        .map(|&k| {
+            if words.kind(k) == TokenKind::Number {
+                words.text(k).parse().unwrap_or(-1)
+            } else {
+                -1
+            }
+        })
+        .collect();
+    let (y, m, d) = if parts[0] >= 1900 {
+        (parts[0], parts[1], parts[2])
+    } else if parts[2] >= 1900 {
+        (parts[2], parts[1], parts[0])
+    } else {
+        return None;
+    };
+    let date = Date::new(
+        i16::try_from(y).ok()?,
+        i8::try_from(m).ok()?,
+        i8::try_from(d).ok()?,
+    )
+    .ok()?;
+    Some(TimeMention {
+        tokens: i..i + 5,
+        start: date,
+        end: date,
+        precision: Precision::Day,
+        future: false,
+    })
 }
 
 #[cfg(test)]
@@ -428,19 +613,34 @@ mod tests {
     use crate::Words;
     use hadath_text::LanguagePack;
 
-    fn check(pack: &dyn LanguagePack, text: &str, published: &str, expected: &[(&str, &str, &str, Precision)]) {
+    fn check(
+        pack: &dyn LanguagePack,
+        text: &str,
+        published: &str,
+        expected: &[(&str, &str, &str, Precision)],
+    ) {
         let published: Date = published.parse().unwrap();
         let words = Words::analyse(pack, text);
         let view = words.view();
-        let got: Vec<(String, String, String, Precision)> = find_times(pack.lang(), &view, published)
+        let got: Vec<(String, String, String, Precision)> =
+            find_times(pack.lang(), &view, published)
+                .iter()
+                .map(|m| {
+                    let span = view.tokens[m.tokens.start]
+                        .orig
+                        .cover(view.tokens[m.tokens.end - 1].orig);
+                    (
+                        span.slice(text).to_string(),
+                        m.start.to_string(),
+                        m.end.to_string(),
+                        m.precision,
+                    )
+                })
+                .collect();
+        let expected: Vec<(String, String, String, Precision)> = expected
             .iter()
-            .map(|m| {
-                let span = view.tokens[m.tokens.start].orig.cover(view.tokens[m.tokens.end - 1].orig);
-                (span.slice(text).to_string(), m.start.to_string(), m.end.to_string(), m.precision)
-            })
+            .map(|(a, b, c, p)| (a.to_string(), b.to_string(), c.to_string(), *p))
             .collect();
-        let expected: Vec<(String, String, String, Precision)> =
-            expected.iter().map(|(a, b, c, p)| (a.to_string(), b.to_string(), c.to_string(), *p)).collect();
         assert_eq!(got, expected);
     }
 
@@ -449,13 +649,43 @@ mod tests {
     fn arabic_relative_days() {
         let ar = &hadath_ar::ArabicPack;
         use Precision::*;
-        check(ar, "في وقت مبكر من يوم الأربعاء", "2022-01-06", &[("يوم الأربعاء", "2022-01-05", "2022-01-05", Day)]);
-        check(ar, "خلال ليلة السبت", "2022-01-06", &[("ليلة السبت", "2021-12-31", "2022-01-01", Day)]);
-        check(ar, "قال الخميس", "2022-01-06", &[("الخميس", "2022-01-06", "2022-01-06", Day)]);
-        check(ar, "الخميس الماضي", "2022-01-06", &[("الخميس الماضي", "2021-12-30", "2021-12-30", Day)]);
-        check(ar, "وقع أمس", "2022-01-06", &[("أمس", "2022-01-05", "2022-01-05", Day)]);
+        check(
+            ar,
+            "في وقت مبكر من يوم الأربعاء",
+            "2022-01-06",
+            &[("يوم الأربعاء", "2022-01-05", "2022-01-05", Day)],
+        );
+        check(
+            ar,
+            "خلال ليلة السبت",
+            "2022-01-06",
+            &[("ليلة السبت", "2021-12-31", "2022-01-01", Day)],
+        );
+        check(
+            ar,
+            "قال الخميس",
+            "2022-01-06",
+            &[("الخميس", "2022-01-06", "2022-01-06", Day)],
+        );
+        check(
+            ar,
+            "الخميس الماضي",
+            "2022-01-06",
+            &[("الخميس الماضي", "2021-12-30", "2021-12-30", Day)],
+        );
+        check(
+            ar,
+            "وقع أمس",
+            "2022-01-06",
+            &[("أمس", "2022-01-05", "2022-01-05", Day)],
+        );
         check(ar, "بحلول نهاية اليوم", "2022-01-06", &[]);
-        check(ar, "انتشر عصر اليوم", "2011-01-28", &[("اليوم", "2011-01-28", "2011-01-28", Day)]);
+        check(
+            ar,
+            "انتشر عصر اليوم",
+            "2011-01-28",
+            &[("اليوم", "2011-01-28", "2011-01-28", Day)],
+        );
         check(ar, "قتل اثنين", "2022-01-06", &[]);
     }
 
@@ -463,24 +693,84 @@ mod tests {
     fn arabic_months_years_and_spans() {
         let ar = &hadath_ar::ArabicPack;
         use Precision::*;
-        check(ar, "في 5 كانون الثاني/يناير 2022", "2022-01-06", &[("5 كانون الثاني/يناير 2022", "2022-01-05", "2022-01-05", Day)]);
-        check(ar, "في ديسمبر الماضي", "2022-01-06", &[("ديسمبر الماضي", "2021-12-01", "2021-12-31", Month)]);
-        check(ar, "في عام 2011 قتلت", "2022-01-06", &[("في عام 2011", "2011-01-01", "2011-12-31", Year)]);
-        check(ar, "في بداية العام", "2022-01-06", &[("بداية العام", "2022-01-01", "2022-01-06", Month)]);
-        check(ar, "قبل ثلاثة عقود", "2022-01-06", &[("قبل ثلاثة عقود", "1990-01-01", "1994-12-31", Decade)]);
-        check(ar, "منذ يومين", "2022-01-06", &[("منذ يومين", "2022-01-04", "2022-01-04", Day)]);
-        check(ar, "2022/1/5", "2022-01-06", &[("2022/1/5", "2022-01-05", "2022-01-05", Day)]);
+        check(
+            ar,
+            "في 5 كانون الثاني/يناير 2022",
+            "2022-01-06",
+            &[("5 كانون الثاني/يناير 2022", "2022-01-05", "2022-01-05", Day)],
+        );
+        check(
+            ar,
+            "في ديسمبر الماضي",
+            "2022-01-06",
+            &[("ديسمبر الماضي", "2021-12-01", "2021-12-31", Month)],
+        );
+        check(
+            ar,
+            "في عام 2011 قتلت",
+            "2022-01-06",
+            &[("في عام 2011", "2011-01-01", "2011-12-31", Year)],
+        );
+        check(
+            ar,
+            "في بداية العام",
+            "2022-01-06",
+            &[("بداية العام", "2022-01-01", "2022-01-06", Month)],
+        );
+        check(
+            ar,
+            "قبل ثلاثة عقود",
+            "2022-01-06",
+            &[("قبل ثلاثة عقود", "1990-01-01", "1994-12-31", Decade)],
+        );
+        check(
+            ar,
+            "منذ يومين",
+            "2022-01-06",
+            &[("منذ يومين", "2022-01-04", "2022-01-04", Day)],
+        );
+        check(
+            ar,
+            "2022/1/5",
+            "2022-01-06",
+            &[("2022/1/5", "2022-01-05", "2022-01-05", Day)],
+        );
     }
 
     #[test]
     fn english_dates() {
         let en = &hadath_en::EnglishPack;
         use Precision::*;
-        check(en, "on Wednesday", "2022-01-06", &[("Wednesday", "2022-01-05", "2022-01-05", Day)]);
-        check(en, "on January 8, 2023", "2023-01-09", &[("January 8, 2023", "2023-01-08", "2023-01-08", Day)]);
-        check(en, "in 2011", "2022-01-06", &[("in 2011", "2011-01-01", "2011-12-31", Year)]);
-        check(en, "three days ago", "2022-01-06", &[("three days ago", "2022-01-03", "2022-01-03", Day)]);
+        check(
+            en,
+            "on Wednesday",
+            "2022-01-06",
+            &[("Wednesday", "2022-01-05", "2022-01-05", Day)],
+        );
+        check(
+            en,
+            "on January 8, 2023",
+            "2023-01-09",
+            &[("January 8, 2023", "2023-01-08", "2023-01-08", Day)],
+        );
+        check(
+            en,
+            "in 2011",
+            "2022-01-06",
+            &[("in 2011", "2011-01-01", "2011-12-31", Year)],
+        );
+        check(
+            en,
+            "three days ago",
+            "2022-01-06",
+            &[("three days ago", "2022-01-03", "2022-01-03", Day)],
+        );
         check(en, "you may go", "2022-01-06", &[]);
-        check(en, "last week", "2022-01-06", &[("last week", "2021-12-27", "2022-01-02", Week)]);
+        check(
+            en,
+            "last week",
+            "2022-01-06",
+            &[("last week", "2021-12-27", "2022-01-02", Week)],
+        );
     }
 }

@@ -99,9 +99,18 @@ impl DurationMention {
 const EN_BETWEEN: &[&str] = &["more", "additional", "extra", "less", "fewer"];
 
 /// One amount and unit at `i`: (amount, unit, end).
-fn part(lang: Lang, words: &WordView<'_>, numbers: &[crate::NumberMention], i: usize) -> Option<(f64, Grain, usize)> {
+fn part(
+    lang: Lang,
+    words: &WordView<'_>,
+    numbers: &[crate::NumberMention],
+    i: usize,
+) -> Option<(f64, Grain, usize)> {
     let tables = for_lang(lang);
-    let unit_at = |k: usize| -> Option<(u64, Grain)> { words.forms(k).find_map(|f| tables.durations.get(f).copied()) };
+    let unit_at = |k: usize| -> Option<(u64, Grain)> {
+        words
+            .forms(k)
+            .find_map(|f| tables.durations.get(f).copied())
+    };
     // A number, then a unit.
     if let Some(n) = numbers.iter().find(|n| n.tokens.start == i) {
         let mut k = n.tokens.end;
@@ -218,7 +227,11 @@ pub fn find_durations(lang: Lang, words: &WordView<'_>) -> Vec<DurationMention> 
             }
             break;
         }
-        found.push(DurationMention { tokens: i..end, value, unit });
+        found.push(DurationMention {
+            tokens: i..end,
+            value,
+            unit,
+        });
         i = end;
     }
     found
@@ -232,13 +245,19 @@ mod tests {
 
     fn durations(pack: &dyn LanguagePack, text: &str) -> Vec<(f64, Grain)> {
         let words = Words::analyse(pack, text);
-        find_durations(pack.lang(), &words.view()).iter().map(|d| (d.value, d.unit)).collect()
+        find_durations(pack.lang(), &words.view())
+            .iter()
+            .map(|d| (d.value, d.unit))
+            .collect()
     }
 
     #[test]
     fn arabic_durations() {
         let ar = &hadath_ar::ArabicPack;
-        assert_eq!(durations(ar, "استمر الحصار ثلاثة أشهر"), vec![(3.0, Grain::Month)]);
+        assert_eq!(
+            durations(ar, "استمر الحصار ثلاثة أشهر"),
+            vec![(3.0, Grain::Month)]
+        );
         assert_eq!(durations(ar, "بعد يومين"), vec![(2.0, Grain::Day)]);
         assert_eq!(durations(ar, "منذ عامين"), vec![(2.0, Grain::Year)]);
         assert_eq!(durations(ar, "خلال 48 ساعة"), vec![(48.0, Grain::Hour)]);
@@ -248,9 +267,15 @@ mod tests {
     fn english_durations_and_sums() {
         let en = &hadath_en::EnglishPack;
         assert_eq!(durations(en, "for two weeks"), vec![(2.0, Grain::Week)]);
-        assert_eq!(durations(en, "an hour and a half"), vec![(1.5, Grain::Hour)]);
+        assert_eq!(
+            durations(en, "an hour and a half"),
+            vec![(1.5, Grain::Hour)]
+        );
         // A year is 12 months in a sum of months (Duckling's convention): 27 months.
-        assert_eq!(durations(en, "2 years and 3 months"), vec![(27.0, Grain::Month)]);
+        assert_eq!(
+            durations(en, "2 years and 3 months"),
+            vec![(27.0, Grain::Month)]
+        );
         assert_eq!(durations(en, "1.5 hours"), vec![(1.5, Grain::Hour)]);
         assert_eq!(Grain::Year.in_units(Grain::Day), 365.0);
     }

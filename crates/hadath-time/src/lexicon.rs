@@ -69,7 +69,11 @@ pub(crate) struct Tables {
 fn parse_approx(tsv: &str) -> Vec<(Vec<String>, Approx)> {
     let mut out = Vec::new();
     for (_, fields) in tsv_rows(tsv) {
-        let (Some(forms), Some(value), Some(&"approx")) = (fields.first(), fields.get(1), fields.get(2)) else { continue };
+        let (Some(forms), Some(value), Some(&"approx")) =
+            (fields.first(), fields.get(1), fields.get(2))
+        else {
+            continue;
+        };
         let approx = match *value {
             "at_least" => Approx::AtLeast,
             "more_than" => Approx::MoreThan,
@@ -77,7 +81,10 @@ fn parse_approx(tsv: &str) -> Vec<(Vec<String>, Approx)> {
             _ => Approx::LessThan,
         };
         for form in forms.split('|') {
-            out.push((form.split(' ').map(str::to_string).collect::<Vec<_>>(), approx));
+            out.push((
+                form.split(' ').map(str::to_string).collect::<Vec<_>>(),
+                approx,
+            ));
         }
     }
     out.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
@@ -87,8 +94,13 @@ fn parse_approx(tsv: &str) -> Vec<(Vec<String>, Approx)> {
 fn parse_numbers(tsv: &str) -> HashMap<String, Vec<(u64, NumKind)>> {
     let mut map: HashMap<String, Vec<(u64, NumKind)>> = HashMap::new();
     for (_, fields) in tsv_rows(tsv) {
-        let (Some(forms), Some(value), Some(kind)) = (fields.first(), fields.get(1), fields.get(2)) else { continue };
-        let Ok(value) = value.parse::<u64>() else { continue };
+        let (Some(forms), Some(value), Some(kind)) = (fields.first(), fields.get(1), fields.get(2))
+        else {
+            continue;
+        };
+        let Ok(value) = value.parse::<u64>() else {
+            continue;
+        };
         let kind = match *kind {
             "unit" => NumKind::Unit,
             "teen" => NumKind::Teen,
@@ -112,7 +124,10 @@ fn parse_times(tsv: &str) -> (HashMap<String, Vec<TimeKind>>, usize) {
     let mut map: HashMap<String, Vec<TimeKind>> = HashMap::new();
     let mut max_words = 1;
     for (_, fields) in tsv_rows(tsv) {
-        let (Some(forms), Some(kind), Some(value)) = (fields.first(), fields.get(1), fields.get(2)) else { continue };
+        let (Some(forms), Some(kind), Some(value)) = (fields.first(), fields.get(1), fields.get(2))
+        else {
+            continue;
+        };
         let int = value.parse::<i32>().unwrap_or(0);
         let kind = match *kind {
             "month" => TimeKind::Month(int as u8),
@@ -149,15 +164,23 @@ fn parse_times(tsv: &str) -> (HashMap<String, Vec<TimeKind>>, usize) {
 
 /// Rows of `kind` in a numbers table: (forms, value).
 fn rows_of<'a>(tsv: &'a str, kind: &'a str) -> impl Iterator<Item = (Vec<&'a str>, &'a str)> + 'a {
-    tsv_rows(tsv).filter_map(move |(_, fields)| match (fields.first(), fields.get(1), fields.get(2)) {
-        (Some(forms), Some(value), Some(k)) if *k == kind => Some((forms.split('|').collect(), *value)),
-        _ => None,
+    tsv_rows(tsv).filter_map(move |(_, fields)| {
+        match (fields.first(), fields.get(1), fields.get(2)) {
+            (Some(forms), Some(value), Some(k)) if *k == kind => {
+                Some((forms.split('|').collect(), *value))
+            }
+            _ => None,
+        }
     })
 }
 
 fn tables(numbers: &str, times: &str) -> Tables {
     let (times, max_time_words) = parse_times(times);
-    let words_of = |kind: &str| rows_of(numbers, kind).flat_map(|(forms, _)| forms.into_iter().map(str::to_string)).collect::<Vec<_>>();
+    let words_of = |kind: &str| {
+        rows_of(numbers, kind)
+            .flat_map(|(forms, _)| forms.into_iter().map(str::to_string))
+            .collect::<Vec<_>>()
+    };
     let mut ordinals = HashMap::new();
     for (forms, value) in rows_of(numbers, "ordinal") {
         if let Ok(v) = value.parse::<u64>() {
@@ -168,8 +191,12 @@ fn tables(numbers: &str, times: &str) -> Tables {
     }
     let mut durations = HashMap::new();
     for (forms, value) in rows_of(numbers, "duration") {
-        let Some((count, unit)) = value.split_once(' ') else { continue };
-        let (Ok(count), Some(unit)) = (count.parse::<u64>(), Grain::parse(unit)) else { continue };
+        let Some((count, unit)) = value.split_once(' ') else {
+            continue;
+        };
+        let (Ok(count), Some(unit)) = (count.parse::<u64>(), Grain::parse(unit)) else {
+            continue;
+        };
         for form in forms {
             durations.insert(form.to_string(), (count, unit));
         }
@@ -186,8 +213,18 @@ fn tables(numbers: &str, times: &str) -> Tables {
     }
 }
 
-static AR: LazyLock<Tables> = LazyLock::new(|| tables(include_str!("../data/ar-numbers.tsv"), include_str!("../data/ar-time.tsv")));
-static EN: LazyLock<Tables> = LazyLock::new(|| tables(include_str!("../data/en-numbers.tsv"), include_str!("../data/en-time.tsv")));
+static AR: LazyLock<Tables> = LazyLock::new(|| {
+    tables(
+        include_str!("../data/ar-numbers.tsv"),
+        include_str!("../data/ar-time.tsv"),
+    )
+});
+static EN: LazyLock<Tables> = LazyLock::new(|| {
+    tables(
+        include_str!("../data/en-numbers.tsv"),
+        include_str!("../data/en-time.tsv"),
+    )
+});
 
 pub(crate) fn for_lang(lang: Lang) -> &'static Tables {
     match lang {

@@ -26,7 +26,13 @@ pub struct Quantity {
 
 impl Quantity {
     fn exact(n: u64) -> Quantity {
-        Quantity { min: n, max: n, at_least: false, approximate: false, vague: false }
+        Quantity {
+            min: n,
+            max: n,
+            at_least: false,
+            approximate: false,
+            vague: false,
+        }
     }
 
     /// The exact count, when the text gives one number (also "at least N": N).
@@ -57,12 +63,25 @@ pub fn find_numbers(lang: Lang, words: &WordView<'_>) -> Vec<NumberMention> {
             None => (None, i),
         };
         // A sign or a bare decimal point written against the digits: "-1.2", ".77".
-        let mark = ["-", "−", "."].into_iter().find(|m| words.text(after_approx) == *m).filter(|_| {
-            (words.kind(after_approx + 1) == TokenKind::Number || words.text(after_approx + 1).starts_with(|c: char| c.is_ascii_digit()))
-                && words.tokens.get(after_approx).zip(words.tokens.get(after_approx + 1)).is_some_and(|(a, b)| a.norm.end() == b.norm.start())
-        });
+        let mark = ["-", "−", "."]
+            .into_iter()
+            .find(|m| words.text(after_approx) == *m)
+            .filter(|_| {
+                (words.kind(after_approx + 1) == TokenKind::Number
+                    || words
+                        .text(after_approx + 1)
+                        .starts_with(|c: char| c.is_ascii_digit()))
+                    && words
+                        .tokens
+                        .get(after_approx)
+                        .zip(words.tokens.get(after_approx + 1))
+                        .is_some_and(|(a, b)| a.norm.end() == b.norm.start())
+            });
         // A minus in words: "minus 1,200,000", "سالب ٣".
-        let minus_word = mark.is_none() && words.forms(after_approx).any(|f| tables.minus.iter().any(|m| m == f));
+        let minus_word = mark.is_none()
+            && words
+                .forms(after_approx)
+                .any(|f| tables.minus.iter().any(|m| m == f));
         let mark = if minus_word { Some("-") } else { mark };
         let number_start = after_approx + usize::from(mark.is_some());
         if let Some((mut quantity, end, mut value)) = cardinal(lang, tables, words, number_start) {
@@ -71,7 +90,11 @@ pub fn find_numbers(lang: Lang, words: &WordView<'_>) -> Vec<NumberMention> {
             }
             match mark {
                 Some(".") => {
-                    let digits = words.text(number_start).chars().take_while(char::is_ascii_digit).count();
+                    let digits = words
+                        .text(number_start)
+                        .chars()
+                        .take_while(char::is_ascii_digit)
+                        .count();
                     value = value.map(|v| v / 10f64.powi(digits as i32));
                     quantity = Quantity::exact(0);
                 }
@@ -91,7 +114,11 @@ pub fn find_numbers(lang: Lang, words: &WordView<'_>) -> Vec<NumberMention> {
                 }
                 None => {}
             }
-            found.push(NumberMention { tokens: i..end, quantity, value });
+            found.push(NumberMention {
+                tokens: i..end,
+                quantity,
+                value,
+            });
             i = end;
         } else {
             i += 1;
@@ -112,14 +139,20 @@ fn approximation(tables: &Tables, words: &WordView<'_>, i: usize) -> Option<(App
     None
 }
 
-fn number_roles<'t>(tables: &'t Tables, words: &WordView<'_>, i: usize, need_conjunction: bool) -> Vec<(u64, NumKind)> {
+fn number_roles<'t>(
+    tables: &'t Tables,
+    words: &WordView<'_>,
+    i: usize,
+    need_conjunction: bool,
+) -> Vec<(u64, NumKind)> {
     let mut roles = Vec::new();
     for analysis in words.analyses.get(i).into_iter().flatten() {
         let with_conjunction = analysis.proclitic_len > 0 && words.text(i).starts_with('و');
         if need_conjunction && !with_conjunction {
             continue;
         }
-        if !need_conjunction && analysis.proclitic_len > 0 && words.text(i).starts_with(['س', 'ك']) {
+        if !need_conjunction && analysis.proclitic_len > 0 && words.text(i).starts_with(['س', 'ك'])
+        {
             continue;
         }
         if let Some(r) = tables.numbers.get(&analysis.form) {
@@ -138,18 +171,33 @@ fn digits_value(text: &str) -> Option<f64> {
         (0, 0) => text.to_string(),
         // Both: the last one is the decimal mark.
         (_, _) if commas > 0 && points > 0 => {
-            let decimal = if text.rfind('.') > text.rfind(',') { '.' } else { ',' };
+            let decimal = if text.rfind('.') > text.rfind(',') {
+                '.'
+            } else {
+                ','
+            };
             let group = if decimal == '.' { ',' } else { '.' };
-            text.chars().filter(|&c| c != group).map(|c| if c == decimal { '.' } else { c }).collect()
+            text.chars()
+                .filter(|&c| c != group)
+                .map(|c| if c == decimal { '.' } else { c })
+                .collect()
         }
         (0, 1) => {
             let (whole, frac) = text.split_once('.')?;
-            if frac.len() == 3 && whole.len() <= 3 && !whole.starts_with('0') { format!("{whole}{frac}") } else { text.to_string() }
+            if frac.len() == 3 && whole.len() <= 3 && !whole.starts_with('0') {
+                format!("{whole}{frac}")
+            } else {
+                text.to_string()
+            }
         }
         (0, _) => text.replace('.', ""),
         (1, 0) => {
             let (whole, frac) = text.split_once(',')?;
-            if frac.len() == 3 { format!("{whole}{frac}") } else { format!("{whole}.{frac}") }
+            if frac.len() == 3 {
+                format!("{whole}{frac}")
+            } else {
+                format!("{whole}.{frac}")
+            }
         }
         _ => text.replace(',', ""),
     };
@@ -160,10 +208,21 @@ fn digits_value(text: &str) -> Option<f64> {
 }
 
 fn to_count(value: f64) -> u64 {
-    if value <= 0.0 { 0 } else if value >= u64::MAX as f64 { u64::MAX } else { value as u64 }
+    if value <= 0.0 {
+        0
+    } else if value >= u64::MAX as f64 {
+        u64::MAX
+    } else {
+        value as u64
+    }
 }
 
-fn cardinal(lang: Lang, tables: &Tables, words: &WordView<'_>, start: usize) -> Option<(Quantity, usize, Option<f64>)> {
+fn cardinal(
+    lang: Lang,
+    tables: &Tables,
+    words: &WordView<'_>,
+    start: usize,
+) -> Option<(Quantity, usize, Option<f64>)> {
     if start >= words.len() {
         return None;
     }
@@ -183,8 +242,18 @@ fn cardinal(lang: Lang, tables: &Tables, words: &WordView<'_>, start: usize) -> 
     if words.kind(start) == TokenKind::Number {
         let mut value = digits_value(words.text(start))?;
         // "11/10", "3/15": a fraction written with digits on both sides of the slash.
-        let adjacent = |a: usize, b: usize| words.tokens.get(a).zip(words.tokens.get(b)).is_some_and(|(x, y)| x.norm.end() == y.norm.start());
-        if words.text(start + 1) == "/" && words.kind(start + 2) == TokenKind::Number && adjacent(start, start + 1) && adjacent(start + 1, start + 2) {
+        let adjacent = |a: usize, b: usize| {
+            words
+                .tokens
+                .get(a)
+                .zip(words.tokens.get(b))
+                .is_some_and(|(x, y)| x.norm.end() == y.norm.start())
+        };
+        if words.text(start + 1) == "/"
+            && words.kind(start + 2) == TokenKind::Number
+            && adjacent(start, start + 1)
+            && adjacent(start + 1, start + 2)
+        {
             let denominator = digits_value(words.text(start + 2))?;
             if denominator != 0.0 && words.text(start + 3) != "/" {
                 let value = value / denominator;
@@ -196,7 +265,11 @@ fn cardinal(lang: Lang, tables: &Tables, words: &WordView<'_>, start: usize) -> 
             value += fraction;
             end = after;
         }
-        if let Some(scale) = number_roles(tables, words, end, false).iter().find(|(_, k)| *k == NumKind::Scale).map(|(v, _)| *v) {
+        if let Some(scale) = number_roles(tables, words, end, false)
+            .iter()
+            .find(|(_, k)| *k == NumKind::Scale)
+            .map(|(v, _)| *v)
+        {
             value *= scale as f64;
             end += 1;
         }
@@ -209,12 +282,25 @@ fn cardinal(lang: Lang, tables: &Tables, words: &WordView<'_>, start: usize) -> 
         let mut end = start + 1;
         // "tens of thousands": skip "of" in English.
         let of = usize::from(lang == Lang::En && words.text(end) == "of");
-        if let Some((scale, _)) = number_roles(tables, words, end + of, false).iter().find(|(_, k)| *k == NumKind::Vague || *k == NumKind::Scale) {
+        if let Some((scale, _)) = number_roles(tables, words, end + of, false)
+            .iter()
+            .find(|(_, k)| *k == NumKind::Vague || *k == NumKind::Scale)
+        {
             base = base.saturating_mul(*scale);
             end += 1 + of;
         }
         let (min, max) = vague_range(lang, base);
-        return Some((Quantity { min, max, at_least: false, approximate: true, vague: true }, end, None));
+        return Some((
+            Quantity {
+                min,
+                max,
+                at_least: false,
+                approximate: true,
+                vague: true,
+            },
+            end,
+            None,
+        ));
     }
     // Number words.
     let mut total: u64 = 0;
@@ -226,7 +312,12 @@ fn cardinal(lang: Lang, tables: &Tables, words: &WordView<'_>, start: usize) -> 
     let mut conjunction = false;
     let mut last_scale: Option<u64> = None;
     while i < words.len() {
-        if lang == Lang::Ar && matched_any && !conjunction && words.text(i) == "و" && !number_roles(tables, words, i + 1, false).is_empty() {
+        if lang == Lang::Ar
+            && matched_any
+            && !conjunction
+            && words.text(i) == "و"
+            && !number_roles(tables, words, i + 1, false).is_empty()
+        {
             conjunction = true;
             i += 1;
             continue;
@@ -242,7 +333,9 @@ fn cardinal(lang: Lang, tables: &Tables, words: &WordView<'_>, start: usize) -> 
                     NumKind::Teen => last_kind == Some(NumKind::Unit) && current < 10,
                     NumKind::Scale => true,
                     NumKind::Hundred => v == 100 && last_kind == Some(NumKind::Unit),
-                    NumKind::Unit | NumKind::Ten => matches!(last_kind, Some(NumKind::Hundred | NumKind::Scale)),
+                    NumKind::Unit | NumKind::Ten => {
+                        matches!(last_kind, Some(NumKind::Hundred | NumKind::Scale))
+                    }
                     _ => false,
                 };
                 if fits {
@@ -253,7 +346,11 @@ fn cardinal(lang: Lang, tables: &Tables, words: &WordView<'_>, start: usize) -> 
         if lang == Lang::En && words.text(i) == "a" {
             // "a hundred", "a dozen", "a couple", "a pair" only.
             let next = number_roles(tables, words, i + 1, false);
-            if !next.iter().any(|(v, k)| matches!(k, NumKind::Hundred | NumKind::Scale) || *v == 12) && !matches!(words.text(i + 1), "couple" | "pair") {
+            if !next
+                .iter()
+                .any(|(v, k)| matches!(k, NumKind::Hundred | NumKind::Scale) || *v == 12)
+                && !matches!(words.text(i + 1), "couple" | "pair")
+            {
                 break;
             }
             if matches!(words.text(i + 1), "couple" | "pair") {
@@ -264,7 +361,8 @@ fn cardinal(lang: Lang, tables: &Tables, words: &WordView<'_>, start: usize) -> 
             roles = vec![(1, NumKind::Unit)];
         }
         // "two hundred and fifty", "twenty-five"; not "one and two".
-        let and_fits = words.text(i) == "-" || matches!(last_kind, Some(NumKind::Hundred | NumKind::Scale));
+        let and_fits =
+            words.text(i) == "-" || matches!(last_kind, Some(NumKind::Hundred | NumKind::Scale));
         if lang == Lang::En && matched_any && (words.text(i) == "and" || words.text(i) == "-") {
             if and_fits && !number_roles(tables, words, i + 1, false).is_empty() {
                 i += 1;
@@ -305,7 +403,10 @@ fn cardinal(lang: Lang, tables: &Tables, words: &WordView<'_>, start: usize) -> 
         return None;
     }
     // "a couple of", "a dozen of".
-    if lang == Lang::En && words.text(i) == "of" && matches!(words.text(i - 1), "couple" | "pair" | "dozen") {
+    if lang == Lang::En
+        && words.text(i) == "of"
+        && matches!(words.text(i - 1), "couple" | "pair" | "dozen")
+    {
         i += 1;
     }
     let whole = total.saturating_add(current);
@@ -314,7 +415,11 @@ fn cardinal(lang: Lang, tables: &Tables, words: &WordView<'_>, start: usize) -> 
         value += fraction;
         i = after;
         // "two point two million".
-        if let Some(scale) = number_roles(tables, words, i, false).iter().find(|(_, k)| *k == NumKind::Scale).map(|(v, _)| *v) {
+        if let Some(scale) = number_roles(tables, words, i, false)
+            .iter()
+            .find(|(_, k)| *k == NumKind::Scale)
+            .map(|(v, _)| *v)
+        {
             value *= scale as f64;
             i += 1;
         }
@@ -340,7 +445,10 @@ fn suffixed_value(text: &str) -> Option<f64> {
 
 /// A decimal part written with a word for the point: "فاصلة 5", "فاصلة خمسة", "point five".
 fn decimal_word(tables: &Tables, words: &WordView<'_>, at: usize) -> Option<(f64, usize)> {
-    if !words.forms(at).any(|f| tables.decimal_point.iter().any(|p| p == f)) {
+    if !words
+        .forms(at)
+        .any(|f| tables.decimal_point.iter().any(|p| p == f))
+    {
         return None;
     }
     let digits_start = at + 1;
@@ -353,19 +461,28 @@ fn decimal_word(tables: &Tables, words: &WordView<'_>, at: usize) -> Option<(f64
         return None;
     }
     // One number word: "فاصلة خمسة", "point two" (a scale after it belongs to the whole number).
-    let (v, _) = number_roles(tables, words, digits_start, false).into_iter().find(|(_, k)| matches!(k, NumKind::Unit | NumKind::Ten))?;
+    let (v, _) = number_roles(tables, words, digits_start, false)
+        .into_iter()
+        .find(|(_, k)| matches!(k, NumKind::Unit | NumKind::Ten))?;
     let places = ((v as f64).log10().floor() as i32 + 1).max(1);
     Some((v as f64 / 10f64.powi(places), digits_start + 1))
 }
 
-fn pick_role(roles: &[(u64, NumKind)], last: Option<NumKind>, current: u64) -> Option<(u64, NumKind)> {
+fn pick_role(
+    roles: &[(u64, NumKind)],
+    last: Option<NumKind>,
+    current: u64,
+) -> Option<(u64, NumKind)> {
     // After a unit, "عشر" is the teen ten; elsewhere prefer units, tens, hundreds, scales.
     if last == Some(NumKind::Unit) && current < 10 {
         if let Some(r) = roles.iter().find(|(_, k)| *k == NumKind::Teen) {
             return Some(*r);
         }
     }
-    roles.iter().copied().find(|(_, k)| *k != NumKind::Vague && *k != NumKind::Teen)
+    roles
+        .iter()
+        .copied()
+        .find(|(_, k)| *k != NumKind::Vague && *k != NumKind::Teen)
 }
 
 fn vague_range(lang: Lang, base: u64) -> (u64, u64) {
@@ -389,11 +506,16 @@ mod tests {
         let got: Vec<(String, u64, u64)> = found
             .iter()
             .map(|m| {
-                let span = view.tokens[m.tokens.start].orig.cover(view.tokens[m.tokens.end - 1].orig);
+                let span = view.tokens[m.tokens.start]
+                    .orig
+                    .cover(view.tokens[m.tokens.end - 1].orig);
                 (span.slice(text).to_string(), m.quantity.min, m.quantity.max)
             })
             .collect();
-        let expected: Vec<(String, u64, u64)> = expected.iter().map(|(s, a, b)| (s.to_string(), *a, *b)).collect();
+        let expected: Vec<(String, u64, u64)> = expected
+            .iter()
+            .map(|(s, a, b)| (s.to_string(), *a, *b))
+            .collect();
         assert_eq!(got, expected);
     }
 
@@ -401,7 +523,11 @@ mod tests {
     fn arabic_number_words() {
         let ar = &hadath_ar::ArabicPack;
         check(ar, "قتل ثمانية من الضباط", &[("ثمانية", 8, 8)]);
-        check(ar, "أكثر من اثنتي عشرة مدينة", &[("أكثر من اثنتي عشرة", 12, u64::MAX)]);
+        check(
+            ar,
+            "أكثر من اثنتي عشرة مدينة",
+            &[("أكثر من اثنتي عشرة", 12, u64::MAX)],
+        );
         check(ar, "خمسة عشر قتيلا", &[("خمسة عشر", 15, 15)]);
         check(ar, "خمسة وعشرون شخصا", &[("خمسة وعشرون", 25, 25)]);
         check(ar, "ثلاثمائة وخمسون", &[("ثلاثمائة وخمسون", 350, 350)]);
@@ -411,13 +537,20 @@ mod tests {
         check(ar, "ما لا يقل عن ١٥ شخصًا", &[("ما لا يقل عن ١٥", 15, 15)]);
         check(ar, "عشرات الآلاف خرجوا", &[("عشرات الآلاف", 20_000, 99_999)]);
         check(ar, "عشرات المهاجمين", &[("عشرات", 20, 99)]);
-        check(ar, "أكثر من 10000 شخص", &[("أكثر من 10000", 10_000, u64::MAX)]);
+        check(
+            ar,
+            "أكثر من 10000 شخص",
+            &[("أكثر من 10000", 10_000, u64::MAX)],
+        );
         check(ar, "وبثمانية", &[("وبثمانية", 8, 8)]);
     }
 
     fn value(pack: &dyn LanguagePack, text: &str) -> Vec<Option<f64>> {
         let words = Words::analyse(pack, text);
-        find_numbers(pack.lang(), &words.view()).iter().map(|m| m.value).collect()
+        find_numbers(pack.lang(), &words.view())
+            .iter()
+            .map(|m| m.value)
+            .collect()
     }
 
     #[test]
@@ -445,9 +578,17 @@ mod tests {
         let en = &hadath_en::EnglishPack;
         check(en, "at least 15 people", &[("at least 15", 15, 15)]);
         check(en, "twenty-five killed", &[("twenty-five", 25, 25)]);
-        check(en, "two hundred and fifty", &[("two hundred and fifty", 250, 250)]);
+        check(
+            en,
+            "two hundred and fifty",
+            &[("two hundred and fifty", 250, 250)],
+        );
         check(en, "dozens of people", &[("dozens", 24, 99)]);
-        check(en, "tens of thousands", &[("tens of thousands", 20_000, 99_999)]);
+        check(
+            en,
+            "tens of thousands",
+            &[("tens of thousands", 20_000, 99_999)],
+        );
         check(en, "3.5 million", &[("3.5 million", 3_500_000, 3_500_000)]);
         check(en, "a man", &[]);
     }

@@ -22,7 +22,13 @@ pub fn find_ordinals(lang: Lang, words: &WordView<'_>) -> Vec<OrdinalMention> {
     let tables = for_lang(lang);
     let numbers = find_numbers(lang, words);
     let ordinal_at = |k: usize| words.forms(k).find_map(|f| tables.ordinals.get(f).copied());
-    let ten_at = |k: usize| numbers.iter().find(|n| n.tokens == (k..k + 1)).and_then(|n| n.value).filter(|v| (20.0..=90.0).contains(v) && v % 10.0 == 0.0);
+    let ten_at = |k: usize| {
+        numbers
+            .iter()
+            .find(|n| n.tokens == (k..k + 1))
+            .and_then(|n| n.value)
+            .filter(|v| (20.0..=90.0).contains(v) && v % 10.0 == 0.0)
+    };
     let mut found = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -32,7 +38,10 @@ pub fn find_ordinals(lang: Lang, words: &WordView<'_>) -> Vec<OrdinalMention> {
             let digits: String = text.chars().take_while(char::is_ascii_digit).collect();
             if !digits.is_empty() && matches!(&text[digits.len()..], "st" | "nd" | "rd" | "th") {
                 if let Ok(v) = digits.parse::<i64>() {
-                    found.push(OrdinalMention { tokens: i..i + 1, value: v });
+                    found.push(OrdinalMention {
+                        tokens: i..i + 1,
+                        value: v,
+                    });
                 }
                 i += 1;
                 continue;
@@ -44,7 +53,10 @@ pub fn find_ordinals(lang: Lang, words: &WordView<'_>) -> Vec<OrdinalMention> {
                 Lang::Ar => {
                     // الحادي عشر, الثالثة عشرة: a unit and ten.
                     if words.forms(i + 1).any(|f| f == "عشر" || f == "عشره") && unit < 10 {
-                        found.push(OrdinalMention { tokens: i..i + 2, value: unit + 10 });
+                        found.push(OrdinalMention {
+                            tokens: i..i + 2,
+                            value: unit + 10,
+                        });
                         i += 2;
                         continue;
                     }
@@ -52,26 +64,38 @@ pub fn find_ordinals(lang: Lang, words: &WordView<'_>) -> Vec<OrdinalMention> {
                     if words.text(i + 1).starts_with('و')
                         && let Some(ten) = ten_at(i + 1)
                     {
-                        found.push(OrdinalMention { tokens: i..i + 2, value: unit + ten as i64 });
+                        found.push(OrdinalMention {
+                            tokens: i..i + 2,
+                            value: unit + ten as i64,
+                        });
                         i += 2;
                         continue;
                     }
                     if words.text(i + 1) == "و"
                         && let Some(ten) = ten_at(i + 2)
                     {
-                        found.push(OrdinalMention { tokens: i..i + 3, value: unit + ten as i64 });
+                        found.push(OrdinalMention {
+                            tokens: i..i + 3,
+                            value: unit + ten as i64,
+                        });
                         i += 3;
                         continue;
                     }
                     // حادي alone is not an ordinal.
                     if !words.forms(i).any(|f| f == "حادي" || f == "حاديه") {
-                        found.push(OrdinalMention { tokens: i..i + 1, value: unit });
+                        found.push(OrdinalMention {
+                            tokens: i..i + 1,
+                            value: unit,
+                        });
                     }
                     i += 1;
                     continue;
                 }
                 Lang::En => {
-                    found.push(OrdinalMention { tokens: i..i + 1, value: unit });
+                    found.push(OrdinalMention {
+                        tokens: i..i + 1,
+                        value: unit,
+                    });
                     i += 1;
                     continue;
                 }
@@ -80,26 +104,46 @@ pub fn find_ordinals(lang: Lang, words: &WordView<'_>) -> Vec<OrdinalMention> {
         // English: "twenty-fifth", "twenty fifth", "twentyfifth".
         if lang == Lang::En {
             if let Some(ten) = ten_at(i) {
-                let k = if matches!(words.text(i + 1), "-") { i + 2 } else { i + 1 };
+                let k = if matches!(words.text(i + 1), "-") {
+                    i + 2
+                } else {
+                    i + 1
+                };
                 if let Some(unit) = ordinal_at(k).filter(|u| *u < 10) {
-                    found.push(OrdinalMention { tokens: i..k + 1, value: ten as i64 + unit as i64 });
+                    found.push(OrdinalMention {
+                        tokens: i..k + 1,
+                        value: ten as i64 + unit as i64,
+                    });
                     i = k + 1;
                     continue;
                 }
             }
             if let Some(v) = glued_ordinal(lang, text) {
-                found.push(OrdinalMention { tokens: i..i + 1, value: v });
+                found.push(OrdinalMention {
+                    tokens: i..i + 1,
+                    value: v,
+                });
                 i += 1;
                 continue;
             }
         }
         // Arabic: a cardinal with the article is an ordinal (الأحد عشر، الواحد والثلاثون، التسعون).
         if lang == Lang::Ar
-            && words.analyses.get(i).is_some_and(|a| a.iter().any(|a| a.definite))
-            && let Some(n) = numbers.iter().find(|n| n.tokens.start == i && !n.quantity.vague)
-            && let Some(v) = n.value.filter(|v| v.fract() == 0.0 && (1.0..1000.0).contains(v))
+            && words
+                .analyses
+                .get(i)
+                .is_some_and(|a| a.iter().any(|a| a.definite))
+            && let Some(n) = numbers
+                .iter()
+                .find(|n| n.tokens.start == i && !n.quantity.vague)
+            && let Some(v) = n
+                .value
+                .filter(|v| v.fract() == 0.0 && (1.0..1000.0).contains(v))
         {
-            found.push(OrdinalMention { tokens: n.tokens.clone(), value: v as i64 });
+            found.push(OrdinalMention {
+                tokens: n.tokens.clone(),
+                value: v as i64,
+            });
             i = n.tokens.end;
             continue;
         }
@@ -111,7 +155,16 @@ pub fn find_ordinals(lang: Lang, words: &WordView<'_>) -> Vec<OrdinalMention> {
 /// "twentyfifth": a tens word glued to a unit ordinal.
 fn glued_ordinal(lang: Lang, word: &str) -> Option<i64> {
     let tables = for_lang(lang);
-    for (prefix, ten) in [("twenty", 20), ("thirty", 30), ("forty", 40), ("fifty", 50), ("sixty", 60), ("seventy", 70), ("eighty", 80), ("ninety", 90)] {
+    for (prefix, ten) in [
+        ("twenty", 20),
+        ("thirty", 30),
+        ("forty", 40),
+        ("fifty", 50),
+        ("sixty", 60),
+        ("seventy", 70),
+        ("eighty", 80),
+        ("ninety", 90),
+    ] {
         if let Some(rest) = word.strip_prefix(prefix)
             && let Some(unit) = tables.ordinals.get(rest).filter(|u| **u < 10)
         {
@@ -129,7 +182,10 @@ mod tests {
 
     fn values(pack: &dyn LanguagePack, text: &str) -> Vec<i64> {
         let words = Words::analyse(pack, text);
-        find_ordinals(pack.lang(), &words.view()).iter().map(|o| o.value).collect()
+        find_ordinals(pack.lang(), &words.view())
+            .iter()
+            .map(|o| o.value)
+            .collect()
     }
 
     #[test]

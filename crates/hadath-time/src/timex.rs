@@ -21,9 +21,35 @@ use crate::numbers::find_numbers;
 use crate::ordinals::find_ordinals;
 
 /// Month names that are also common words.
-const AMBIGUOUS_MONTHS: &[&str] = &["may", "march", "mar", "jan", "dec", "aug", "مارس", "اب", "ماي"];
+const AMBIGUOUS_MONTHS: &[&str] = &[
+    "may", "march", "mar", "jan", "dec", "aug", "مارس", "اب", "ماي",
+];
 /// Words after which such a month name is a month.
-const MONTH_CUES: &[&str] = &["in", "of", "since", "during", "until", "by", "early", "late", "mid", "last", "next", "this", "from", "في", "خلال", "منذ", "حتي", "من", "شهر", "مطلع", "اواخر", "اوائل", "منتصف"];
+const MONTH_CUES: &[&str] = &[
+    "in",
+    "of",
+    "since",
+    "during",
+    "until",
+    "by",
+    "early",
+    "late",
+    "mid",
+    "last",
+    "next",
+    "this",
+    "from",
+    "في",
+    "خلال",
+    "منذ",
+    "حتي",
+    "من",
+    "شهر",
+    "مطلع",
+    "اواخر",
+    "اوائل",
+    "منتصف",
+];
 
 /// Which way an expression without a year or week resolves.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -92,11 +118,20 @@ enum Holiday {
 impl Holiday {
     fn parse(value: &str) -> Option<Holiday> {
         let parts: Vec<&str> = value.split_whitespace().collect();
-        let int = |k: usize| parts.get(k).and_then(|p| p.trim_start_matches('+').parse::<i16>().ok());
+        let int = |k: usize| {
+            parts
+                .get(k)
+                .and_then(|p| p.trim_start_matches('+').parse::<i16>().ok())
+        };
         Some(match parts.first()? {
             &"fixed" => Holiday::Fixed(int(1)? as i8, int(2)? as i8),
             &"easter" => Holiday::Easter(int(1)?),
-            &"nth" => Holiday::Nth(int(1)? as i8, weekday_named(parts.get(2)?)?, int(3)? as i8, int(4).unwrap_or(0)),
+            &"nth" => Holiday::Nth(
+                int(1)? as i8,
+                weekday_named(parts.get(2)?)?,
+                int(3)? as i8,
+                int(4).unwrap_or(0),
+            ),
             &"hijri" => Holiday::Hijri(int(1)? as i8, int(2)? as i8),
             &"ramadan" => Holiday::Ramadan,
             _ => return None,
@@ -108,7 +143,8 @@ impl Holiday {
         match self {
             Holiday::Fixed(m, d) => Date::new(y, m, d).ok(),
             Holiday::Easter(offset) => easter(y).map(|e| add_days(e, i64::from(offset))),
-            Holiday::Nth(n, w, m, offset) => nth_weekday(Date::new(y, m, 1).ok()?, w, i64::from(n)).map(|d| add_days(d, i64::from(offset))),
+            Holiday::Nth(n, w, m, offset) => nth_weekday(Date::new(y, m, 1).ok()?, w, i64::from(n))
+                .map(|d| add_days(d, i64::from(offset))),
             Holiday::Hijri(..) | Holiday::Ramadan => None,
         }
     }
@@ -197,7 +233,10 @@ fn parse_grammar(tsv: &str) -> Grammar {
     let mut words: HashMap<String, Vec<Tx>> = HashMap::new();
     let mut max_words = 1;
     for (_, fields) in tsv_rows(tsv) {
-        let (Some(forms), Some(kind), Some(value)) = (fields.first(), fields.get(1), fields.get(2)) else { continue };
+        let (Some(forms), Some(kind), Some(value)) = (fields.first(), fields.get(1), fields.get(2))
+        else {
+            continue;
+        };
         let int = value.parse::<i32>().unwrap_or(0);
         let tx = match *kind {
             "now" => Tx::Now,
@@ -260,11 +299,17 @@ fn parse_grammar(tsv: &str) -> Grammar {
             prefixes.insert(parts[..n].join(" "));
         }
     }
-    Grammar { words, prefixes, max_words }
+    Grammar {
+        words,
+        prefixes,
+        max_words,
+    }
 }
 
-static AR: LazyLock<Grammar> = LazyLock::new(|| parse_grammar(include_str!("../data/ar-timex.tsv")));
-static EN: LazyLock<Grammar> = LazyLock::new(|| parse_grammar(include_str!("../data/en-timex.tsv")));
+static AR: LazyLock<Grammar> =
+    LazyLock::new(|| parse_grammar(include_str!("../data/ar-timex.tsv")));
+static EN: LazyLock<Grammar> =
+    LazyLock::new(|| parse_grammar(include_str!("../data/en-timex.tsv")));
 
 fn grammar(lang: Lang) -> &'static Grammar {
     match lang {
@@ -292,7 +337,11 @@ struct Scan<'w, 'a> {
 }
 
 /// The value at position `i` of a per-position cache, computed once.
-fn memo<T: Copy>(cache: &std::cell::RefCell<Vec<Option<T>>>, i: usize, compute: impl FnOnce() -> T) -> T {
+fn memo<T: Copy>(
+    cache: &std::cell::RefCell<Vec<Option<T>>>,
+    i: usize,
+    compute: impl FnOnce() -> T,
+) -> T {
     if let Some(cached) = cache.borrow().get(i).copied().flatten() {
         return cached;
     }
@@ -327,7 +376,11 @@ impl Scan<'_, '_> {
             let mut matched: Option<&'static [Tx]> = None;
             for prefix in &prefixes {
                 for form in &forms {
-                    let joined = if k == 0 { form.to_string() } else { format!("{prefix} {form}") };
+                    let joined = if k == 0 {
+                        form.to_string()
+                    } else {
+                        format!("{prefix} {form}")
+                    };
                     if matched.is_none()
                         && let Some(kinds) = g.words.get(&joined)
                     {
@@ -353,7 +406,9 @@ impl Scan<'_, '_> {
 
     /// The first grammar word of a kind at `i`: its end.
     fn is(&self, i: usize, pred: impl Fn(&Tx) -> bool) -> Option<(Tx, usize)> {
-        self.tx(i).into_iter().find_map(|(kinds, end)| kinds.iter().find(|k| pred(k)).map(|k| (*k, end)))
+        self.tx(i)
+            .into_iter()
+            .find_map(|(kinds, end)| kinds.iter().find(|k| pred(k)).map(|k| (*k, end)))
     }
 
     /// Skips filler words ("في", "يوم", "عند") and commas, unless a longer phrase starts there
@@ -366,7 +421,14 @@ impl Scan<'_, '_> {
             }
             let phrases = self.tx(i);
             match phrases.first() {
-                Some((kinds, end)) if kinds.contains(&Tx::Filler) && !phrases.iter().any(|(k, e)| e > end && !k.contains(&Tx::Filler)) => i = *end,
+                Some((kinds, end))
+                    if kinds.contains(&Tx::Filler)
+                        && !phrases
+                            .iter()
+                            .any(|(k, e)| e > end && !k.contains(&Tx::Filler)) =>
+                {
+                    i = *end
+                }
                 _ => return i,
             }
         }
@@ -386,12 +448,21 @@ impl Scan<'_, '_> {
             if i + n > self.words.len() {
                 continue;
             }
-            let key: Vec<String> = (i..i + n).map(|k| self.words.forms(k).next().unwrap_or(self.text(k)).to_string()).collect();
+            let key: Vec<String> = (i..i + n)
+                .map(|k| {
+                    self.words
+                        .forms(k)
+                        .next()
+                        .unwrap_or(self.text(k))
+                        .to_string()
+                })
+                .collect();
             let joined = key.join(" ");
             let raw: Vec<&str> = (i..i + n).map(|k| self.text(k)).collect();
             for candidate in [joined, raw.join(" ")] {
                 if let Some(kinds) = tables.times.get(&candidate)
-                    && let Some(TimeKind::Month(m)) = kinds.iter().find(|k| matches!(k, TimeKind::Month(_)))
+                    && let Some(TimeKind::Month(m)) =
+                        kinds.iter().find(|k| matches!(k, TimeKind::Month(_)))
                 {
                     return Some((*m as i8, i + n));
                 }
@@ -399,7 +470,8 @@ impl Scan<'_, '_> {
             if n == 1 {
                 for form in self.words.forms(i) {
                     if let Some(kinds) = tables.times.get(form)
-                        && let Some(TimeKind::Month(m)) = kinds.iter().find(|k| matches!(k, TimeKind::Month(_)))
+                        && let Some(TimeKind::Month(m)) =
+                            kinds.iter().find(|k| matches!(k, TimeKind::Month(_)))
                     {
                         return Some((*m as i8, i + 1));
                     }
@@ -415,7 +487,8 @@ impl Scan<'_, '_> {
         forms.extend(self.words.forms(i));
         for form in forms {
             if let Some(kinds) = tables.times.get(form)
-                && let Some(TimeKind::Weekday(w)) = kinds.iter().find(|k| matches!(k, TimeKind::Weekday(_)))
+                && let Some(TimeKind::Weekday(w)) =
+                    kinds.iter().find(|k| matches!(k, TimeKind::Weekday(_)))
             {
                 return Some((weekday_of(*w), i + 1));
             }
@@ -429,7 +502,11 @@ impl Scan<'_, '_> {
             return None;
         }
         let end = (i + len).min(self.words.len());
-        Some(WordView { norm: self.words.norm, tokens: &self.words.tokens[i..end], analyses: &self.words.analyses[i..end] })
+        Some(WordView {
+            norm: self.words.norm,
+            tokens: &self.words.tokens[i..end],
+            analyses: &self.words.analyses[i..end],
+        })
     }
 
     fn number(&self, i: usize) -> Option<(f64, usize)> {
@@ -441,19 +518,25 @@ impl Scan<'_, '_> {
             return Some((n.value?, n.tokens.end));
         }
         // Only where a number word or digits stand.
-        if self.words.kind(i) != TokenKind::Number && !self.numbers.iter().any(|n| n.tokens.contains(&i)) {
+        if self.words.kind(i) != TokenKind::Number
+            && !self.numbers.iter().any(|n| n.tokens.contains(&i))
+        {
             return None;
         }
         // A number the left-to-right reading swallowed into a longer one ("عشر وخمس").
         let view = self.view_from(i, 8)?;
-        let n = find_numbers(self.lang, &view).into_iter().find(|n| n.tokens.start == 0)?;
+        let n = find_numbers(self.lang, &view)
+            .into_iter()
+            .find(|n| n.tokens.start == 0)?;
         Some((n.value?, i + n.tokens.end))
     }
 
     /// A one-word number at `i` ("ثلاثة" in "ثلاثة وثمانية عشر").
     fn number_word(&self, i: usize) -> Option<(f64, usize)> {
         let view = self.view_from(i, 1)?;
-        let n = find_numbers(self.lang, &view).into_iter().find(|n| n.tokens == (0..1))?;
+        let n = find_numbers(self.lang, &view)
+            .into_iter()
+            .find(|n| n.tokens == (0..1))?;
         Some((n.value?, i + 1))
     }
 
@@ -475,15 +558,29 @@ impl Scan<'_, '_> {
             return None;
         }
         let view = self.view_from(i, 4)?;
-        let o = find_ordinals(self.lang, &view).into_iter().find(|o| o.tokens.start == 0)?;
+        let o = find_ordinals(self.lang, &view)
+            .into_iter()
+            .find(|o| o.tokens.start == 0)?;
         Some((o.value, i + o.tokens.end))
     }
 
     /// A four-digit year, with or without "(من/في) عام/سنة" before it.
     fn year(&self, i: usize) -> Option<(i16, usize)> {
-        let i = if matches!(self.text(i), "من" | "في" | "of" | "in") && self.is(i + 1, |t| matches!(t, Tx::YearWord)).is_some() { i + 1 } else { i };
-        let at = self.is(i, |t| matches!(t, Tx::YearWord)).map_or(i, |(_, e)| e);
-        let at = if self.text(at) == "في" && at > i { at + 1 } else { at };
+        let i = if matches!(self.text(i), "من" | "في" | "of" | "in")
+            && self.is(i + 1, |t| matches!(t, Tx::YearWord)).is_some()
+        {
+            i + 1
+        } else {
+            i
+        };
+        let at = self
+            .is(i, |t| matches!(t, Tx::YearWord))
+            .map_or(i, |(_, e)| e);
+        let at = if self.text(at) == "في" && at > i {
+            at + 1
+        } else {
+            at
+        };
         if self.words.kind(at) != TokenKind::Number || self.text(at).len() != 4 {
             return None;
         }
@@ -505,7 +602,9 @@ impl Scan<'_, '_> {
             }
         }
         // الشهر التاسع, الشهر القادم.
-        if let Some((Tx::Period(Grain::Month), after)) = self.is(i, |t| matches!(t, Tx::Period(Grain::Month))) {
+        if let Some((Tx::Period(Grain::Month), after)) =
+            self.is(i, |t| matches!(t, Tx::Period(Grain::Month)))
+        {
             if let Some((m, end)) = self.ordinal(after).filter(|(m, _)| (1..=12).contains(m)) {
                 return Some((MonthRef::Month(m as i8), end));
             }
@@ -523,7 +622,8 @@ impl Scan<'_, '_> {
         // "of the month": this month.
         if i > 0
             && self.text(i - 1) == "the"
-            && let Some((Tx::Period(Grain::Month), end)) = self.is(i, |t| matches!(t, Tx::Period(Grain::Month)))
+            && let Some((Tx::Period(Grain::Month), end)) =
+                self.is(i, |t| matches!(t, Tx::Period(Grain::Month)))
         {
             return Some((MonthRef::Shift(0), end));
         }
@@ -566,7 +666,10 @@ fn midnight(d: Date) -> DateTime {
 }
 
 fn at_day(d: Date) -> TimeValue {
-    TimeValue::At(Instant { at: midnight(d), grain: Grain::Day })
+    TimeValue::At(Instant {
+        at: midnight(d),
+        grain: Grain::Day,
+    })
 }
 
 fn add_days(d: Date, n: i64) -> Date {
@@ -623,7 +726,8 @@ fn resolve_day_month(now: Date, m: i8, day: i8, lean: Lean) -> Option<Date> {
 /// A weekday with no week: the next one after the reference (Future), or the last one on or
 /// before it (Past).
 fn resolve_weekday(now: Date, w: Weekday, lean: Lean) -> Date {
-    let diff = i64::from(w.to_monday_zero_offset()) - i64::from(now.weekday().to_monday_zero_offset());
+    let diff =
+        i64::from(w.to_monday_zero_offset()) - i64::from(now.weekday().to_monday_zero_offset());
     match lean {
         Lean::Future => add_days(now, if diff <= 0 { diff + 7 } else { diff }),
         Lean::Past => add_days(now, if diff > 0 { diff - 7 } else { diff }),
@@ -633,12 +737,16 @@ fn resolve_weekday(now: Date, w: Weekday, lean: Lean) -> Date {
 /// The `n`-th (1-based; -1 the last) weekday `w` of the month starting `first`.
 fn nth_weekday(first: Date, w: Weekday, n: i64) -> Option<Date> {
     if n > 0 {
-        let offset = (i64::from(w.to_monday_zero_offset()) - i64::from(first.weekday().to_monday_zero_offset())).rem_euclid(7);
+        let offset = (i64::from(w.to_monday_zero_offset())
+            - i64::from(first.weekday().to_monday_zero_offset()))
+        .rem_euclid(7);
         let d = add_days(first, offset + 7 * (n - 1));
         (d.month() == first.month()).then_some(d)
     } else {
         let last = first.last_of_month();
-        let back = (i64::from(last.weekday().to_monday_zero_offset()) - i64::from(w.to_monday_zero_offset())).rem_euclid(7);
+        let back = (i64::from(last.weekday().to_monday_zero_offset())
+            - i64::from(w.to_monday_zero_offset()))
+        .rem_euclid(7);
         Some(add_days(last, -back))
     }
 }
@@ -667,9 +775,17 @@ fn easter(year: i16) -> Option<Date> {
 /// dates, set by moon sighting, can differ by a day.
 fn hijri_to_date(year: i64, month: i64, day: i64) -> Option<Date> {
     // Julian day number of the Hijri date (civil epoch 16 July 622).
-    let jd = day + ((29.5 * (month - 1) as f64).ceil() as i64) + (year - 1) * 354 + (3 + 11 * year) / 30 + 1_948_440 - 1;
+    let jd = day
+        + ((29.5 * (month - 1) as f64).ceil() as i64)
+        + (year - 1) * 354
+        + (3 + 11 * year) / 30
+        + 1_948_440
+        - 1;
     let unix_days = jd - 2_440_588;
-    Date::new(1970, 1, 1).ok()?.checked_add(unix_days.days()).ok()
+    Date::new(1970, 1, 1)
+        .ok()?
+        .checked_add(unix_days.days())
+        .ok()
 }
 
 /// The Hijri year in progress at `d` (approximate: tabular calendar).
@@ -686,7 +802,9 @@ fn holiday(h: Holiday, year: Option<i16>, now: Date, lean: Lean) -> Option<TimeV
         let base = hijri_year_at(year.map_or(now, |y| Date::new(y, 7, 1).unwrap_or(now)));
         let mut best: Option<Date> = None;
         for hy in base - 2..=base + 2 {
-            let Some(d) = hijri_to_date(hy, month, day) else { continue };
+            let Some(d) = hijri_to_date(hy, month, day) else {
+                continue;
+            };
             let fits = match year {
                 Some(y) => d.year() == y,
                 None => match lean {
@@ -709,7 +827,16 @@ fn holiday(h: Holiday, year: Option<i16>, now: Date, lean: Lean) -> Option<TimeV
         Holiday::Ramadan => {
             let start = hijri(9, 1)?;
             let end = hijri_to_date(hijri_year_at(add_days(start, 15)), 10, 1)?;
-            return Some(TimeValue::Between { from: Some(Instant { at: midnight(start), grain: Grain::Day }), to: Some(Instant { at: midnight(end), grain: Grain::Day }) });
+            return Some(TimeValue::Between {
+                from: Some(Instant {
+                    at: midnight(start),
+                    grain: Grain::Day,
+                }),
+                to: Some(Instant {
+                    at: midnight(end),
+                    grain: Grain::Day,
+                }),
+            });
         }
         gregorian => match year {
             Some(y) => gregorian.in_year(y)?,
@@ -751,8 +878,25 @@ fn read_date(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
             && end == i + 1
             && i > 0
             && s.words.kind(i - 1) == TokenKind::Word
-            && !matches!(s.text(i - 1), "في" | "حتي" | "منذ" | "قبل" | "بعد" | "صباح" | "مساء" | "ظهر" | "فجر" | "ليل" | "عصر" | "يوم" | "هذا")
-            && s.is(i - 1, |t| matches!(t, Tx::Filler | Tx::Pod(_) | Tx::From | Tx::To)).is_none();
+            && !matches!(
+                s.text(i - 1),
+                "في" | "حتي"
+                    | "منذ"
+                    | "قبل"
+                    | "بعد"
+                    | "صباح"
+                    | "مساء"
+                    | "ظهر"
+                    | "فجر"
+                    | "ليل"
+                    | "عصر"
+                    | "يوم"
+                    | "هذا"
+            )
+            && s.is(i - 1, |t| {
+                matches!(t, Tx::Filler | Tx::Pod(_) | Tx::From | Tx::To)
+            })
+            .is_none();
         if !the_day {
             offer(Some((at_day(add_days(today, i64::from(n))), end)));
         }
@@ -795,16 +939,29 @@ fn read_date(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
             _ => d,
         });
         if let Some(first) = first {
-            offer(Some((TimeValue::At(Instant { at: midnight(first), grain: Grain::Month }), end)));
+            offer(Some((
+                TimeValue::At(Instant {
+                    at: midnight(first),
+                    grain: Grain::Month,
+                }),
+                end,
+            )));
         }
     }
     // "third quarter", "4th qtr 2018", "2018Q4" (quarters).
     if let Some((q, a)) = s.ordinal(i).filter(|(q, _)| (1..=4).contains(q))
-        && let Some((Tx::Period(Grain::Quarter), e)) = s.is(a, |t| matches!(t, Tx::Period(Grain::Quarter)))
+        && let Some((Tx::Period(Grain::Quarter), e)) =
+            s.is(a, |t| matches!(t, Tx::Period(Grain::Quarter)))
     {
         let (year, end) = s.year(e).map_or((today.year(), e), |(y, e)| (y, e));
         if let Ok(first) = Date::new(year, (q as i8 - 1) * 3 + 1, 1) {
-            offer(Some((TimeValue::At(Instant { at: midnight(first), grain: Grain::Quarter }), end)));
+            offer(Some((
+                TimeValue::At(Instant {
+                    at: midnight(first),
+                    grain: Grain::Quarter,
+                }),
+                end,
+            )));
         }
     }
     // "3 fridays from now", "2 thursdays back": the n-th coming (past) weekday.
@@ -813,35 +970,91 @@ fn read_date(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
         && let Some((w, e)) = s.weekday(a)
     {
         if s.text(e) == "from" && matches!(s.text(e + 1), "now" | "today") {
-            offer(Some((at_day(add_days(resolve_weekday(today, w, Lean::Future), 7 * (n - 1))), e + 2)));
+            offer(Some((
+                at_day(add_days(
+                    resolve_weekday(today, w, Lean::Future),
+                    7 * (n - 1),
+                )),
+                e + 2,
+            )));
         } else if matches!(s.text(e), "back" | "ago") {
-            offer(Some((at_day(add_days(resolve_weekday(today, w, Lean::Past), -7 * (n - 1))), e + 1)));
+            offer(Some((
+                at_day(add_days(
+                    resolve_weekday(today, w, Lean::Past),
+                    -7 * (n - 1),
+                )),
+                e + 1,
+            )));
         }
     }
     // A month alone, with a year or not: "اذار", "شهر 3", "ايلول 2014". A month name that is
     // also a word ("may", "march", مارس "practised", اب "father") needs a year or a cue.
     if let Some((MonthRef::Month(m), end)) = s.month_spec(i) {
         let year = s.year(end);
-        let ambiguous = AMBIGUOUS_MONTHS.contains(&s.text(i)) || s.words.forms(i).any(|f| AMBIGUOUS_MONTHS.contains(&f));
-        let cued = i > 0 && (MONTH_CUES.contains(&s.text(i - 1)) || s.is(i - 1, |t| matches!(t, Tx::MonthWord | Tx::Early | Tx::Late | Tx::Mid | Tx::Start | Tx::End | Tx::Shift(_))).is_some());
+        let ambiguous = AMBIGUOUS_MONTHS.contains(&s.text(i))
+            || s.words.forms(i).any(|f| AMBIGUOUS_MONTHS.contains(&f));
+        let cued = i > 0
+            && (MONTH_CUES.contains(&s.text(i - 1))
+                || s.is(i - 1, |t| {
+                    matches!(
+                        t,
+                        Tx::MonthWord
+                            | Tx::Early
+                            | Tx::Late
+                            | Tx::Mid
+                            | Tx::Start
+                            | Tx::End
+                            | Tx::Shift(_)
+                    )
+                })
+                .is_some());
         let word_not_month = ambiguous && year.is_none() && !cued && s.words.len() > 1;
         let (first, end) = match year {
             Some((y, e)) => (Date::new(y, m, 1).ok(), e),
             None => (Some(resolve_month(today, m, s.lean)), end),
         };
         if let Some(first) = first.filter(|_| !word_not_month) {
-            offer(Some((TimeValue::At(Instant { at: midnight(first), grain: Grain::Month }), end)));
+            offer(Some((
+                TimeValue::At(Instant {
+                    at: midnight(first),
+                    grain: Grain::Month,
+                }),
+                end,
+            )));
         }
     }
     // A year alone: after "عام/سنة/year", or a preposition ("في 2011", "in 2011", "منذ 2011"),
     // and within 150 years of now ("نحو 1440 شخصا" is a count).
-    let cue = i > 0 && matches!(s.text(i - 1), "in" | "of" | "since" | "until" | "by" | "during" | "في" | "منذ" | "خلال" | "حتي" | "مطلع" | "بدايه" | "نهايه");
+    let cue = i > 0
+        && matches!(
+            s.text(i - 1),
+            "in" | "of"
+                | "since"
+                | "until"
+                | "by"
+                | "during"
+                | "في"
+                | "منذ"
+                | "خلال"
+                | "حتي"
+                | "مطلع"
+                | "بدايه"
+                | "نهايه"
+        );
     let year_word = s.is(i, |t| matches!(t, Tx::YearWord)).is_some();
     let plausible = |y: i16| year_word || (i32::from(y) - i32::from(today.year())).abs() <= 150;
-    if let Some((y, end)) = s.year(i).filter(|(y, _)| (cue || year_word || i == 0 && s.words.len() == 1) && plausible(*y))
+    if let Some((y, end)) = s
+        .year(i)
+        .filter(|(y, _)| (cue || year_word || i == 0 && s.words.len() == 1) && plausible(*y))
         && let Ok(first) = Date::new(y, 1, 1)
     {
-        offer(Some((TimeValue::At(Instant { at: midnight(first), grain: Grain::Year }), end)));
+        offer(Some((
+            TimeValue::At(Instant {
+                at: midnight(first),
+                grain: Grain::Year,
+            }),
+            end,
+        )));
     }
     // Parts of a month: اوائل/اواخر/منتصف/بداية/نهاية + month.
     offer(month_part_at(s, i));
@@ -858,8 +1071,20 @@ fn read_date(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
     {
         let this = Date::new(today.year(), today.month(), day as i8).ok();
         let date = match (this, s.lean) {
-            (Some(d), Lean::Future) if d < today => shift_period(d.first_of_month(), Grain::Month, 1).with().day(day as i8).build().ok(),
-            (Some(d), Lean::Past) if d > today => shift_period(d.first_of_month(), Grain::Month, -1).with().day(day as i8).build().ok(),
+            (Some(d), Lean::Future) if d < today => {
+                shift_period(d.first_of_month(), Grain::Month, 1)
+                    .with()
+                    .day(day as i8)
+                    .build()
+                    .ok()
+            }
+            (Some(d), Lean::Past) if d > today => {
+                shift_period(d.first_of_month(), Grain::Month, -1)
+                    .with()
+                    .day(day as i8)
+                    .build()
+                    .ok()
+            }
             (d, _) => d,
         };
         offer(date.map(|d| (at_day(d), end)));
@@ -895,7 +1120,9 @@ fn truncate(at: DateTime, g: Grain) -> DateTime {
     let d = at.date();
     match g {
         Grain::Second => at,
-        Grain::Minute => d.to_datetime(Time::new(at.hour(), at.minute(), 0, 0).unwrap_or(Time::midnight())),
+        Grain::Minute => {
+            d.to_datetime(Time::new(at.hour(), at.minute(), 0, 0).unwrap_or(Time::midnight()))
+        }
         Grain::Hour => d.to_datetime(Time::new(at.hour(), 0, 0, 0).unwrap_or(Time::midnight())),
         Grain::Day => midnight(d),
         Grain::Week => midnight(monday_of(d)),
@@ -916,8 +1143,15 @@ fn relative_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
         };
         let at = s.now.checked_add(span).ok()?;
         // "in half an hour", "in 2.5 hours": known to the second.
-        let g = if d.value.fract() != 0.0 { Grain::Second } else { grain_below(d.unit) };
-        Some(Instant { at: truncate(at, g), grain: g })
+        let g = if d.value.fract() != 0.0 {
+            Grain::Second
+        } else {
+            grain_below(d.unit)
+        };
+        Some(Instant {
+            at: truncate(at, g),
+            grain: g,
+        })
     };
     // Before the duration: قبل / من (ago), بعد / in (ahead).
     if let Some((t, after)) = s.is(i, |t| matches!(t, Tx::Ago | Tx::Ahead))
@@ -927,7 +1161,10 @@ fn relative_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
         let mut v = shifted(d, sign)?;
         // Arabic "قبل اسبوع" is a day.
         if s.lang == Lang::Ar && v.grain < Grain::Day {
-            v = Instant { at: midnight(v.at.date()), grain: Grain::Day };
+            v = Instant {
+                at: midnight(v.at.date()),
+                grain: Grain::Day,
+            };
         }
         return Some((TimeValue::At(v), d.tokens.end));
     }
@@ -950,12 +1187,28 @@ fn period_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
         && let Some((Tx::Period(g), end)) = s.is(after, |t| matches!(t, Tx::Period(_)))
     {
         let start = shift_period(period_start(today, g), g, i64::from(n));
-        return Some((TimeValue::At(Instant { at: midnight(start), grain: g }), end));
+        return Some((
+            TimeValue::At(Instant {
+                at: midnight(start),
+                grain: g,
+            }),
+            end,
+        ));
     }
-    let (Tx::Period(g), after) = s.is(i, |t| matches!(t, Tx::Period(_)))? else { return None };
-    let (Tx::Shift(n), end) = s.is(after, |t| matches!(t, Tx::Shift(_)))? else { return None };
+    let (Tx::Period(g), after) = s.is(i, |t| matches!(t, Tx::Period(_)))? else {
+        return None;
+    };
+    let (Tx::Shift(n), end) = s.is(after, |t| matches!(t, Tx::Shift(_)))? else {
+        return None;
+    };
     let start = shift_period(period_start(today, g), g, i64::from(n));
-    Some((TimeValue::At(Instant { at: midnight(start), grain: g }), end))
+    Some((
+        TimeValue::At(Instant {
+            at: midnight(start),
+            grain: g,
+        }),
+        end,
+    ))
 }
 
 fn weekday_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
@@ -970,8 +1223,16 @@ fn weekday_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
     // Arabic day names are also numbers and nouns (اثنين "two", احد "one", سبت): without the
     // article they need "يوم/ليلة" before, "هذا", or a week after ("احد الاسبوع الماضي").
     if s.lang == Lang::Ar && !s.text(k).starts_with("ال") {
-        let cue_before = before.is_some() || (k > 0 && matches!(s.text(k - 1), "يوم" | "ليله" | "صباح" | "مساء" | "فجر"));
-        let week_after = s.is(end, |t| matches!(t, Tx::Period(Grain::Week))).is_some() || (s.text(end) == "من" && s.is(end + 1, |t| matches!(t, Tx::Period(Grain::Week) | Tx::Shift(_))).is_some());
+        let cue_before = before.is_some()
+            || (k > 0 && matches!(s.text(k - 1), "يوم" | "ليله" | "صباح" | "مساء" | "فجر"));
+        let week_after = s
+            .is(end, |t| matches!(t, Tx::Period(Grain::Week)))
+            .is_some()
+            || (s.text(end) == "من"
+                && s.is(end + 1, |t| {
+                    matches!(t, Tx::Period(Grain::Week) | Tx::Shift(_))
+                })
+                .is_some());
         if !cue_before && !week_after {
             return None;
         }
@@ -983,9 +1244,16 @@ fn weekday_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
             date = if d == today { add_days(d, -7) } else { d };
         }
         // "this monday": of this week in news; the coming one for plans (Duckling's reading).
-        Some((Tx::Shift(0), _)) if s.lean == Lean::Past => date = add_days(monday_of(today), i64::from(w.to_monday_zero_offset())),
+        Some((Tx::Shift(0), _)) if s.lean == Lean::Past => {
+            date = add_days(monday_of(today), i64::from(w.to_monday_zero_offset()))
+        }
         // English "next wednesday": the Wednesday of next week.
-        Some((Tx::Shift(n), _)) if n > 0 && s.lang == Lang::En => date = add_days(add_days(monday_of(today), 7), i64::from(w.to_monday_zero_offset())),
+        Some((Tx::Shift(n), _)) if n > 0 && s.lang == Lang::En => {
+            date = add_days(
+                add_days(monday_of(today), 7),
+                i64::from(w.to_monday_zero_offset()),
+            )
+        }
         Some(_) => {}
         None if s.lean == Lean::Past => date = resolve_weekday(today, w, Lean::Past),
         None => {}
@@ -1007,25 +1275,35 @@ fn weekday_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
         && let Some((Tx::Shift(n), a)) = s.is(end, |t| matches!(t, Tx::Shift(_)))
         && let Some((_, e)) = s.is(a, |t| matches!(t, Tx::Period(Grain::Week)))
     {
-        let d = add_days(add_days(monday_of(today), 7 * i64::from(n)), i64::from(w.to_monday_zero_offset()));
+        let d = add_days(
+            add_days(monday_of(today), 7 * i64::from(n)),
+            i64::from(w.to_monday_zero_offset()),
+        );
         return Some((at_day(d), e));
     }
     // "friday after next".
     if s.text(end) == "after" && s.text(end + 1) == "next" {
-        return Some((at_day(add_days(resolve_weekday(today, w, Lean::Future), 7)), end + 2));
+        return Some((
+            at_day(add_days(resolve_weekday(today, w, Lean::Future), 7)),
+            end + 2,
+        ));
     }
     // "wednesday of next week", "sunday from last week".
     if matches!(s.text(end), "of" | "from")
         && let Some((Tx::Shift(n), a)) = s.is(end + 1, |t| matches!(t, Tx::Shift(_)))
         && let Some((_, e)) = s.is(a, |t| matches!(t, Tx::Period(Grain::Week)))
     {
-        let d = add_days(add_days(monday_of(today), 7 * i64::from(n)), i64::from(w.to_monday_zero_offset()));
+        let d = add_days(
+            add_days(monday_of(today), 7 * i64::from(n)),
+            i64::from(w.to_monday_zero_offset()),
+        );
         return Some((at_day(d), e));
     }
     // "الاحد من الاسبوع الماضي", "احد الاسبوع الماضي", "اثنين الاسبوع الحالي".
     let week_at = if s.text(end) == "من" { end + 1 } else { end };
     let week = if let Some((Tx::Shift(0), a)) = s.is(week_at, |t| matches!(t, Tx::Shift(0))) {
-        s.is(a, |t| matches!(t, Tx::Period(Grain::Week))).map(|(_, e)| (0, e))
+        s.is(a, |t| matches!(t, Tx::Period(Grain::Week)))
+            .map(|(_, e)| (0, e))
     } else if let Some((_, a)) = s.is(week_at, |t| matches!(t, Tx::Period(Grain::Week))) {
         match s.is(a, |t| matches!(t, Tx::Shift(_))) {
             Some((Tx::Shift(n), e)) => Some((n, e)),
@@ -1035,7 +1313,10 @@ fn weekday_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
         None
     };
     if let Some((n, e)) = week {
-        date = add_days(add_days(monday_of(today), 7 * i64::from(n)), i64::from(w.to_monday_zero_offset()));
+        date = add_days(
+            add_days(monday_of(today), 7 * i64::from(n)),
+            i64::from(w.to_monday_zero_offset()),
+        );
         end = e;
     }
     // "السبت السادس عشر", "الثلاثاء التاسع عشر من هذا الشهر", "Tuesday the 19th": the day of
@@ -1062,7 +1343,9 @@ fn day_month_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
     {
         k = e;
     }
-    let day = s.integer(k, 1..32).or_else(|| s.ordinal(k).filter(|(d, _)| (1..=31).contains(d)));
+    let day = s
+        .integer(k, 1..32)
+        .or_else(|| s.ordinal(k).filter(|(d, _)| (1..=31).contains(d)));
     let (day, after_day, month, end) = if let Some((day, e)) = day {
         let (month, end) = s.month_spec(s.of(e))?;
         (day as i8, e, month, end)
@@ -1070,12 +1353,18 @@ fn day_month_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
         // "شباط 15", "يوليو 13", "march first", "february the 15th".
         let (month, e) = s.month_spec(k)?;
         let e = if s.text(e) == "the" { e + 1 } else { e };
-        let (day, end) = s.integer(e, 1..32).or_else(|| s.ordinal(e).filter(|(d, _)| (1..=31).contains(d)))?;
+        let (day, end) = s
+            .integer(e, 1..32)
+            .or_else(|| s.ordinal(e).filter(|(d, _)| (1..=31).contains(d)))?;
         (day as i8, e, month, end)
     };
     let _ = after_day;
     // "April 14, 2015".
-    let year_at = if matches!(s.text(end), "," | "،") && s.year(end + 1).is_some() { end + 1 } else { end };
+    let year_at = if matches!(s.text(end), "," | "،") && s.year(end + 1).is_some() {
+        end + 1
+    } else {
+        end
+    };
     let (year, end) = s.year(year_at).map_or((None, end), |(y, e)| (Some(y), e));
     let date = match (month, year) {
         (MonthRef::Month(m), Some(y)) => Date::new(y, m, day).ok()?,
@@ -1112,12 +1401,27 @@ fn month_first(s: &Scan<'_, '_>, month: MonthRef, end: usize) -> Option<(Date, u
 /// "beginning of year" (January to March).
 fn period_part_at(s: &Scan<'_, '_>, part: Tx, after: usize) -> Option<(TimeValue, usize)> {
     let today = s.now.date();
-    let k = if s.text(after) == "the" { after + 1 } else { after };
-    let interval = |a: Date, b: Date, g: Grain| TimeValue::Between { from: Some(Instant { at: midnight(a), grain: g }), to: Some(Instant { at: midnight(b), grain: g }) };
+    let k = if s.text(after) == "the" {
+        after + 1
+    } else {
+        after
+    };
+    let interval = |a: Date, b: Date, g: Grain| TimeValue::Between {
+        from: Some(Instant {
+            at: midnight(a),
+            grain: g,
+        }),
+        to: Some(Instant {
+            at: midnight(b),
+            grain: g,
+        }),
+    };
     // A year: "of 2012", "of next year", "year", "the year".
     let year = if let Some((y, e)) = s.year(k).filter(|_| s.words.kind(k) == TokenKind::Number) {
         Some((y, e))
-    } else if let Some((TimeValue::At(p), e)) = period_at(s, k).filter(|(v, _)| matches!(v, TimeValue::At(p) if p.grain == Grain::Year)) {
+    } else if let Some((TimeValue::At(p), e)) =
+        period_at(s, k).filter(|(v, _)| matches!(v, TimeValue::At(p) if p.grain == Grain::Year))
+    {
         Some((p.at.year(), e))
     } else if let Some((_, e)) = s.is(k, |t| matches!(t, Tx::Period(Grain::Year))) {
         Some((today.year(), e))
@@ -1128,7 +1432,11 @@ fn period_part_at(s: &Scan<'_, '_>, part: Tx, after: usize) -> Option<(TimeValue
         let first = Date::new(y, 1, 1).ok()?;
         let value = match part {
             Tx::Start | Tx::Early => interval(first, Date::new(y, 4, 1).ok()?, Grain::Month),
-            Tx::End | Tx::Late => interval(Date::new(y, 9, 1).ok()?, Date::new(y + 1, 1, 1).ok()?, Grain::Month),
+            Tx::End | Tx::Late => interval(
+                Date::new(y, 9, 1).ok()?,
+                Date::new(y + 1, 1, 1).ok()?,
+                Grain::Month,
+            ),
             _ => return None,
         };
         return Some((value, end));
@@ -1150,39 +1458,104 @@ fn period_part_at(s: &Scan<'_, '_>, part: Tx, after: usize) -> Option<(TimeValue
 }
 
 fn month_part_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
-    let (part, after) = s.is(i, |t| matches!(t, Tx::Early | Tx::Late | Tx::Mid | Tx::Start | Tx::End))?;
+    let (part, after) = s.is(i, |t| {
+        matches!(t, Tx::Early | Tx::Late | Tx::Mid | Tx::Start | Tx::End)
+    })?;
     // "EOM", "BOM", "EOY", "BOY": the end or beginning of this month or year, in one word.
     if s.lang == Lang::En {
         let today = s.now.date();
         let word = s.text(after - 1);
         if matches!(word, "eom" | "bom") {
             let first = today.first_of_month();
-            let (a, b) = if word == "bom" { (first, Date::new(first.year(), first.month(), 11).ok()?) } else { (Date::new(first.year(), first.month(), 21).ok()?, add_days(first.last_of_month(), 1)) };
-            return Some((TimeValue::Between { from: Some(Instant { at: midnight(a), grain: Grain::Day }), to: Some(Instant { at: midnight(b), grain: Grain::Day }) }, after));
+            let (a, b) = if word == "bom" {
+                (first, Date::new(first.year(), first.month(), 11).ok()?)
+            } else {
+                (
+                    Date::new(first.year(), first.month(), 21).ok()?,
+                    add_days(first.last_of_month(), 1),
+                )
+            };
+            return Some((
+                TimeValue::Between {
+                    from: Some(Instant {
+                        at: midnight(a),
+                        grain: Grain::Day,
+                    }),
+                    to: Some(Instant {
+                        at: midnight(b),
+                        grain: Grain::Day,
+                    }),
+                },
+                after,
+            ));
         }
         if word == "eoy" {
             let y = today.year();
             let (a, b) = (Date::new(y, 9, 1).ok()?, Date::new(y + 1, 1, 1).ok()?);
-            return Some((TimeValue::Between { from: Some(Instant { at: midnight(a), grain: Grain::Month }), to: Some(Instant { at: midnight(b), grain: Grain::Month }) }, after));
+            return Some((
+                TimeValue::Between {
+                    from: Some(Instant {
+                        at: midnight(a),
+                        grain: Grain::Month,
+                    }),
+                    to: Some(Instant {
+                        at: midnight(b),
+                        grain: Grain::Month,
+                    }),
+                },
+                after,
+            ));
         }
         // "end of month", "beginning of month": this month.
-        let k = if s.text(after) == "of" { after + 1 } else { after };
+        let k = if s.text(after) == "of" {
+            after + 1
+        } else {
+            after
+        };
         if s.text(k) == "month" {
             return month_part_value(s, part, MonthRef::Shift(0), k + 1);
         }
     }
-    let month = s.month_spec(after).or_else(|| s.month_spec(after + usize::from(s.text(after) == "من")));
+    let month = s
+        .month_spec(after)
+        .or_else(|| s.month_spec(after + usize::from(s.text(after) == "من")));
     let Some((month, end)) = month else {
-        return if s.lang == Lang::En { period_part_at(s, part, if s.text(after) == "of" { after + 1 } else { after }) } else { None };
+        return if s.lang == Lang::En {
+            period_part_at(
+                s,
+                part,
+                if s.text(after) == "of" {
+                    after + 1
+                } else {
+                    after
+                },
+            )
+        } else {
+            None
+        };
     };
     month_part_value(s, part, month, end)
 }
 
 /// A part of a month (`Tx::Early`, `Late`, `Mid`, `Start`, `End`): its days.
-fn month_part_value(s: &Scan<'_, '_>, part: Tx, month: MonthRef, end: usize) -> Option<(TimeValue, usize)> {
+fn month_part_value(
+    s: &Scan<'_, '_>,
+    part: Tx,
+    month: MonthRef,
+    end: usize,
+) -> Option<(TimeValue, usize)> {
     let (first, end) = month_first(s, month, end)?;
     let day = |d: i8| Date::new(first.year(), first.month(), d).ok();
-    let between = |a: Date, b: Date| TimeValue::Between { from: Some(Instant { at: midnight(a), grain: Grain::Day }), to: Some(Instant { at: midnight(b), grain: Grain::Day }) };
+    let between = |a: Date, b: Date| TimeValue::Between {
+        from: Some(Instant {
+            at: midnight(a),
+            grain: Grain::Day,
+        }),
+        to: Some(Instant {
+            at: midnight(b),
+            grain: Grain::Day,
+        }),
+    };
     let value = match part {
         Tx::Early => between(first, day(11)?),
         Tx::Late => between(day(21)?, add_days(first.last_of_month(), 1)),
@@ -1214,11 +1587,20 @@ fn nth_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
         Week,
     }
     let thing = |k: usize| -> Option<(Thing, usize)> {
-        let k = if (s.is(k, |t| matches!(t, Tx::Day(0))).is_some() || matches!(s.text(k), "يوم" | "day")) && s.weekday(k + 1).is_some() { k + 1 } else { k };
+        let k = if (s.is(k, |t| matches!(t, Tx::Day(0))).is_some()
+            || matches!(s.text(k), "يوم" | "day"))
+            && s.weekday(k + 1).is_some()
+        {
+            k + 1
+        } else {
+            k
+        };
         if let Some((w, e)) = s.weekday(k) {
             return Some((Thing::Weekday(w), e));
         }
-        if let Some((Tx::Period(Grain::Week), e)) = s.is(k, |t| matches!(t, Tx::Period(Grain::Week))) {
+        if let Some((Tx::Period(Grain::Week), e)) =
+            s.is(k, |t| matches!(t, Tx::Period(Grain::Week)))
+        {
             return Some((Thing::Week, e));
         }
         if matches!(s.text(k), "يوم" | "اليوم" | "day") {
@@ -1242,7 +1624,13 @@ fn nth_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
         }
         // "بشهر" written as one word: ب + شهر.
         if s.words.forms(k).any(|f| f == "شهر")
-            && let Some((month, e)) = s.month(k + 1).map(|(m, e)| (MonthRef::Month(m), e)).or_else(|| s.integer(k + 1, 1..13).map(|(m, e)| (MonthRef::Month(m as i8), e)))
+            && let Some((month, e)) = s
+                .month(k + 1)
+                .map(|(m, e)| (MonthRef::Month(m), e))
+                .or_else(|| {
+                    s.integer(k + 1, 1..13)
+                        .map(|(m, e)| (MonthRef::Month(m as i8), e))
+                })
         {
             return month_first(s, month, e);
         }
@@ -1255,7 +1643,12 @@ fn nth_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
         && let Some((TimeValue::At(base), end)) = date_at(s, after + 1)
     {
         let base = base.at.date();
-        let first = add_days(base, 1 + (i64::from(w.to_monday_zero_offset()) - i64::from(add_days(base, 1).weekday().to_monday_zero_offset())).rem_euclid(7));
+        let first = add_days(
+            base,
+            1 + (i64::from(w.to_monday_zero_offset())
+                - i64::from(add_days(base, 1).weekday().to_monday_zero_offset()))
+            .rem_euclid(7),
+        );
         return Some((at_day(add_days(first, 7 * (n - 1))), end));
     }
     let (first, end) = of(after)?;
@@ -1266,10 +1659,16 @@ fn nth_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
         Thing::Week if n > 0 => {
             // The first week is the one holding the month's first Monday.
             let monday = nth_weekday(first, Weekday::Monday, 1)?;
-            TimeValue::At(Instant { at: midnight(add_days(monday, 7 * (n - 1))), grain: Grain::Week })
+            TimeValue::At(Instant {
+                at: midnight(add_days(monday, 7 * (n - 1))),
+                grain: Grain::Week,
+            })
         }
         // The last week is the last whole one: its Monday at least six days before the month's end.
-        Thing::Week => TimeValue::At(Instant { at: midnight(monday_of(add_days(first.last_of_month(), -6))), grain: Grain::Week }),
+        Thing::Week => TimeValue::At(Instant {
+            at: midnight(monday_of(add_days(first.last_of_month(), -6))),
+            grain: Grain::Week,
+        }),
     };
     Some((value, end))
 }
@@ -1284,7 +1683,11 @@ fn numeric_date_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
     // "10.31.1974": one token with dots.
     let dotted: Vec<&str> = s.text(i).split('.').collect();
     if dotted.len() == 3 {
-        parts = dotted.iter().map(|p| p.parse::<i64>()).collect::<Result<_, _>>().ok()?;
+        parts = dotted
+            .iter()
+            .map(|p| p.parse::<i64>())
+            .collect::<Result<_, _>>()
+            .ok()?;
         k = i + 1;
     }
     while dotted.len() != 3 {
@@ -1293,7 +1696,10 @@ fn numeric_date_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
         }
         parts.push(s.text(k).parse().ok()?);
         k += 1;
-        if parts.len() < 3 && matches!(s.text(k), "/" | "-") && s.words.kind(k + 1) == TokenKind::Number {
+        if parts.len() < 3
+            && matches!(s.text(k), "/" | "-")
+            && s.words.kind(k + 1) == TokenKind::Number
+        {
             k += 1;
         } else {
             break;
@@ -1315,22 +1721,40 @@ fn numeric_date_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
         && (1..=12).contains(m)
     {
         let first = Date::new(*y as i16, *m as i8, 1).ok()?;
-        return Some((TimeValue::At(Instant { at: midnight(first), grain: Grain::Month }), k));
+        return Some((
+            TimeValue::At(Instant {
+                at: midnight(first),
+                grain: Grain::Month,
+            }),
+            k,
+        ));
     }
     // English writes the month first (2/15, 10.31.1974); Arabic the day.
     let month_first = s.lang == Lang::En;
     let date = match parts.as_slice() {
         [y, m, d] if *y > 31 => Date::new(*y as i16, *m as i8, *d as i8).ok()?,
-        [m, d, y] if *y > 31 && month_first && *m <= 12 => Date::new(*y as i16, *m as i8, *d as i8).ok()?,
+        [m, d, y] if *y > 31 && month_first && *m <= 12 => {
+            Date::new(*y as i16, *m as i8, *d as i8).ok()?
+        }
         [d, m, y] if *y > 31 => Date::new(*y as i16, *m as i8, *d as i8).ok()?,
-        [m, d] if month_first && (1..=12).contains(m) && (1..=31).contains(d) => resolve_day_month(today, *m as i8, *d as i8, s.lean)?,
+        [m, d] if month_first && (1..=12).contains(m) && (1..=31).contains(d) => {
+            resolve_day_month(today, *m as i8, *d as i8, s.lean)?
+        }
         // "2/2013": a month of a year.
         [m, y] if *y > 999 && (1..=12).contains(m) => {
             let first = Date::new(*y as i16, *m as i8, 1).ok()?;
-            return Some((TimeValue::At(Instant { at: midnight(first), grain: Grain::Day }), k));
+            return Some((
+                TimeValue::At(Instant {
+                    at: midnight(first),
+                    grain: Grain::Day,
+                }),
+                k,
+            ));
         }
         // "21/09": day and month.
-        [d, m] if (1..=12).contains(m) && (1..=31).contains(d) => resolve_day_month(today, *m as i8, *d as i8, s.lean)?,
+        [d, m] if (1..=12).contains(m) && (1..=31).contains(d) => {
+            resolve_day_month(today, *m as i8, *d as i8, s.lean)?
+        }
         _ => return None,
     };
     Some((at_day(date), k))
@@ -1338,7 +1762,10 @@ fn numeric_date_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
 
 /// English minutes before or after an hour: "a quarter past 3pm", "20 minutes past 3 pm",
 /// "half past three", "twenty after 3pm", "15 to noon".
-fn minutes_around_hour(s: &Scan<'_, '_>, i: usize) -> Option<((i8, i8, i8), Grain, Option<Pod>, usize)> {
+fn minutes_around_hour(
+    s: &Scan<'_, '_>,
+    i: usize,
+) -> Option<((i8, i8, i8), Grain, Option<Pod>, usize)> {
     let mut k = if s.text(i) == "at" { i + 1 } else { i };
     if s.text(k) == "a" {
         k += 1;
@@ -1375,9 +1802,17 @@ fn minutes_around_hour(s: &Scan<'_, '_>, i: usize) -> Option<((i8, i8, i8), Grai
         pod = Some(p);
         end = e;
     }
-    let (h, m) = if sign > 0 { (hour, minutes) } else { (if hour == 0 { 23 } else { hour - 1 }, 60 - minutes) };
+    let (h, m) = if sign > 0 {
+        (hour, minutes)
+    } else {
+        (if hour == 0 { 23 } else { hour - 1 }, 60 - minutes)
+    };
     // Noon less a quarter is 11:45 in the morning.
-    let pod = if pod == Some(Pod::Noon) && sign < 0 { Some(Pod::Am) } else { pod };
+    let pod = if pod == Some(Pod::Noon) && sign < 0 {
+        Some(Pod::Am)
+    } else {
+        pod
+    };
     Some(((h, m, 0), Grain::Minute, pod, end))
 }
 
@@ -1431,7 +1866,10 @@ fn clock_at(s: &Scan<'_, '_>, i: usize) -> Option<((i8, i8, i8), Grain, Option<P
         grain = Grain::Minute;
         end = k + 3;
         glued_pod = Some(gp);
-    } else if s.words.kind(k) == TokenKind::Number && s.text(k + 1) == ":" && s.words.kind(k + 2) == TokenKind::Number {
+    } else if s.words.kind(k) == TokenKind::Number
+        && s.text(k + 1) == ":"
+        && s.words.kind(k + 2) == TokenKind::Number
+    {
         h = s.text(k).parse::<i8>().ok()?;
         m = s.text(k + 2).parse::<i8>().ok()?;
         sec = 0;
@@ -1453,20 +1891,26 @@ fn clock_at(s: &Scan<'_, '_>, i: usize) -> Option<((i8, i8, i8), Grain, Option<P
             // "الرابعة واربعون": the hour is the first word, the minutes follow.
             if e > k + 1 && s.text(k + 1).starts_with('و') {
                 let view = s.view_from(k, 1)?;
-                return find_ordinals(s.lang, &view).first().map(|o| (o.value, k + 1));
+                return find_ordinals(s.lang, &view)
+                    .first()
+                    .map(|o| (o.value, k + 1));
             }
             Some((v, e))
         });
-        let hour = ordinal_hour.filter(|(v, _)| (1..=12).contains(v)).or_else(|| {
-            let (v, e) = s.number(k)?;
-            // "at a couple of": an hour is one word.
-            if s.lang == Lang::En && e > k + 1 {
-                return None;
-            }
-            let one = s.number_word(k).filter(|_| e > k + 1 && s.text(k + 1).starts_with('و'));
-            let (v, e) = one.unwrap_or((v, e));
-            (v.fract() == 0.0 && (0.0..25.0).contains(&v)).then_some((v as i64, e))
-        });
+        let hour = ordinal_hour
+            .filter(|(v, _)| (1..=12).contains(v))
+            .or_else(|| {
+                let (v, e) = s.number(k)?;
+                // "at a couple of": an hour is one word.
+                if s.lang == Lang::En && e > k + 1 {
+                    return None;
+                }
+                let one = s
+                    .number_word(k)
+                    .filter(|_| e > k + 1 && s.text(k + 1).starts_with('و'));
+                let (v, e) = one.unwrap_or((v, e));
+                (v.fract() == 0.0 && (0.0..25.0).contains(&v)).then_some((v as i64, e))
+            });
         let (value, e) = hour?;
         h = value as i8;
         m = 0;
@@ -1499,7 +1943,10 @@ fn clock_at(s: &Scan<'_, '_>, i: usize) -> Option<((i8, i8, i8), Grain, Option<P
                 }
             }
         } else if let Some((_, e)) = s.is(j, |t| matches!(t, Tx::Minus)) {
-            let minus = s.is(e, |t| matches!(t, Tx::Fraction(_))).map(|(t, e2)| (if let Tx::Fraction(f) = t { f } else { 0 }, e2)).or_else(|| s.integer(e, 1..60).map(|(v, e2)| (v as i8, e2)));
+            let minus = s
+                .is(e, |t| matches!(t, Tx::Fraction(_)))
+                .map(|(t, e2)| (if let Tx::Fraction(f) = t { f } else { 0 }, e2))
+                .or_else(|| s.integer(e, 1..60).map(|(v, e2)| (v as i8, e2)));
             if let Some((f, e2)) = minus {
                 h = if h == 0 { 23 } else { h - 1 };
                 m = 60 - f;
@@ -1513,13 +1960,24 @@ fn clock_at(s: &Scan<'_, '_>, i: usize) -> Option<((i8, i8, i8), Grain, Option<P
         // English spoken minutes after an hour: "at 12 15", "at three twenty", "twelve oh three",
         // "seven thirty p.m." (a cue before, "oh", or a part of day after).
         if s.lang == Lang::En && grain == Grain::Hour {
-            let j = if matches!(s.text(end), "oh" | "o" | "ou") { end + 1 } else { end };
-            let word = |k: usize| s.number_word(k).filter(|(v, _)| v.fract() == 0.0 && (0.0..60.0).contains(v)).map(|(v, e)| (v as i64, e));
+            let j = if matches!(s.text(end), "oh" | "o" | "ou") {
+                end + 1
+            } else {
+                end
+            };
+            let word = |k: usize| {
+                s.number_word(k)
+                    .filter(|(v, _)| v.fract() == 0.0 && (0.0..60.0).contains(v))
+                    .map(|(v, e)| (v as i64, e))
+            };
             // Minutes end the expression or come before a part of day: "at 3 20 people" is not 3:20.
             let pod_after = |e: usize| s.is(e, |t| matches!(t, Tx::Pod(_))).is_some();
             let ends_clock = |e: usize| s.words.kind(e) != TokenKind::Word || pod_after(e);
             let no_unit = s.durations.iter().all(|d| d.tokens.start != j);
-            let minutes = s.integer(j, 0..60).filter(|(_, e)| no_unit && ends_clock(*e)).or_else(|| word(j).filter(|(_, e)| ends_clock(*e)));
+            let minutes = s
+                .integer(j, 0..60)
+                .filter(|(_, e)| no_unit && ends_clock(*e))
+                .or_else(|| word(j).filter(|(_, e)| ends_clock(*e)));
             let cued = |e: usize| hour_word.is_some() || j > end || pod_after(e);
             if let Some((v, e)) = minutes
                 && (j > end || v >= 10)
@@ -1531,11 +1989,19 @@ fn clock_at(s: &Scan<'_, '_>, i: usize) -> Option<((i8, i8, i8), Grain, Option<P
             }
         }
         // "o'clock" confirms an hour.
-        let oclock = if grain == Grain::Hour { s.is(end, |t| matches!(t, Tx::Minute)) } else { None };
+        let oclock = if grain == Grain::Hour {
+            s.is(end, |t| matches!(t, Tx::Minute))
+        } else {
+            None
+        };
         if let Some((_, e)) = oclock {
             end = e;
         }
-        if hour_word.is_none() && oclock.is_none() && grain == Grain::Hour && s.is(end, |t| matches!(t, Tx::Pod(_))).is_none() {
+        if hour_word.is_none()
+            && oclock.is_none()
+            && grain == Grain::Hour
+            && s.is(end, |t| matches!(t, Tx::Pod(_))).is_none()
+        {
             return None;
         }
     }
@@ -1546,7 +2012,13 @@ fn clock_at(s: &Scan<'_, '_>, i: usize) -> Option<((i8, i8, i8), Grain, Option<P
         pod = Some(p);
         k = e;
     }
-    if glued_pod.is_none() && hour_word.is_none() && pod.is_none() && s.lang == Lang::En && grain == Grain::Hour && s.is(i, |t| matches!(t, Tx::Hour)).is_none() {
+    if glued_pod.is_none()
+        && hour_word.is_none()
+        && pod.is_none()
+        && s.lang == Lang::En
+        && grain == Grain::Hour
+        && s.is(i, |t| matches!(t, Tx::Hour)).is_none()
+    {
         return None;
     }
     Some(((h, m, sec), grain, pod, k))
@@ -1588,7 +2060,12 @@ fn glued_clock(word: &str) -> Option<(i8, i8, Grain, Option<Pod>)> {
         return (0..24).contains(&h).then_some((h, 0, Grain::Minute, None));
     }
     let m: i8 = minutes.parse().ok()?;
-    ((0..24).contains(&h) && (0..60).contains(&m) && minutes.len() == 2).then_some((h, m, Grain::Minute, None))
+    ((0..24).contains(&h) && (0..60).contains(&m) && minutes.len() == 2).then_some((
+        h,
+        m,
+        Grain::Minute,
+        None,
+    ))
 }
 
 /// Applies a part of day to a 12-hour clock.
@@ -1603,7 +2080,13 @@ fn hour24(h: i8, pod: Option<Pod>) -> Option<i8> {
 }
 
 /// A clock time on `date` (or the nearest day in the lean's direction when none).
-fn clock_value(s: &Scan<'_, '_>, clock: (i8, i8, i8), grain: Grain, pod: Option<Pod>, date: Option<Date>) -> Option<Instant> {
+fn clock_value(
+    s: &Scan<'_, '_>,
+    clock: (i8, i8, i8),
+    grain: Grain,
+    pod: Option<Pod>,
+    date: Option<Date>,
+) -> Option<Instant> {
     let (h, m, sec) = clock;
     let make = |d: Date, h: i8| d.to_datetime(Time::new(h, m, sec, 0).ok()?).into();
     let make = |d: Date, h: i8| -> Option<DateTime> { make(d, h) };
@@ -1614,7 +2097,11 @@ fn clock_value(s: &Scan<'_, '_>, clock: (i8, i8, i8), grain: Grain, pod: Option<
         // when later). English reads "3 am" as the next (last) 3 am.
         (Some(h24), None) if pod.is_some() && s.lang == Lang::Ar => {
             let today = make(s.now.date(), h24)?;
-            if s.lean == Lean::Past && today > s.now { make(add_days(s.now.date(), -1), h24)? } else { today }
+            if s.lean == Lean::Past && today > s.now {
+                make(add_days(s.now.date(), -1), h24)?
+            } else {
+                today
+            }
         }
         (fixed, None) => {
             let today = s.now.date();
@@ -1646,7 +2133,13 @@ fn clock_value(s: &Scan<'_, '_>, clock: (i8, i8, i8), grain: Grain, pod: Option<
 fn single_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
     let i = s.skip_fillers(i);
     if let Some((_, end)) = s.is(i, |t| matches!(t, Tx::Now)) {
-        return Some((TimeValue::At(Instant { at: s.now, grain: Grain::Second }), end));
+        return Some((
+            TimeValue::At(Instant {
+                at: s.now,
+                grain: Grain::Second,
+            }),
+            end,
+        ));
     }
     // A time first, then perhaps a date: "الساعة 3 ... الخميس".
     if let Some((clock, grain, pod, end)) = clock_at(s, i) {
@@ -1670,15 +2163,33 @@ fn single_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
         && let Some((TimeValue::Between { from: Some(f), .. }, end)) = daypart_at(s, e)
     {
         let part_pod = if f.at.hour() >= 12 { Pod::Pm } else { Pod::Am };
-        let v = clock_value(s, (h as i8, 0, 0), Grain::Hour, Some(part_pod), Some(f.at.date()))?;
+        let v = clock_value(
+            s,
+            (h as i8, 0, 0),
+            Grain::Hour,
+            Some(part_pod),
+            Some(f.at.date()),
+        )?;
         return Some((TimeValue::At(v), end));
     }
     // "midnight", "at midnight": the coming (last) midnight.
     if s.lang == Lang::En
-        && let Some(k) = [i, i + 1].into_iter().find(|&k| s.text(k) == "midnight" && (k == i || s.text(i) == "at"))
+        && let Some(k) = [i, i + 1]
+            .into_iter()
+            .find(|&k| s.text(k) == "midnight" && (k == i || s.text(i) == "at"))
     {
-        let day = if s.lean == Lean::Future { add_days(s.now.date(), 1) } else { s.now.date() };
-        return Some((TimeValue::At(Instant { at: midnight(day), grain: Grain::Hour }), k + 1));
+        let day = if s.lean == Lean::Future {
+            add_days(s.now.date(), 1)
+        } else {
+            s.now.date()
+        };
+        return Some((
+            TimeValue::At(Instant {
+                at: midnight(day),
+                grain: Grain::Hour,
+            }),
+            k + 1,
+        ));
     }
     // "midday", "noon" alone: twelve o'clock.
     if s.lang == Lang::En
@@ -1692,14 +2203,32 @@ fn single_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
     if let Some((Tx::Pod(Pod::Night), e)) = s.is(i, |t| matches!(t, Tx::Pod(Pod::Night)))
         && let Some(((h, m, sec), grain, pod, end)) = clock_at(s, s.skip_fillers(e))
     {
-        let v = clock_value(s, (h, m, sec), grain, pod.or(Some(Pod::Pm)), Some(s.now.date()))?;
+        let v = clock_value(
+            s,
+            (h, m, sec),
+            grain,
+            pod.or(Some(Pod::Pm)),
+            Some(s.now.date()),
+        )?;
         return Some((TimeValue::At(v), end));
     }
     // "الليلة", "هذه الليلة": the evening.
     if let Some((Tx::Pod(Pod::Night), end)) = s.is(i, |t| matches!(t, Tx::Pod(Pod::Night))) {
         let today = s.now.date();
         let from = today.to_datetime(Time::new(18, 0, 0, 0).ok()?);
-        return Some((TimeValue::Between { from: Some(Instant { at: from, grain: Grain::Hour }), to: Some(Instant { at: midnight(add_days(today, 1)), grain: Grain::Hour }) }, end));
+        return Some((
+            TimeValue::Between {
+                from: Some(Instant {
+                    at: from,
+                    grain: Grain::Hour,
+                }),
+                to: Some(Instant {
+                    at: midnight(add_days(today, 1)),
+                    grain: Grain::Hour,
+                }),
+            },
+            end,
+        ));
     }
     let (value, end) = date_at(s, i)?;
     // A date, then a time: "الخميس الساعة 8", "يوم السبت 21/09 الساعة 1:30 بعد الظهر", "in 7
@@ -1720,7 +2249,14 @@ fn daypart_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
     let today = s.now.date();
     // "late tonight", "late last night", "early morning": a part of a part of the day.
     if let Some((t, e)) = s.is(i, |t| matches!(t, Tx::Early | Tx::Late))
-        && let Some((TimeValue::Between { from: Some(f), to: Some(t2) }, end)) = daypart_at(s, e).or_else(|| single_at(s, e).filter(|(v, _)| matches!(v, TimeValue::Between { .. })))
+        && let Some((
+            TimeValue::Between {
+                from: Some(f),
+                to: Some(t2),
+            },
+            end,
+        )) = daypart_at(s, e)
+            .or_else(|| single_at(s, e).filter(|(v, _)| matches!(v, TimeValue::Between { .. })))
         && f.grain == Grain::Hour
     {
         let hours = (t2.at - f.at).get_hours();
@@ -1729,7 +2265,19 @@ fn daypart_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
         } else {
             (f.at, f.at.checked_add((hours * 3 / 4).hours()).ok()?)
         };
-        return Some((TimeValue::Between { from: Some(Instant { at: from, grain: Grain::Hour }), to: Some(Instant { at: to, grain: Grain::Hour }) }, end));
+        return Some((
+            TimeValue::Between {
+                from: Some(Instant {
+                    at: from,
+                    grain: Grain::Hour,
+                }),
+                to: Some(Instant {
+                    at: to,
+                    grain: Grain::Hour,
+                }),
+            },
+            end,
+        ));
     }
     let mut k = i;
     let mut day = today;
@@ -1750,7 +2298,9 @@ fn daypart_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
         k = e;
         dated = true;
     }
-    let (Tx::Daypart(part), mut end) = s.is(k, |t| matches!(t, Tx::Daypart(_)))? else { return None };
+    let (Tx::Daypart(part), mut end) = s.is(k, |t| matches!(t, Tx::Daypart(_)))? else {
+        return None;
+    };
     // "... of christmas 2013", "morning of the 15th of february".
     if !dated
         && s.text(end) == "of"
@@ -1767,8 +2317,26 @@ fn daypart_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
         return Some((TimeValue::At(v), e));
     }
     let (from, to) = part.hours();
-    let at = |h: i8| if h == 24 { Some(midnight(add_days(day, 1))) } else { Some(day.to_datetime(Time::new(h, 0, 0, 0).ok()?)) };
-    Some((TimeValue::Between { from: Some(Instant { at: at(from)?, grain: Grain::Hour }), to: Some(Instant { at: at(to)?, grain: Grain::Hour }) }, end))
+    let at = |h: i8| {
+        if h == 24 {
+            Some(midnight(add_days(day, 1)))
+        } else {
+            Some(day.to_datetime(Time::new(h, 0, 0, 0).ok()?))
+        }
+    };
+    Some((
+        TimeValue::Between {
+            from: Some(Instant {
+                at: at(from)?,
+                grain: Grain::Hour,
+            }),
+            to: Some(Instant {
+                at: at(to)?,
+                grain: Grain::Hour,
+            }),
+        },
+        end,
+    ))
 }
 
 /// The end of an interval, exclusive: the end of `v`'s grain.
@@ -1785,7 +2353,10 @@ fn end_of(v: TimeValue) -> Option<Instant> {
                 Grain::Quarter => i.at.checked_add(3.months()).ok()?,
                 Grain::Year => i.at.checked_add(1.year()).ok()?,
             };
-            Some(Instant { at: next, grain: i.grain })
+            Some(Instant {
+                at: next,
+                grain: i.grain,
+            })
         }
         TimeValue::Between { to, .. } => to,
     }
@@ -1806,11 +2377,22 @@ fn interval_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
         let from = start_of(a)?;
         // The end is read at the finer grain of the two ("3:30 to 6 PM" ends at 18:01).
         let b = match b {
-            TimeValue::At(bi) if from.grain < bi.grain && from.grain < Grain::Day => TimeValue::At(Instant { at: bi.at, grain: from.grain }),
+            TimeValue::At(bi) if from.grain < bi.grain && from.grain < Grain::Day => {
+                TimeValue::At(Instant {
+                    at: bi.at,
+                    grain: from.grain,
+                })
+            }
             other => other,
         };
         let to = end_of(b)?;
-        (to.at > from.at).then_some((TimeValue::Between { from: Some(from), to: Some(to) }, end))
+        (to.at > from.at).then_some((
+            TimeValue::Between {
+                from: Some(from),
+                to: Some(to),
+            },
+            end,
+        ))
     };
     let start = s.skip_fillers(i);
     let from_word = s.is(start, |t| matches!(t, Tx::From));
@@ -1820,17 +2402,30 @@ fn interval_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
     // English open intervals: "since 2014", "after 2 pm" (from then on); "before 11 am",
     // "until 2:00pm", "through 2014" (up to then).
     if s.lang == Lang::En
-        && matches!(s.text(start), "since" | "after" | "before" | "until" | "till" | "through")
+        && matches!(
+            s.text(start),
+            "since" | "after" | "before" | "until" | "till" | "through"
+        )
         && let Some((v, end)) = single_at(s, start + 1)
         && let Some(at) = start_of(v)
         && matches!(v, TimeValue::At(_))
     {
         let value = if matches!(s.text(start), "since" | "after") {
             // "after 2 pm" starts when that hour ends; "since 2pm" when it starts.
-            let from = if s.text(start) == "after" && at.grain < Grain::Day { end_of(v)? } else { at };
-            TimeValue::Between { from: Some(from), to: None }
+            let from = if s.text(start) == "after" && at.grain < Grain::Day {
+                end_of(v)?
+            } else {
+                at
+            };
+            TimeValue::Between {
+                from: Some(from),
+                to: None,
+            }
         } else {
-            TimeValue::Between { from: None, to: Some(at) }
+            TimeValue::Between {
+                from: None,
+                to: Some(at),
+            }
         };
         return Some((value, end));
     }
@@ -1844,16 +2439,44 @@ fn interval_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
             TimeValue::Between { to: Some(t), .. } => t,
             other => start_of(other)?,
         };
-        return Some((TimeValue::Between { from: Some(Instant { at: s.now, grain: Grain::Second }), to: Some(Instant { at: to.at, grain: Grain::Second }) }, end));
+        return Some((
+            TimeValue::Between {
+                from: Some(Instant {
+                    at: s.now,
+                    grain: Grain::Second,
+                }),
+                to: Some(Instant {
+                    at: to.at,
+                    grain: Grain::Second,
+                }),
+            },
+            end,
+        ));
     }
     // "خلال اسبوعين", "within two weeks": from now to the end of the span (at day start); not
     // "خلال الأسبوع" (during the week).
     if let Some((_, e)) = s.is(start, |t| matches!(t, Tx::Within))
-        && !s.words.analyses.get(e).is_some_and(|a| a.iter().any(|a| a.definite))
+        && !s
+            .words
+            .analyses
+            .get(e)
+            .is_some_and(|a| a.iter().any(|a| a.definite))
         && let Some(d) = s.durations.iter().find(|d| d.tokens.start == e)
     {
         let end_day = add_days(today, (d.seconds() / 86_400.0).round() as i64);
-        return Some((TimeValue::Between { from: Some(Instant { at: s.now, grain: Grain::Second }), to: Some(Instant { at: midnight(end_day), grain: Grain::Second }) }, d.tokens.end));
+        return Some((
+            TimeValue::Between {
+                from: Some(Instant {
+                    at: s.now,
+                    grain: Grain::Second,
+                }),
+                to: Some(Instant {
+                    at: midnight(end_day),
+                    grain: Grain::Second,
+                }),
+            },
+            d.tokens.end,
+        ));
     }
     // "الاسابيع الثلاثة القادمة": plural unit, number, direction.
     if let Some((Tx::Periods(g), e)) = s.is(start, |t| matches!(t, Tx::Periods(_)))
@@ -1863,12 +2486,43 @@ fn interval_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
     {
         let first = shift_period(period_start(today, g), g, if n > 0 { 1 } else { -count });
         let last = shift_period(first, g, count);
-        return Some((TimeValue::Between { from: Some(Instant { at: midnight(first), grain: g }), to: Some(Instant { at: midnight(last), grain: g }) }, end));
+        return Some((
+            TimeValue::Between {
+                from: Some(Instant {
+                    at: midnight(first),
+                    grain: g,
+                }),
+                to: Some(Instant {
+                    at: midnight(last),
+                    grain: g,
+                }),
+            },
+            end,
+        ));
     }
     // "next three weeks", "last 2 months" (shift before), "ثلاثة أسابيع قادمة" (after): N periods.
     let counted = |d: &crate::DurationMention| d.tokens.len() > 1 && d.unit != Grain::Quarter;
-    let before = s.is(start, |t| matches!(t, Tx::Shift(n) if *n != 0)).and_then(|(t, e)| Some((t, s.durations.iter().find(|d| d.tokens.start == e && counted(d))?)));
-    let after = || s.durations.iter().find(|d| d.tokens.start == start && counted(d)).and_then(|d| Some((s.is(d.tokens.end, |t| matches!(t, Tx::Shift(n) if *n != 0))?, d)));
+    let before = s
+        .is(start, |t| matches!(t, Tx::Shift(n) if *n != 0))
+        .and_then(|(t, e)| {
+            Some((
+                t,
+                s.durations
+                    .iter()
+                    .find(|d| d.tokens.start == e && counted(d))?,
+            ))
+        });
+    let after = || {
+        s.durations
+            .iter()
+            .find(|d| d.tokens.start == start && counted(d))
+            .and_then(|d| {
+                Some((
+                    s.is(d.tokens.end, |t| matches!(t, Tx::Shift(n) if *n != 0))?,
+                    d,
+                ))
+            })
+    };
     let periods = match before {
         Some((Tx::Shift(n), d)) => Some((n, d, d.tokens.end)),
         _ => after().map(|((t, e), d)| (if let Tx::Shift(n) = t { n } else { 0 }, d, e)),
@@ -1880,17 +2534,44 @@ fn interval_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
         if g < Grain::Day {
             let unit = g.seconds() as i64;
             let here = truncate(s.now, g);
-            let first = here.checked_add((if n > 0 { unit } else { -count * unit }).seconds()).ok()?;
+            let first = here
+                .checked_add((if n > 0 { unit } else { -count * unit }).seconds())
+                .ok()?;
             let last = first.checked_add((count * unit).seconds()).ok()?;
-            return Some((TimeValue::Between { from: Some(Instant { at: first, grain: g }), to: Some(Instant { at: last, grain: g }) }, end));
+            return Some((
+                TimeValue::Between {
+                    from: Some(Instant {
+                        at: first,
+                        grain: g,
+                    }),
+                    to: Some(Instant { at: last, grain: g }),
+                },
+                end,
+            ));
         }
         let first = shift_period(period_start(today, g), g, if n > 0 { 1 } else { -count });
         let last = shift_period(first, g, count);
-        return Some((TimeValue::Between { from: Some(Instant { at: midnight(first), grain: g }), to: Some(Instant { at: midnight(last), grain: g }) }, end));
+        return Some((
+            TimeValue::Between {
+                from: Some(Instant {
+                    at: midnight(first),
+                    grain: g,
+                }),
+                to: Some(Instant {
+                    at: midnight(last),
+                    grain: g,
+                }),
+            },
+            end,
+        ));
     }
     // A bare day, "الى/-", then a full date: "13 الى 15 تموز", "من 1-8 شهر ايلول".
-    if let Some((d1, e1)) = s.integer(a_at, 1..32).or_else(|| s.ordinal(a_at).filter(|(d, _)| (1..=31).contains(d)))
-        && let Some((_, e2)) = s.is(e1, |t| matches!(t, Tx::To)).or_else(|| (s.text(e1) == "-").then_some((Tx::To, e1 + 1)))
+    if let Some((d1, e1)) = s
+        .integer(a_at, 1..32)
+        .or_else(|| s.ordinal(a_at).filter(|(d, _)| (1..=31).contains(d)))
+        && let Some((_, e2)) = s
+            .is(e1, |t| matches!(t, Tx::To))
+            .or_else(|| (s.text(e1) == "-").then_some((Tx::To, e1 + 1)))
         && let Some((b, end)) = date_at(s, s.skip_fillers(e2))
         && let TimeValue::At(bi) = b
         && bi.grain == Grain::Day
@@ -1903,8 +2584,12 @@ fn interval_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
     if let Some((a, e1)) = date_at(s, a_at)
         && let TimeValue::At(ai) = a
         && ai.grain == Grain::Day
-        && let Some((_, e2)) = s.is(e1, |t| matches!(t, Tx::To)).or_else(|| (s.text(e1) == "-").then_some((Tx::To, e1 + 1)))
-        && let Some((d2, end)) = s.integer(e2, 1..32).or_else(|| s.ordinal(e2).filter(|(d, _)| (1..=31).contains(d)))
+        && let Some((_, e2)) = s
+            .is(e1, |t| matches!(t, Tx::To))
+            .or_else(|| (s.text(e1) == "-").then_some((Tx::To, e1 + 1)))
+        && let Some((d2, end)) = s
+            .integer(e2, 1..32)
+            .or_else(|| s.ordinal(e2).filter(|(d, _)| (1..=31).contains(d)))
         && date_at(s, e2).is_none_or(|(_, e)| e <= end)
     {
         let ad = ai.at.date();
@@ -1914,8 +2599,14 @@ fn interval_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
     // "this weekend", "last weekend": Friday 18:00 to Monday 00:00.
     let shift = s.is(start, |t| matches!(t, Tx::Shift(_)));
     let w_at = shift.map_or(start, |(_, e)| e);
-    if s.lang == Lang::En && matches!(s.text(w_at), "weekend" | "weekends") || (s.text(w_at) == "week" && s.text(w_at + 1) == "-" && s.text(w_at + 2) == "end") {
-        let end = if s.text(w_at) == "week" { w_at + 3 } else { w_at + 1 };
+    if s.lang == Lang::En && matches!(s.text(w_at), "weekend" | "weekends")
+        || (s.text(w_at) == "week" && s.text(w_at + 1) == "-" && s.text(w_at + 2) == "end")
+    {
+        let end = if s.text(w_at) == "week" {
+            w_at + 3
+        } else {
+            w_at + 1
+        };
         let n = match shift {
             Some((Tx::Shift(n), _)) => i64::from(n),
             _ => 0,
@@ -1924,7 +2615,19 @@ fn interval_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
         let friday = add_days(monday_of(today), 4 + 7 * n);
         let from = friday.to_datetime(Time::new(18, 0, 0, 0).ok()?);
         let to = midnight(add_days(friday, 3));
-        return Some((TimeValue::Between { from: Some(Instant { at: from, grain: Grain::Hour }), to: Some(Instant { at: to, grain: Grain::Hour }) }, end));
+        return Some((
+            TimeValue::Between {
+                from: Some(Instant {
+                    at: from,
+                    grain: Grain::Hour,
+                }),
+                to: Some(Instant {
+                    at: to,
+                    grain: Grain::Hour,
+                }),
+            },
+            end,
+        ));
     }
     // "3-4pm", "9-11am": two hours, the part of day written on the second.
     if s.lang == Lang::En
@@ -1934,7 +2637,13 @@ fn interval_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
     {
         let day = s.now.date();
         let b = clock_value(s, (h2, m2, sec2), g2, Some(pod), None)?;
-        let a = clock_value(s, (h1 as i8, 0, 0), Grain::Hour, Some(pod), Some(b.at.date()).or(Some(day)))?;
+        let a = clock_value(
+            s,
+            (h1 as i8, 0, 0),
+            Grain::Hour,
+            Some(pod),
+            Some(b.at.date()).or(Some(day)),
+        )?;
         return between(TimeValue::At(a), TimeValue::At(b), end);
     }
     // Two expressions: "من الساعة 3 الى الساعة 4 بعد العصر", "من 13 تموز الى 15 تموز".
@@ -1944,23 +2653,59 @@ fn interval_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
         && let Some(d) = s.durations.iter().find(|d| d.tokens.start == e1 + 1)
         && let Some(from) = start_of(a)
     {
-        let span_grain = if d.unit >= Grain::Day { Grain::Day } else { d.unit };
+        let span_grain = if d.unit >= Grain::Day {
+            Grain::Day
+        } else {
+            d.unit
+        };
         let grain = from.grain.min(span_grain);
         let at = from.at.checked_add((d.seconds() as i64).seconds()).ok()?;
-        let at = if d.unit >= Grain::Day { midnight(at.date()) } else { at };
-        let to = end_of(TimeValue::At(Instant { at: truncate(at, grain), grain }))?;
+        let at = if d.unit >= Grain::Day {
+            midnight(at.date())
+        } else {
+            at
+        };
+        let to = end_of(TimeValue::At(Instant {
+            at: truncate(at, grain),
+            grain,
+        }))?;
         let from = Instant { at: from.at, grain };
-        return Some((TimeValue::Between { from: Some(from), to: Some(Instant { at: to.at, grain }) }, d.tokens.end));
+        return Some((
+            TimeValue::Between {
+                from: Some(from),
+                to: Some(Instant { at: to.at, grain }),
+            },
+            d.tokens.end,
+        ));
     }
-    let to_word = s.is(e1, |t| matches!(t, Tx::To)).or_else(|| (s.text(e1) == "-" || between_and && s.text(e1) == "and").then_some((Tx::To, e1 + 1)));
+    let to_word = s.is(e1, |t| matches!(t, Tx::To)).or_else(|| {
+        (s.text(e1) == "-" || between_and && s.text(e1) == "and").then_some((Tx::To, e1 + 1))
+    });
     let (_, e2) = to_word?;
     let (b, end) = single_at(s, e2)?;
     // A part of day after the second time applies to the first too ("من 3 الى 4 بعد العصر").
     let (a, b) = match (a, b) {
-        (TimeValue::At(ai), TimeValue::At(bi)) if ai.grain <= Grain::Hour && bi.grain <= Grain::Hour => {
-            let shift = bi.at.hour() >= 12 && ai.at.hour() < 12 && ai.at.hour() + 12 <= bi.at.hour();
-            let ai = if shift { Instant { at: ai.at.checked_add(12.hours()).ok()?, grain: ai.grain } } else { ai };
-            let ai = if ai.at.date() != bi.at.date() { Instant { at: bi.at.date().to_datetime(ai.at.time()), grain: ai.grain } } else { ai };
+        (TimeValue::At(ai), TimeValue::At(bi))
+            if ai.grain <= Grain::Hour && bi.grain <= Grain::Hour =>
+        {
+            let shift =
+                bi.at.hour() >= 12 && ai.at.hour() < 12 && ai.at.hour() + 12 <= bi.at.hour();
+            let ai = if shift {
+                Instant {
+                    at: ai.at.checked_add(12.hours()).ok()?,
+                    grain: ai.grain,
+                }
+            } else {
+                ai
+            };
+            let ai = if ai.at.date() != bi.at.date() {
+                Instant {
+                    at: bi.at.date().to_datetime(ai.at.time()),
+                    grain: ai.grain,
+                }
+            } else {
+                ai
+            };
             (TimeValue::At(ai), TimeValue::At(bi))
         }
         other => other,
@@ -1970,18 +2715,38 @@ fn interval_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
 
 /// A date followed by an interval of times: "الخميس من الساعة التاسعة وحتى الساعة الحادية عشرة صباحا".
 fn dated_interval_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
-    let (TimeValue::At(d), e) = date_at(s, s.skip_fillers(i))? else { return None };
+    let (TimeValue::At(d), e) = date_at(s, s.skip_fillers(i))? else {
+        return None;
+    };
     if d.grain != Grain::Day {
         return None;
     }
-    let (TimeValue::Between { from: Some(f), to: Some(t) }, end) = interval_at(s, e)? else { return None };
+    let (
+        TimeValue::Between {
+            from: Some(f),
+            to: Some(t),
+        },
+        end,
+    ) = interval_at(s, e)?
+    else {
+        return None;
+    };
     if f.grain > Grain::Hour {
         return None;
     }
     let day = d.at.date();
-    let move_to = |x: Instant| Instant { at: day.to_datetime(x.at.time()), grain: x.grain };
+    let move_to = |x: Instant| Instant {
+        at: day.to_datetime(x.at.time()),
+        grain: x.grain,
+    };
     let (f, t) = (move_to(f), move_to(t));
-    (t.at > f.at).then_some((TimeValue::Between { from: Some(f), to: Some(t) }, end))
+    (t.at > f.at).then_some((
+        TimeValue::Between {
+            from: Some(f),
+            to: Some(t),
+        },
+        end,
+    ))
 }
 
 /// Finds time expressions and resolves them against `now`.
@@ -2003,8 +2768,16 @@ pub fn parse_times(lang: Lang, words: &WordView<'_>, now: DateTime, lean: Lean) 
     let mut found = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        let candidates = [dated_interval_at(&scan, i), interval_at(&scan, i), single_at(&scan, i)];
-        let best = candidates.into_iter().flatten().filter(|(_, end)| *end > i).max_by_key(|(_, end)| *end);
+        let candidates = [
+            dated_interval_at(&scan, i),
+            interval_at(&scan, i),
+            single_at(&scan, i),
+        ];
+        let best = candidates
+            .into_iter()
+            .flatten()
+            .filter(|(_, end)| *end > i)
+            .max_by_key(|(_, end)| *end);
         match best {
             Some((value, end)) => {
                 // A comma skipped before the expression is not part of it; the preposition just
@@ -2013,10 +2786,17 @@ pub fn parse_times(lang: Lang, words: &WordView<'_>, now: DateTime, lean: Lean) 
                 while start < end && words.kind(start) == TokenKind::Punct {
                     start += 1;
                 }
-                if start == i && start > 0 && found.last().is_none_or(|t: &TimeExpr| t.tokens.end < start) && matches!(words.text(start - 1), "in" | "on" | "at" | "during" | "في") {
+                if start == i
+                    && start > 0
+                    && found.last().is_none_or(|t: &TimeExpr| t.tokens.end < start)
+                    && matches!(words.text(start - 1), "in" | "on" | "at" | "during" | "في")
+                {
                     start -= 1;
                 }
-                found.push(TimeExpr { tokens: start..end, value });
+                found.push(TimeExpr {
+                    tokens: start..end,
+                    value,
+                });
                 i = end;
             }
             None => i += 1,
@@ -2037,8 +2817,14 @@ mod tests {
         assert_eq!(hijri_to_date(1434, 10, 1), Date::new(2013, 8, 8).ok());
         assert_eq!(hijri_year_at(Date::new(2013, 8, 8).unwrap()), 1434);
         let march = Date::new(2013, 3, 1).unwrap();
-        assert_eq!(nth_weekday(march, Weekday::Monday, -1), Date::new(2013, 3, 25).ok());
-        assert_eq!(nth_weekday(Date::new(2013, 10, 1).unwrap(), Weekday::Tuesday, 1), Date::new(2013, 10, 1).ok());
+        assert_eq!(
+            nth_weekday(march, Weekday::Monday, -1),
+            Date::new(2013, 3, 25).ok()
+        );
+        assert_eq!(
+            nth_weekday(Date::new(2013, 10, 1).unwrap(), Weekday::Tuesday, 1),
+            Date::new(2013, 10, 1).ok()
+        );
     }
 }
 
@@ -2056,7 +2842,9 @@ mod reading_tests {
         parse_times(pack.lang(), &view, now, lean)
             .into_iter()
             .map(|t| {
-                let span = view.tokens[t.tokens.start].orig.cover(view.tokens[t.tokens.end - 1].orig);
+                let span = view.tokens[t.tokens.start]
+                    .orig
+                    .cover(view.tokens[t.tokens.end - 1].orig);
                 (span.slice(text).to_string(), t.value)
             })
             .collect()
@@ -2067,15 +2855,24 @@ mod reading_tests {
     }
 
     fn at(y: i16, m: i8, d: i8, h: i8, mi: i8, grain: Grain) -> TimeValue {
-        TimeValue::At(Instant { at: jiff::civil::date(y, m, d).at(h, mi, 0, 0), grain })
+        TimeValue::At(Instant {
+            at: jiff::civil::date(y, m, d).at(h, mi, 0, 0),
+            grain,
+        })
     }
 
     #[test]
     fn news_looks_back_plans_look_ahead() {
         let ar = &hadath_ar::ArabicPack;
         // Wednesday before the Thursday article; the coming Wednesday for a plan.
-        assert_eq!(read(ar, "يوم الأربعاء", Lean::Past), vec![("يوم الأربعاء".into(), day(2022, 1, 5))]);
-        assert_eq!(read(ar, "يوم الأربعاء", Lean::Future), vec![("يوم الأربعاء".into(), day(2022, 1, 12))]);
+        assert_eq!(
+            read(ar, "يوم الأربعاء", Lean::Past),
+            vec![("يوم الأربعاء".into(), day(2022, 1, 5))]
+        );
+        assert_eq!(
+            read(ar, "يوم الأربعاء", Lean::Future),
+            vec![("يوم الأربعاء".into(), day(2022, 1, 12))]
+        );
         // A number is not a weekday without its article or a cue.
         assert_eq!(read(ar, "قتل اثنين", Lean::Past), vec![]);
     }
@@ -2084,28 +2881,79 @@ mod reading_tests {
     fn arabic_clock_times_intervals_and_month_parts() {
         let ar = &hadath_ar::ArabicPack;
         // Looking back from noon, a quarter past three in the afternoon was yesterday's.
-        assert_eq!(read(ar, "الساعة الثالثة وربع عصرا", Lean::Past), vec![("الساعة الثالثة وربع عصرا".into(), at(2022, 1, 5, 15, 15, Grain::Minute))]);
-        assert_eq!(read(ar, "الساعة 12 الا ربع", Lean::Past)[0].1, at(2022, 1, 6, 11, 45, Grain::Minute));
+        assert_eq!(
+            read(ar, "الساعة الثالثة وربع عصرا", Lean::Past),
+            vec![(
+                "الساعة الثالثة وربع عصرا".into(),
+                at(2022, 1, 5, 15, 15, Grain::Minute)
+            )]
+        );
+        assert_eq!(
+            read(ar, "الساعة 12 الا ربع", Lean::Past)[0].1,
+            at(2022, 1, 6, 11, 45, Grain::Minute)
+        );
         let (text, value) = &read(ar, "من 13 الى 15 تموز", Lean::Past)[0];
         assert_eq!(text, "من 13 الى 15 تموز");
-        assert_eq!(*value, TimeValue::Between { from: Some(Instant { at: jiff::civil::date(2021, 7, 13).at(0, 0, 0, 0), grain: Grain::Day }), to: Some(Instant { at: jiff::civil::date(2021, 7, 16).at(0, 0, 0, 0), grain: Grain::Day }) });
-        assert_eq!(read(ar, "منتصف اذار 2021", Lean::Past)[0].1, day(2021, 3, 15));
-        assert_eq!(read(ar, "اخر جمعة من شهر ديسمبر", Lean::Past)[0].1, day(2021, 12, 31));
+        assert_eq!(
+            *value,
+            TimeValue::Between {
+                from: Some(Instant {
+                    at: jiff::civil::date(2021, 7, 13).at(0, 0, 0, 0),
+                    grain: Grain::Day
+                }),
+                to: Some(Instant {
+                    at: jiff::civil::date(2021, 7, 16).at(0, 0, 0, 0),
+                    grain: Grain::Day
+                })
+            }
+        );
+        assert_eq!(
+            read(ar, "منتصف اذار 2021", Lean::Past)[0].1,
+            day(2021, 3, 15)
+        );
+        assert_eq!(
+            read(ar, "اخر جمعة من شهر ديسمبر", Lean::Past)[0].1,
+            day(2021, 12, 31)
+        );
     }
 
     #[test]
     fn english_relative_and_clock() {
         let en = &hadath_en::EnglishPack;
         assert_eq!(read(en, "last tuesday", Lean::Past)[0].1, day(2022, 1, 4));
-        assert_eq!(read(en, "next week", Lean::Future)[0].1, TimeValue::At(Instant { at: jiff::civil::date(2022, 1, 10).at(0, 0, 0, 0), grain: Grain::Week }));
-        assert_eq!(read(en, "at 3pm", Lean::Past)[0].1, at(2022, 1, 5, 15, 0, Grain::Hour));
-        assert_eq!(read(en, "at 3pm", Lean::Future)[0].1, at(2022, 1, 6, 15, 0, Grain::Hour));
-        assert_eq!(read(en, "three days ago", Lean::Past)[0].1, at(2022, 1, 3, 12, 0, Grain::Hour));
+        assert_eq!(
+            read(en, "next week", Lean::Future)[0].1,
+            TimeValue::At(Instant {
+                at: jiff::civil::date(2022, 1, 10).at(0, 0, 0, 0),
+                grain: Grain::Week
+            })
+        );
+        assert_eq!(
+            read(en, "at 3pm", Lean::Past)[0].1,
+            at(2022, 1, 5, 15, 0, Grain::Hour)
+        );
+        assert_eq!(
+            read(en, "at 3pm", Lean::Future)[0].1,
+            at(2022, 1, 6, 15, 0, Grain::Hour)
+        );
+        assert_eq!(
+            read(en, "three days ago", Lean::Past)[0].1,
+            at(2022, 1, 3, 12, 0, Grain::Hour)
+        );
         // "may" is a verb unless a cue or a year makes it the month; a boy is not the beginning
         // of a year, nor a start the beginning of anything without a period after it.
         assert_eq!(read(en, "they may have fled", Lean::Past), vec![]);
         assert_eq!(read(en, "a boy was hurt at the start", Lean::Past), vec![]);
-        assert_eq!(read(en, "by the end of the month", Lean::Future)[0].0, "by the end of the month");
-        assert_eq!(read(en, "in May 2021", Lean::Past)[0].1, TimeValue::At(Instant { at: jiff::civil::date(2021, 5, 1).at(0, 0, 0, 0), grain: Grain::Month }));
+        assert_eq!(
+            read(en, "by the end of the month", Lean::Future)[0].0,
+            "by the end of the month"
+        );
+        assert_eq!(
+            read(en, "in May 2021", Lean::Past)[0].1,
+            TimeValue::At(Instant {
+                at: jiff::civil::date(2021, 5, 1).at(0, 0, 0, 0),
+                grain: Grain::Month
+            })
+        );
     }
 }

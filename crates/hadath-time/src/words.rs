@@ -24,7 +24,11 @@ impl<'a> WordView<'a> {
 
     /// Every matching form of token `i` (the word itself first); empty past the end.
     pub fn forms(&self, i: usize) -> impl Iterator<Item = &'a str> {
-        self.analyses.get(i).into_iter().flatten().map(|a| a.form.as_str())
+        self.analyses
+            .get(i)
+            .into_iter()
+            .flatten()
+            .map(|a| a.form.as_str())
     }
 
     /// The analysis of token `i` whose form satisfies `pred`, if any.
@@ -34,12 +38,18 @@ impl<'a> WordView<'a> {
 
     /// The normalized text of token `i`, or `""` past the end.
     pub fn text(&self, i: usize) -> &'a str {
-        self.tokens.get(i).map(|t| t.norm.slice(self.norm)).unwrap_or("")
+        self.tokens
+            .get(i)
+            .map(|t| t.norm.slice(self.norm))
+            .unwrap_or("")
     }
 
     /// The kind of token `i` (punctuation past the end).
     pub fn kind(&self, i: usize) -> TokenKind {
-        self.tokens.get(i).map(|t| t.kind).unwrap_or(TokenKind::Punct)
+        self.tokens
+            .get(i)
+            .map(|t| t.kind)
+            .unwrap_or(TokenKind::Punct)
     }
 }
 
@@ -66,11 +76,19 @@ impl Words {
                 out
             })
             .collect();
-        Words { norm, tokens, analyses }
+        Words {
+            norm,
+            tokens,
+            analyses,
+        }
     }
 
     /// A view over all tokens.
     pub fn view(&self) -> WordView<'_> {
-        WordView { norm: self.norm.as_str(), tokens: &self.tokens, analyses: &self.analyses }
+        WordView {
+            norm: self.norm.as_str(),
+            tokens: &self.tokens,
+            analyses: &self.analyses,
+        }
     }
 }

@@ -36,12 +36,21 @@ fn collect(paths: &[PathBuf], failures: &mut Vec<(String, String)>) -> Vec<PathB
             Ok(entries) => {
                 let mut children: Vec<PathBuf> = entries
                     .filter_map(|e| e.ok().map(|e| e.path()))
-                    .filter(|p| !p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.') || n.ends_with(".meta.json") || n.ends_with(".gold.jsonl")))
+                    .filter(|p| {
+                        !p.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+                            n.starts_with('.')
+                                || n.ends_with(".meta.json")
+                                || n.ends_with(".gold.jsonl")
+                        })
+                    })
                     .collect();
                 children.sort();
                 stack.extend(children.into_iter().rev());
             }
-            Err(e) => failures.push((path.display().to_string(), format!("cannot read folder: {e}"))),
+            Err(e) => failures.push((
+                path.display().to_string(),
+                format!("cannot read folder: {e}"),
+            )),
         }
     }
     files
@@ -64,11 +73,23 @@ fn read_input(path: &Path, opts: &ReadOptions) -> Read1 {
     if path.as_os_str() == "-" {
         let mut bytes = Vec::new();
         if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
-            return Read1 { docs: Vec::new(), errors: vec![InputError::Io { path: "-".into(), source: e }] };
+            return Read1 {
+                docs: Vec::new(),
+                errors: vec![InputError::Io {
+                    path: "-".into(),
+                    source: e,
+                }],
+            };
         }
         return match read_bytes("-", &bytes, Format::sniff(&bytes), opts) {
-            Ok(docs) => Read1 { docs, errors: Vec::new() },
-            Err(e) => Read1 { docs: Vec::new(), errors: vec![e] },
+            Ok(docs) => Read1 {
+                docs,
+                errors: Vec::new(),
+            },
+            Err(e) => Read1 {
+                docs: Vec::new(),
+                errors: vec![e],
+            },
         };
     }
     let (mut docs, errors) = read_path(path, opts);
@@ -83,11 +104,21 @@ fn read_input(path: &Path, opts: &ReadOptions) -> Read1 {
 
 /// NAME.meta.json beside NAME.txt (or .html) gives its publication date, url and language.
 fn apply_sidecar(path: &Path, doc: &mut Document) {
-    let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else { return };
+    let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else {
+        return;
+    };
     let sidecar = path.with_file_name(format!("{stem}.meta.json"));
-    let Ok(text) = std::fs::read_to_string(&sidecar) else { return };
-    let Ok(meta) = serde_json::from_str::<serde_json::Value>(&text) else { return };
-    if let Some(date) = meta["published"].as_str().and_then(|d| d.get(..10)).and_then(|d| d.parse().ok()) {
+    let Ok(text) = std::fs::read_to_string(&sidecar) else {
+        return;
+    };
+    let Ok(meta) = serde_json::from_str::<serde_json::Value>(&text) else {
+        return;
+    };
+    if let Some(date) = meta["published"]
+        .as_str()
+        .and_then(|d| d.get(..10))
+        .and_then(|d| d.parse().ok())
+    {
         doc.published = Some(date);
     }
     if let Some(url) = meta["url"].as_str() {
@@ -100,7 +131,12 @@ fn apply_sidecar(path: &Path, doc: &mut Document) {
     }
 }
 
-pub fn run(paths: &[PathBuf], db: &Path, published: Option<jiff::civil::Date>, lang: Option<Lang>) -> Result<ExitCode> {
+pub fn run(
+    paths: &[PathBuf],
+    db: &Path,
+    published: Option<jiff::civil::Date>,
+    lang: Option<Lang>,
+) -> Result<ExitCode> {
     let mut store = Store::open(db).with_context(|| format!("opening {}", db.display()))?;
     let run = store.begin_run()?;
     let opts = ReadOptions { published, lang };
@@ -114,7 +150,12 @@ pub fn run(paths: &[PathBuf], db: &Path, published: Option<jiff::civil::Date>, l
     }
     let bar = if std::io::stderr().is_terminal() {
         let bar = indicatif::ProgressBar::new(files.len() as u64);
-        bar.set_style(indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files, {per_sec}, eta {eta} {msg}").unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()));
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{bar:40} {pos}/{len} files, {per_sec}, eta {eta} {msg}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
         bar
     } else {
         indicatif::ProgressBar::hidden()
@@ -132,11 +173,13 @@ pub fn run(paths: &[PathBuf], db: &Path, published: Option<jiff::civil::Date>, l
                         stats.failed += 1;
                     }
                     Item::Unchanged => stats.unchanged += 1,
-                    Item::Extracted(doc, events) => match store.put_document(run, &doc.id, &doc, &events)? {
-                        Outcome::New => stats.new += 1,
-                        Outcome::Replaced => stats.replaced += 1,
-                        Outcome::Unchanged => stats.unchanged += 1,
-                    },
+                    Item::Extracted(doc, events) => {
+                        match store.put_document(run, &doc.id, &doc, &events)? {
+                            Outcome::New => stats.new += 1,
+                            Outcome::Replaced => stats.replaced += 1,
+                            Outcome::Unchanged => stats.unchanged += 1,
+                        }
+                    }
                 }
             }
         }
@@ -158,7 +201,10 @@ pub fn run(paths: &[PathBuf], db: &Path, published: Option<jiff::civil::Date>, l
                 // Two inputs of one run with the same id would overwrite each other: the second
                 // is refused by name, the first kept.
                 if !seen.insert(doc.id.clone()) {
-                    items.push(Item::Failure(doc.id.clone(), "duplicate id: another input of this run has it (first one kept)".into()));
+                    items.push(Item::Failure(
+                        doc.id.clone(),
+                        "duplicate id: another input of this run has it (first one kept)".into(),
+                    ));
                     continue;
                 }
                 if checker.has_content(&doc.id, &content_hash(&doc))? {
@@ -168,17 +214,23 @@ pub fn run(paths: &[PathBuf], db: &Path, published: Option<jiff::civil::Date>, l
                 }
             }
         }
-        items.extend(todo.into_par_iter().map(|doc| {
-            let (events, _) = hadath_pipeline::extract(&doc);
-            Item::Extracted(doc, events)
-        }).collect::<Vec<_>>());
+        items.extend(
+            todo.into_par_iter()
+                .map(|doc| {
+                    let (events, _) = hadath_pipeline::extract(&doc);
+                    Item::Extracted(doc, events)
+                })
+                .collect::<Vec<_>>(),
+        );
         if sender.send(items).is_err() {
             break; // The writer stopped: its error is reported below.
         }
         bar.inc(batch.len() as u64);
     }
     drop(sender);
-    let (store, stats) = writer.join().map_err(|_| anyhow::anyhow!("the store writer panicked"))??;
+    let (store, stats) = writer
+        .join()
+        .map_err(|_| anyhow::anyhow!("the store writer panicked"))??;
     bar.finish_and_clear();
     store.finish_run(run, &stats)?;
     eprintln!(
@@ -189,24 +241,51 @@ pub fn run(paths: &[PathBuf], db: &Path, published: Option<jiff::civil::Date>, l
         stats.unchanged,
         stats.failed,
         db.display(),
-        if stats.failed > 0 { " (hadath status lists the failures)" } else { "" }
+        if stats.failed > 0 {
+            " (hadath status lists the failures)"
+        } else {
+            ""
+        }
     );
-    Ok(if stats.failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if stats.failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 pub fn status(db: &Path) -> Result<ExitCode> {
     if !db.exists() {
-        eprintln!("hadath status: {} does not exist (hadath ingest creates it)", db.display());
+        eprintln!(
+            "hadath status: {} does not exist (hadath ingest creates it)",
+            db.display()
+        );
         return Ok(ExitCode::from(2));
     }
     let store = Store::open(db).with_context(|| format!("opening {}", db.display()))?;
     let counts = store.counts()?;
     let stdout = std::io::stdout();
     let mut w = stdout.lock();
-    writeln!(w, "{}: {} documents, {} events, {} failed inputs, {} runs", db.display(), counts.documents, counts.events, counts.failed, counts.runs)?;
+    writeln!(
+        w,
+        "{}: {} documents, {} events, {} failed inputs, {} runs",
+        db.display(),
+        counts.documents,
+        counts.events,
+        counts.failed,
+        counts.runs
+    )?;
     for (id, started, finished, s) in store.runs()?.iter().take(10) {
-        let state = finished.as_deref().map_or("did not finish (killed?)".to_string(), |f| format!("finished {f}"));
-        writeln!(w, "run {id}: started {started}, {state}: {} read, {} new, {} replaced, {} unchanged, {} failed", s.read, s.new, s.replaced, s.unchanged, s.failed)?;
+        let state = finished
+            .as_deref()
+            .map_or("did not finish (killed?)".to_string(), |f| {
+                format!("finished {f}")
+            });
+        writeln!(
+            w,
+            "run {id}: started {started}, {state}: {} read, {} new, {} replaced, {} unchanged, {} failed",
+            s.read, s.new, s.replaced, s.unchanged, s.failed
+        )?;
     }
     for f in store.failures()? {
         writeln!(w, "failed {}: {}", f.source, f.error)?;
@@ -214,9 +293,17 @@ pub fn status(db: &Path) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn export(db: &Path, format: crate::ExportFormat, out: Option<&Path>, filter: Filter) -> Result<ExitCode> {
+pub fn export(
+    db: &Path,
+    format: crate::ExportFormat,
+    out: Option<&Path>,
+    filter: Filter,
+) -> Result<ExitCode> {
     if !db.exists() {
-        eprintln!("hadath export: {} does not exist (hadath ingest creates it)", db.display());
+        eprintln!(
+            "hadath export: {} does not exist (hadath ingest creates it)",
+            db.display()
+        );
         return Ok(ExitCode::from(2));
     }
     if format == crate::ExportFormat::Parquet && out.is_none() && std::io::stdout().is_terminal() {
@@ -225,14 +312,18 @@ pub fn export(db: &Path, format: crate::ExportFormat, out: Option<&Path>, filter
     }
     let store = Store::open(db).with_context(|| format!("opening {}", db.display()))?;
     let sink: Box<dyn Write + Send> = match out {
-        Some(path) => Box::new(std::io::BufWriter::new(std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?)),
+        Some(path) => Box::new(std::io::BufWriter::new(
+            std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?,
+        )),
         None => Box::new(std::io::BufWriter::new(std::io::stdout())),
     };
     // Records stream from the store to the writer, one at a time.
     let handler = |e: anyhow::Error| hadath_store::StoreError::Handler(format!("{e:#}"));
     if format == crate::ExportFormat::Parquet {
         let mut writer = output::ParquetWriter::new(sink)?;
-        store.each_record(&filter, &mut |record| writer.write_record(record).map_err(handler))?;
+        store.each_record(&filter, &mut |record| {
+            writer.write_record(record).map_err(handler)
+        })?;
         writer.finish()?;
         return Ok(ExitCode::SUCCESS);
     }

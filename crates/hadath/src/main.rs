@@ -16,7 +16,11 @@ use hadath_pipeline::{Format, ReadOptions, read_bytes, read_path};
 use hadath_text::{Document, Lang};
 
 #[derive(Parser)]
-#[command(name = "hadath", version, about = "Event data (who did what to whom, where, when) from Arabic and English news text")]
+#[command(
+    name = "hadath",
+    version,
+    about = "Event data (who did what to whom, where, when) from Arabic and English news text"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -175,7 +179,13 @@ const MAX_NAME_BYTES: usize = 200;
 
 impl FilterArgs {
     fn into_filter(self) -> hadath_store::Filter {
-        hadath_store::Filter { from: self.from, to: self.to, event_type: self.event_type, country: self.country, doc_id: self.doc }
+        hadath_store::Filter {
+            from: self.from,
+            to: self.to,
+            event_type: self.event_type,
+            country: self.country,
+            doc_id: self.doc,
+        }
     }
 }
 
@@ -188,7 +198,9 @@ fn lang_option(lang: LangArg) -> Option<Lang> {
 }
 
 fn parse_date(value: &str) -> Result<jiff::civil::Date, String> {
-    value.parse().map_err(|_| format!("{value:?} is not a date: use YYYY-MM-DD"))
+    value
+        .parse()
+        .map_err(|_| format!("{value:?} is not a date: use YYYY-MM-DD"))
 }
 
 fn main() -> ExitCode {
@@ -196,13 +208,22 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
-            return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
         }
     };
     match run(cli) {
         Ok(code) => code,
         // Output piped into a reader that stopped (`| head`): nothing left to say.
-        Err(e) if e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) => ExitCode::SUCCESS,
+        Err(e)
+            if e.downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             eprintln!("hadath: {e:#}");
             ExitCode::from(1)
@@ -212,38 +233,77 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
-        Command::Extract { paths, published, lang, format } => extract(&paths, published, lang, format),
+        Command::Extract {
+            paths,
+            published,
+            lang,
+            format,
+        } => extract(&paths, published, lang, format),
         Command::Eval { paths, verbose } => eval(&paths, verbose),
-        Command::Geocode { name, country, lang, limit, json } => geocode(&name, country.as_deref(), lang, limit, json),
+        Command::Geocode {
+            name,
+            country,
+            lang,
+            limit,
+            json,
+        } => geocode(&name, country.as_deref(), lang, limit, json),
         Command::Serve { db, addr } => serve::run(db, addr),
-        Command::Ingest { paths, db, published, lang } => ingest::run(&paths, &db, published, lang_option(lang)),
+        Command::Ingest {
+            paths,
+            db,
+            published,
+            lang,
+        } => ingest::run(&paths, &db, published, lang_option(lang)),
         Command::Status { db } => ingest::status(&db),
-        Command::Export { db, format, out, filter } => ingest::export(&db, format, out.as_deref(), filter.into_filter()),
+        Command::Export {
+            db,
+            format,
+            out,
+            filter,
+        } => ingest::export(&db, format, out.as_deref(), filter.into_filter()),
     }
 }
 
-fn geocode(name: &str, country: Option<&str>, lang: LangArg, limit: usize, json: bool) -> Result<ExitCode> {
+fn geocode(
+    name: &str,
+    country: Option<&str>,
+    lang: LangArg,
+    limit: usize,
+    json: bool,
+) -> Result<ExitCode> {
     let gazetteer = hadath_geo::Gazetteer::embedded();
     // Control characters separate words; nothing else is changed.
-    let cleaned: String = name.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    let cleaned: String = name
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
     let cleaned = cleaned.trim();
     if cleaned.is_empty() {
         eprintln!("hadath geocode: the name is empty");
         return Ok(ExitCode::from(2));
     }
     if cleaned.len() > MAX_NAME_BYTES {
-        eprintln!("hadath geocode: the name is {} bytes long; place names are at most {MAX_NAME_BYTES}", cleaned.len());
+        eprintln!(
+            "hadath geocode: the name is {} bytes long; place names are at most {MAX_NAME_BYTES}",
+            cleaned.len()
+        );
         return Ok(ExitCode::from(2));
     }
     let mut context = hadath_geo::GeoContext::default();
     if let Some(code) = country {
         let Some(place) = gazetteer.country(code) else {
-            eprintln!("hadath geocode: {code:?} is not a country code (ISO 3166-1 alpha-2, like KZ)");
+            eprintln!(
+                "hadath geocode: {code:?} is not a country code (ISO 3166-1 alpha-2, like KZ)"
+            );
             return Ok(ExitCode::from(2));
         };
         context.countries.push(place.country().to_string());
     }
-    let options = hadath_geo::GeocodeOptions { transliterate: !matches!(lang, LangArg::En), limit: usize::MAX, ..Default::default() };
+    let options = hadath_geo::GeocodeOptions {
+        transliterate: !matches!(lang, LangArg::En),
+        limit: usize::MAX,
+        ..Default::default()
+    };
     let mut candidates = gazetteer.geocode(cleaned, &context, &options);
     if let Some(code) = country {
         candidates.retain(|c| c.place.country().eq_ignore_ascii_case(code));
@@ -257,7 +317,21 @@ fn geocode(name: &str, country: Option<&str>, lang: LangArg, limit: usize, json:
     let stdout = std::io::stdout();
     let mut w = stdout.lock();
     if !json {
-        writeln!(w, "{:>4} {:>6} {:<15} {:>5} {:>9} {:<28} {:<2} {:<4} {:>9} {:>10} {:>10}  matched", "rank", "score", "method", "cost", "geonames", "name", "cc", "adm1", "lat", "lon", "population")?;
+        writeln!(
+            w,
+            "{:>4} {:>6} {:<15} {:>5} {:>9} {:<28} {:<2} {:<4} {:>9} {:>10} {:>10}  matched",
+            "rank",
+            "score",
+            "method",
+            "cost",
+            "geonames",
+            "name",
+            "cc",
+            "adm1",
+            "lat",
+            "lon",
+            "population"
+        )?;
     }
     for (rank, c) in candidates.iter().enumerate() {
         let p = c.place;
@@ -299,7 +373,12 @@ fn geocode(name: &str, country: Option<&str>, lang: LangArg, limit: usize, json:
     Ok(ExitCode::SUCCESS)
 }
 
-fn extract(paths: &[PathBuf], published: Option<jiff::civil::Date>, lang: LangArg, format: OutFormat) -> Result<ExitCode> {
+fn extract(
+    paths: &[PathBuf],
+    published: Option<jiff::civil::Date>,
+    lang: LangArg,
+    format: OutFormat,
+) -> Result<ExitCode> {
     let opts = ReadOptions {
         published,
         lang: match lang {
@@ -314,7 +393,9 @@ fn extract(paths: &[PathBuf], published: Option<jiff::civil::Date>, lang: LangAr
     for path in paths {
         let documents: Vec<Document> = if path.as_os_str() == "-" {
             let mut bytes = Vec::new();
-            std::io::stdin().read_to_end(&mut bytes).context("reading standard input")?;
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .context("reading standard input")?;
             match read_bytes("-", &bytes, Format::sniff(&bytes), &opts) {
                 Ok(docs) => docs,
                 Err(e) => {
@@ -333,10 +414,16 @@ fn extract(paths: &[PathBuf], published: Option<jiff::civil::Date>, lang: LangAr
         };
         for doc in documents {
             if doc.published.is_none() {
-                eprintln!("hadath: {}: no publication date (pass --published YYYY-MM-DD): relative dates resolved against today", doc.id);
+                eprintln!(
+                    "hadath: {}: no publication date (pass --published YYYY-MM-DD): relative dates resolved against today",
+                    doc.id
+                );
             }
             let (events, diagnostics) = hadath_pipeline::extract(&doc);
-            for d in diagnostics.iter().filter(|d| !d.message.starts_with("no publication date")) {
+            for d in diagnostics
+                .iter()
+                .filter(|d| !d.message.starts_with("no publication date"))
+            {
                 eprintln!("hadath: {}: {}", doc.id, d.message);
             }
             for event in &events {
@@ -345,7 +432,11 @@ fn extract(paths: &[PathBuf], published: Option<jiff::civil::Date>, lang: LangAr
         }
     }
     out.finish()?;
-    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn eval(paths: &[PathBuf], verbose: bool) -> Result<ExitCode> {
@@ -353,7 +444,11 @@ fn eval(paths: &[PathBuf], verbose: bool) -> Result<ExitCode> {
     let mut total = hadath_eval::Score::default();
     let stdout = std::io::stdout();
     let mut w = stdout.lock();
-    writeln!(w, "{:<58} {:>5} {:>5} {:>7} {:>9} {:>6} {:>6} {:>6} {:>6}", "document", "pred", "gold", "req", "req.found", "P", "R.req", "F1", "fatal")?;
+    writeln!(
+        w,
+        "{:<58} {:>5} {:>5} {:>7} {:>9} {:>6} {:>6} {:>6} {:>6}",
+        "document", "pred", "gold", "req", "req.found", "P", "R.req", "F1", "fatal"
+    )?;
     for doc in &docs {
         let (events, _) = hadath_pipeline::extract(&doc.document);
         let s = hadath_eval::score(&events, &doc.events);
@@ -373,14 +468,43 @@ fn eval(paths: &[PathBuf], verbose: bool) -> Result<ExitCode> {
         if verbose {
             for (g, p) in &s.pairs {
                 let e = events.iter().find(|e| &e.id == p);
-                writeln!(w, "    {g} <- {p} {}", e.map(|e| format!("{} {:?}", e.event_type.as_str(), e.trigger.text)).unwrap_or_default())?;
+                writeln!(
+                    w,
+                    "    {g} <- {p} {}",
+                    e.map(|e| format!("{} {:?}", e.event_type.as_str(), e.trigger.text))
+                        .unwrap_or_default()
+                )?;
             }
-            for e in events.iter().filter(|e| !s.pairs.iter().any(|(_, p)| p == &e.id)) {
+            for e in events
+                .iter()
+                .filter(|e| !s.pairs.iter().any(|(_, p)| p == &e.id))
+            {
                 let place = e.location.as_ref().map(|l| l.name.as_str()).unwrap_or("-");
-                writeln!(w, "    unmatched {} {} {:?} {}..{} {} {:?}", e.id, e.event_type.as_str(), e.trigger.text, e.date.start, e.date.end, place, e.factuality)?;
+                writeln!(
+                    w,
+                    "    unmatched {} {} {:?} {}..{} {} {:?}",
+                    e.id,
+                    e.event_type.as_str(),
+                    e.trigger.text,
+                    e.date.start,
+                    e.date.end,
+                    place,
+                    e.factuality
+                )?;
             }
-            for g in doc.events.iter().filter(|g| !s.pairs.iter().any(|(gid, _)| gid == &g.id)) {
-                writeln!(w, "    missed {} {}{:?} {:?}", g.id, if g.required { "(required) " } else { "" }, g.types, g.evidence)?;
+            for g in doc
+                .events
+                .iter()
+                .filter(|g| !s.pairs.iter().any(|(gid, _)| gid == &g.id))
+            {
+                writeln!(
+                    w,
+                    "    missed {} {}{:?} {:?}",
+                    g.id,
+                    if g.required { "(required) " } else { "" },
+                    g.types,
+                    g.evidence
+                )?;
             }
         }
         total.add(&s);

@@ -54,8 +54,14 @@ impl<W: Write> Writer<W> {
             }
             Writer::GeoJson(out, n) => {
                 // Events without a place have no geometry to draw: GeoJSON leaves them out.
-                let Some(feature) = feature(event) else { return Ok(()) };
-                out.write_all(if *n == 0 { b"{\"type\":\"FeatureCollection\",\"features\":[\n" } else { b",\n" })?;
+                let Some(feature) = feature(event) else {
+                    return Ok(());
+                };
+                out.write_all(if *n == 0 {
+                    b"{\"type\":\"FeatureCollection\",\"features\":[\n"
+                } else {
+                    b",\n"
+                })?;
                 serde_json::to_writer(&mut *out, &feature)?;
                 *n += 1;
             }
@@ -77,7 +83,11 @@ impl<W: Write> Writer<W> {
                 csv.flush()?;
             }
             Writer::GeoJson(mut out, n) => {
-                out.write_all(if n == 0 { b"{\"type\":\"FeatureCollection\",\"features\":[]}\n" } else { b"\n]}\n" })?;
+                out.write_all(if n == 0 {
+                    b"{\"type\":\"FeatureCollection\",\"features\":[]}\n"
+                } else {
+                    b"\n]}\n"
+                })?;
                 out.flush()?;
             }
         }
@@ -207,24 +217,69 @@ fn columns() -> Vec<(&'static str, Getter)> {
         ("event_date", Date(|r| r.date.start)),
         ("event_date_end", Date(|r| r.date.end)),
         ("date_precision", Text(|r| Some(r.date.precision.as_str()))),
-        ("event_type", Text(|r| r.acled.as_ref().map(|a| a.event_type.as_str()))),
-        ("sub_event_type", Text(|r| r.acled.as_ref().map(|a| a.sub_event_type.as_str()))),
-        ("actor1", Text(|r| r.source.as_ref().map(|a| a.text.as_str()))),
-        ("actor1_country", Text(|r| r.source.as_ref().and_then(|a| a.country.as_deref()))),
-        ("actor1_sector", Text(|r| r.source.as_ref().and_then(|a| a.sector.as_deref()))),
-        ("actor2", Text(|r| r.target.as_ref().map(|a| a.text.as_str()))),
-        ("actor2_country", Text(|r| r.target.as_ref().and_then(|a| a.country.as_deref()))),
-        ("actor2_sector", Text(|r| r.target.as_ref().and_then(|a| a.sector.as_deref()))),
-        ("country", Text(|r| r.location.as_ref().map(|l| l.country.as_str()))),
-        ("admin1", Text(|r| r.location.as_ref().and_then(|l| l.admin1.as_deref()))),
-        ("location", Text(|r| r.location.as_ref().map(|l| l.name.as_str()))),
+        (
+            "event_type",
+            Text(|r| r.acled.as_ref().map(|a| a.event_type.as_str())),
+        ),
+        (
+            "sub_event_type",
+            Text(|r| r.acled.as_ref().map(|a| a.sub_event_type.as_str())),
+        ),
+        (
+            "actor1",
+            Text(|r| r.source.as_ref().map(|a| a.text.as_str())),
+        ),
+        (
+            "actor1_country",
+            Text(|r| r.source.as_ref().and_then(|a| a.country.as_deref())),
+        ),
+        (
+            "actor1_sector",
+            Text(|r| r.source.as_ref().and_then(|a| a.sector.as_deref())),
+        ),
+        (
+            "actor2",
+            Text(|r| r.target.as_ref().map(|a| a.text.as_str())),
+        ),
+        (
+            "actor2_country",
+            Text(|r| r.target.as_ref().and_then(|a| a.country.as_deref())),
+        ),
+        (
+            "actor2_sector",
+            Text(|r| r.target.as_ref().and_then(|a| a.sector.as_deref())),
+        ),
+        (
+            "country",
+            Text(|r| r.location.as_ref().map(|l| l.country.as_str())),
+        ),
+        (
+            "admin1",
+            Text(|r| r.location.as_ref().and_then(|l| l.admin1.as_deref())),
+        ),
+        (
+            "location",
+            Text(|r| r.location.as_ref().map(|l| l.name.as_str())),
+        ),
         ("latitude", Float(|r| r.location.as_ref().map(|l| l.lat))),
         ("longitude", Float(|r| r.location.as_ref().map(|l| l.lon))),
-        ("geo_precision", Text(|r| r.location.as_ref().map(|l| l.precision.as_str()))),
-        ("geonames_id", Int(|r| r.location.as_ref().map(|l| l.geonames_id))),
-        ("fatalities", Int(|r| r.fatalities.as_ref().and_then(|c| c.count))),
+        (
+            "geo_precision",
+            Text(|r| r.location.as_ref().map(|l| l.precision.as_str())),
+        ),
+        (
+            "geonames_id",
+            Int(|r| r.location.as_ref().map(|l| l.geonames_id)),
+        ),
+        (
+            "fatalities",
+            Int(|r| r.fatalities.as_ref().and_then(|c| c.count)),
+        ),
         ("injured", Int(|r| r.injured.as_ref().and_then(|c| c.count))),
-        ("arrested", Int(|r| r.arrested.as_ref().and_then(|c| c.count))),
+        (
+            "arrested",
+            Int(|r| r.arrested.as_ref().and_then(|c| c.count)),
+        ),
         ("source", Text(|r| Some(r.doc_id.as_str()))),
         ("notes", Text(|r| Some(r.evidence.text.as_str()))),
         ("plover_type", Text(|r| Some(r.event_type.as_str()))),
@@ -233,7 +288,10 @@ fn columns() -> Vec<(&'static str, Getter)> {
         ("factuality", Text(|r| Some(r.factuality.as_str()))),
         ("confidence", Float(|r| Some(r.confidence))),
         ("trigger", Text(|r| Some(r.trigger.text.as_str()))),
-        ("location_as_written", Text(|r| r.location.as_ref().and_then(|l| l.text.as_deref()))),
+        (
+            "location_as_written",
+            Text(|r| r.location.as_ref().and_then(|l| l.text.as_deref())),
+        ),
     ]
 }
 
@@ -253,9 +311,15 @@ impl<W: Write + Send> ParquetWriter<W> {
             })
             .collect();
         let schema = std::sync::Arc::new(arrow_schema::Schema::new(fields));
-        let props = parquet::file::properties::WriterProperties::builder().set_compression(parquet::basic::Compression::SNAPPY).build();
+        let props = parquet::file::properties::WriterProperties::builder()
+            .set_compression(parquet::basic::Compression::SNAPPY)
+            .build();
         let writer = parquet::arrow::ArrowWriter::try_new(out, schema.clone(), Some(props))?;
-        Ok(ParquetWriter { writer, schema, rows: Vec::with_capacity(PARQUET_BATCH) })
+        Ok(ParquetWriter {
+            writer,
+            schema,
+            rows: Vec::with_capacity(PARQUET_BATCH),
+        })
     }
 
     /// Adds one event record, as its JSON text.
@@ -270,7 +334,9 @@ impl<W: Write + Send> ParquetWriter<W> {
     fn flush_batch(&mut self) -> Result<()> {
         use std::sync::Arc;
 
-        use arrow_array::{ArrayRef, Date32Array, Float64Array, Int64Array, RecordBatch, StringArray};
+        use arrow_array::{
+            ArrayRef, Date32Array, Float64Array, Int64Array, RecordBatch, StringArray,
+        };
         if self.rows.is_empty() {
             return Ok(());
         }
@@ -282,7 +348,9 @@ impl<W: Write + Send> ParquetWriter<W> {
             .map(|(_, get)| -> ArrayRef {
                 match get {
                     Getter::Text(f) => Arc::new(rows.iter().map(f).collect::<StringArray>()),
-                    Getter::Date(f) => Arc::new(rows.iter().map(|r| days(f(r))).collect::<Date32Array>()),
+                    Getter::Date(f) => {
+                        Arc::new(rows.iter().map(|r| days(f(r))).collect::<Date32Array>())
+                    }
                     Getter::Float(f) => Arc::new(rows.iter().map(f).collect::<Float64Array>()),
                     Getter::Int(f) => Arc::new(rows.iter().map(f).collect::<Int64Array>()),
                 }

@@ -57,7 +57,10 @@ fn bad_request(message: impl Into<String>) -> ApiError {
 }
 
 /// Opens the store for one request, on a blocking thread.
-async fn with_store<T: Send + 'static>(app: &App, f: impl FnOnce(&Store) -> Result<T> + Send + 'static) -> Result<T, ApiError> {
+async fn with_store<T: Send + 'static>(
+    app: &App,
+    f: impl FnOnce(&Store) -> Result<T> + Send + 'static,
+) -> Result<T, ApiError> {
     let db = app.db.clone();
     tokio::task::spawn_blocking(move || {
         let store = Store::open(&db).with_context(|| format!("opening {}", db.display()))?;
@@ -82,10 +85,18 @@ struct EventsQuery {
 }
 
 fn date_param(name: &str, value: Option<&str>) -> Result<Option<jiff::civil::Date>, ApiError> {
-    value.map(|v| v.parse().map_err(|_| bad_request(format!("{name}: {v:?} is not a date (YYYY-MM-DD)")))).transpose()
+    value
+        .map(|v| {
+            v.parse()
+                .map_err(|_| bad_request(format!("{name}: {v:?} is not a date (YYYY-MM-DD)")))
+        })
+        .transpose()
 }
 
-async fn events(State(app): State<App>, Query(q): Query<EventsQuery>) -> Result<Response, ApiError> {
+async fn events(
+    State(app): State<App>,
+    Query(q): Query<EventsQuery>,
+) -> Result<Response, ApiError> {
     let filter = Filter {
         from: date_param("from", q.from.as_deref())?,
         to: date_param("to", q.to.as_deref())?,
@@ -103,23 +114,39 @@ async fn events(State(app): State<App>, Query(q): Query<EventsQuery>) -> Result<
         Some("geojson") => true,
         Some(other) => return Err(bad_request(format!("format: {other:?} (json or geojson)"))),
     };
-    let (events, total) = with_store(&app, move |s| Ok(s.events_page(&filter, limit, offset)?)).await?;
+    let (events, total) =
+        with_store(&app, move |s| Ok(s.events_page(&filter, limit, offset)?)).await?;
     if geojson {
         let features: Vec<Value> = events.iter().filter_map(crate::output::feature).collect();
         let body = json!({"type": "FeatureCollection", "features": features, "total": total, "limit": limit, "offset": offset});
-        return Ok(([(header::CONTENT_TYPE, "application/geo+json")], body.to_string()).into_response());
+        return Ok((
+            [(header::CONTENT_TYPE, "application/geo+json")],
+            body.to_string(),
+        )
+            .into_response());
     }
-    Ok(Json(json!({"total": total, "limit": limit, "offset": offset, "events": events})).into_response())
+    Ok(
+        Json(json!({"total": total, "limit": limit, "offset": offset, "events": events}))
+            .into_response(),
+    )
 }
 
 async fn event(State(app): State<App>, Path(id): Path<String>) -> Result<Json<Value>, ApiError> {
     let (event, document) = with_store(&app, move |s| {
-        let Some(event) = s.event(&id)? else { return Ok((None, None)) };
-        let document = event["doc_id"].as_str().map(|d| s.document(d)).transpose()?.flatten();
+        let Some(event) = s.event(&id)? else {
+            return Ok((None, None));
+        };
+        let document = event["doc_id"]
+            .as_str()
+            .map(|d| s.document(d))
+            .transpose()?
+            .flatten();
         Ok((Some(event), document))
     })
     .await?;
-    let Some(event) = event else { return Err(ApiError(StatusCode::NOT_FOUND, "no such event".into())) };
+    let Some(event) = event else {
+        return Err(ApiError(StatusCode::NOT_FOUND, "no such event".into()));
+    };
     // The evidence sentence with the text around it, cut on character boundaries.
     let context = document.as_ref().and_then(|d| {
         let span = event["evidence"]["span"].as_array()?;
@@ -135,18 +162,31 @@ async fn event(State(app): State<App>, Path(id): Path<String>) -> Result<Json<Va
         }
         Some(json!({"text": text.get(from..to)?, "offset": from, "evidence": [start - from, end - from]}))
     });
-    Ok(Json(json!({"event": event, "context": context, "lang": document.and_then(|d| d.lang)})))
+    Ok(Json(
+        json!({"event": event, "context": context, "lang": document.and_then(|d| d.lang)}),
+    ))
 }
 
 async fn document(State(app): State<App>, Path(id): Path<String>) -> Result<Json<Value>, ApiError> {
     let found = with_store(&app, move |s| {
-        let Some(doc) = s.document(&id)? else { return Ok(None) };
-        let filter = Filter { doc_id: Some(id), ..Filter::default() };
-        let ids: Vec<Value> = s.events(&filter)?.into_iter().map(|e| e["id"].clone()).collect();
+        let Some(doc) = s.document(&id)? else {
+            return Ok(None);
+        };
+        let filter = Filter {
+            doc_id: Some(id),
+            ..Filter::default()
+        };
+        let ids: Vec<Value> = s
+            .events(&filter)?
+            .into_iter()
+            .map(|e| e["id"].clone())
+            .collect();
         Ok(Some((doc, ids)))
     })
     .await?;
-    let Some((doc, ids)) = found else { return Err(ApiError(StatusCode::NOT_FOUND, "no such document".into())) };
+    let Some((doc, ids)) = found else {
+        return Err(ApiError(StatusCode::NOT_FOUND, "no such document".into()));
+    };
     Ok(Json(json!({"document": doc, "events": ids})))
 }
 
@@ -159,7 +199,11 @@ struct ExtractRequest {
 }
 
 async fn extract(body: axum::body::Bytes) -> Result<Json<Value>, ApiError> {
-    let request: ExtractRequest = serde_json::from_slice(&body).map_err(|e| bad_request(format!("body: {e} (expected {{\"text\", \"published\", \"lang\"}})")))?;
+    let request: ExtractRequest = serde_json::from_slice(&body).map_err(|e| {
+        bad_request(format!(
+            "body: {e} (expected {{\"text\", \"published\", \"lang\"}})"
+        ))
+    })?;
     if request.text.trim().is_empty() {
         return Err(bad_request("text: empty"));
     }
@@ -170,8 +214,16 @@ async fn extract(body: axum::body::Bytes) -> Result<Json<Value>, ApiError> {
         Some("en") => Lang::En,
         Some(other) => return Err(bad_request(format!("lang: {other:?} (ar, en or auto)"))),
     };
-    let doc = Document { id: request.id.unwrap_or_else(|| "request".into()), text: request.text, lang, published, url: None };
-    let events = tokio::task::spawn_blocking(move || hadath_pipeline::extract(&doc).0).await.map_err(|e| ApiError(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
+    let doc = Document {
+        id: request.id.unwrap_or_else(|| "request".into()),
+        text: request.text,
+        lang,
+        published,
+        url: None,
+    };
+    let events = tokio::task::spawn_blocking(move || hadath_pipeline::extract(&doc).0)
+        .await
+        .map_err(|e| ApiError(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
     Ok(Json(json!({ "events": events })))
 }
 
@@ -190,22 +242,35 @@ fn router(db: PathBuf) -> Router {
         // Bodies over the limit are refused on their Content-Length, before they are read.
         .layer(DefaultBodyLimit::disable())
         .layer(tower_http::limit::RequestBodyLimitLayer::new(BODY_LIMIT))
-        .layer(tower_http::timeout::TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, TIMEOUT))
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            TIMEOUT,
+        ))
         .with_state(App { db })
 }
 
 pub fn run(db: PathBuf, addr: SocketAddr) -> Result<ExitCode> {
     if !db.exists() {
-        eprintln!("hadath serve: {} does not exist (hadath ingest creates it)", db.display());
+        eprintln!(
+            "hadath serve: {} does not exist (hadath ingest creates it)",
+            db.display()
+        );
         return Ok(ExitCode::from(2));
     }
     // Fail early on a store this hadath cannot read.
     Store::open(&db).with_context(|| format!("opening {}", db.display()))?;
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
     runtime.block_on(async move {
-        let listener = tokio::net::TcpListener::bind(addr).await.with_context(|| format!("binding {addr}"))?;
+        let listener = tokio::net::TcpListener::bind(addr)
+            .await
+            .with_context(|| format!("binding {addr}"))?;
         let local = listener.local_addr()?;
-        eprintln!("hadath serve: http://{local}/ ({}, read-only)", db.display());
+        eprintln!(
+            "hadath serve: http://{local}/ ({}, read-only)",
+            db.display()
+        );
         axum::serve(listener, router(db)).await?;
         Ok::<_, anyhow::Error>(())
     })?;

@@ -4,7 +4,10 @@ use std::path::PathBuf;
 use std::process::{Command, Output};
 
 fn hadath(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_hadath")).args(args).output().expect("run hadath")
+    Command::new(env!("CARGO_BIN_EXE_hadath"))
+        .args(args)
+        .output()
+        .expect("run hadath")
 }
 
 fn hadath_stdin(args: &[&str], input: &[u8]) -> Output {
@@ -16,7 +19,12 @@ fn hadath_stdin(args: &[&str], input: &[u8]) -> Output {
         .stderr(std::process::Stdio::piped())
         .spawn()
         .expect("spawn hadath");
-    child.stdin.take().expect("stdin").write_all(input).expect("write stdin");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input)
+        .expect("write stdin");
     child.wait_with_output().expect("wait")
 }
 
@@ -25,7 +33,10 @@ fn root() -> PathBuf {
 }
 
 fn reference() -> String {
-    root().join("examples/kazakhstan-2022-ar.txt").display().to_string()
+    root()
+        .join("examples/kazakhstan-2022-ar.txt")
+        .display()
+        .to_string()
 }
 
 fn temp(name: &str, bytes: &[u8]) -> PathBuf {
@@ -45,7 +56,10 @@ fn reference_output_is_schema_valid_and_spans_point_at_their_text() {
     let out = hadath(&["extract", &reference(), "--published", "2022-01-06"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let text = std::fs::read_to_string(reference()).unwrap();
-    let schema: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(root().join("schema/event.schema.json")).unwrap()).unwrap();
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("schema/event.schema.json")).unwrap(),
+    )
+    .unwrap();
     let mut schemas = boon::Schemas::new();
     let mut compiler = boon::Compiler::new();
     compiler.add_resource("event.schema.json", schema).unwrap();
@@ -59,45 +73,101 @@ fn reference_output_is_schema_valid_and_spans_point_at_their_text() {
         }
         for field in ["trigger", "evidence"] {
             let span = &event[field]["span"];
-            let (start, end) = (span[0].as_u64().unwrap() as usize, span[1].as_u64().unwrap() as usize);
-            assert_eq!(text.get(start..end), event[field]["text"].as_str(), "{field} of {line}");
+            let (start, end) = (
+                span[0].as_u64().unwrap() as usize,
+                span[1].as_u64().unwrap() as usize,
+            );
+            assert_eq!(
+                text.get(start..end),
+                event[field]["text"].as_str(),
+                "{field} of {line}"
+            );
         }
-        assert!(event["evidence"]["text"].as_str().unwrap().contains(event["trigger"]["text"].as_str().unwrap()));
+        assert!(
+            event["evidence"]["text"]
+                .as_str()
+                .unwrap()
+                .contains(event["trigger"]["text"].as_str().unwrap())
+        );
     }
 }
 
 #[test]
 fn csv_and_json_formats() {
-    let out = hadath(&["extract", &reference(), "--published", "2022-01-06", "--format", "csv"]);
+    let out = hadath(&[
+        "extract",
+        &reference(),
+        "--published",
+        "2022-01-06",
+        "--format",
+        "csv",
+    ]);
     assert_eq!(out.status.code(), Some(0));
     let csv = String::from_utf8(out.stdout).unwrap();
-    assert!(csv.starts_with("event_id,event_date,event_date_end,date_precision,event_type,sub_event_type,"), "{csv}");
+    assert!(
+        csv.starts_with(
+            "event_id,event_date,event_date_end,date_precision,event_type,sub_event_type,"
+        ),
+        "{csv}"
+    );
     // Every row has every column; the reference's Almaty killings carry their count.
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     let width = reader.headers().unwrap().len();
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
     assert!(rows.iter().all(|r| r.len() == width));
     assert!(rows.iter().any(|r| &r[19] == "8"), "fatalities column");
-    let out = hadath(&["extract", &reference(), "--published", "2022-01-06", "--format", "geojson"]);
+    let out = hadath(&[
+        "extract",
+        &reference(),
+        "--published",
+        "2022-01-06",
+        "--format",
+        "geojson",
+    ]);
     let geojson: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(geojson["type"], "FeatureCollection");
-    let out = hadath(&["extract", &reference(), "--published", "2022-01-06", "--format", "json"]);
+    let out = hadath(&[
+        "extract",
+        &reference(),
+        "--published",
+        "2022-01-06",
+        "--format",
+        "json",
+    ]);
     let events: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
     assert!(!events.is_empty());
 }
 
 #[test]
 fn standard_input_and_html() {
-    let out = hadath_stdin(&["extract", "-", "--published", "2022-01-06"], "اعتقلت الشرطة عشرات المتظاهرين في القاهرة أمس.".as_bytes());
+    let out = hadath_stdin(
+        &["extract", "-", "--published", "2022-01-06"],
+        "اعتقلت الشرطة عشرات المتظاهرين في القاهرة أمس.".as_bytes(),
+    );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let first: serde_json::Value = serde_json::from_str(std::str::from_utf8(&out.stdout).unwrap().lines().next().unwrap()).unwrap();
+    let first: serde_json::Value = serde_json::from_str(
+        std::str::from_utf8(&out.stdout)
+            .unwrap()
+            .lines()
+            .next()
+            .unwrap(),
+    )
+    .unwrap();
     assert_eq!(first["type"], "COERCE");
     assert_eq!(first["location"]["name"], "Cairo");
     assert_eq!(first["date"]["start"], "2022-01-05");
     let html = temp("page.html", "<html><script>هجوم</script><body><p>Police arrested 12 protesters in Minsk on Sunday.</p></body></html>".as_bytes());
-    let out = hadath(&["extract", html.to_str().unwrap(), "--published", "2020-08-10"]);
+    let out = hadath(&[
+        "extract",
+        html.to_str().unwrap(),
+        "--published",
+        "2020-08-10",
+    ]);
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("\"COERCE\"") && !text.contains("هجوم"), "{text}");
+    assert!(
+        text.contains("\"COERCE\"") && !text.contains("هجوم"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -121,10 +191,19 @@ fn bad_inputs_get_clear_messages_and_exit_1_while_good_ones_still_run() {
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     assert!(err.contains("empty.txt: empty"), "{err}");
-    assert!(err.contains("latin1.txt: not valid UTF-8 at byte 3"), "{err}");
-    assert!(err.contains("image.txt: looks binary (NUL byte at 8)"), "{err}");
+    assert!(
+        err.contains("latin1.txt: not valid UTF-8 at byte 3"),
+        "{err}"
+    );
+    assert!(
+        err.contains("image.txt: looks binary (NUL byte at 8)"),
+        "{err}"
+    );
     assert!(err.contains("is a directory"), "{err}");
-    assert!(err.contains("/nonexistent/hadath/article.txt: cannot read"), "{err}");
+    assert!(
+        err.contains("/nonexistent/hadath/article.txt: cannot read"),
+        "{err}"
+    );
     // The good file was still processed.
     assert!(String::from_utf8_lossy(&out.stdout).lines().count() >= 8);
 }
@@ -138,7 +217,10 @@ fn a_huge_line_is_refused_by_name_and_line() {
     let out = hadath(&["extract", path.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
-    assert!(err.contains("huge.jsonl:2:") && err.contains("limit for one document"), "{err}");
+    assert!(
+        err.contains("huge.jsonl:2:") && err.contains("limit for one document"),
+        "{err}"
+    );
     assert!(String::from_utf8_lossy(&out.stdout).contains("\"COERCE\""));
 }
 
@@ -146,21 +228,41 @@ fn a_huge_line_is_refused_by_name_and_line() {
 fn dates_malformed_or_missing() {
     let out = hadath(&["extract", &reference(), "--published", "2022-13-45"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("\"2022-13-45\" is not a date: use YYYY-MM-DD"), "{}", stderr(&out));
-    let jsonl = temp("dates.jsonl", b"{\"id\":\"d\",\"text\":\"police arrested two men\",\"published\":\"yesterday\"}\n");
+    assert!(
+        stderr(&out).contains("\"2022-13-45\" is not a date: use YYYY-MM-DD"),
+        "{}",
+        stderr(&out)
+    );
+    let jsonl = temp(
+        "dates.jsonl",
+        b"{\"id\":\"d\",\"text\":\"police arrested two men\",\"published\":\"yesterday\"}\n",
+    );
     let out = hadath(&["extract", jsonl.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("dates.jsonl:1: publication date \"yesterday\" is not a date"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("dates.jsonl:1: publication date \"yesterday\" is not a date"),
+        "{}",
+        stderr(&out)
+    );
     let out = hadath(&["extract", &reference()]);
     assert_eq!(out.status.code(), Some(0));
-    assert!(stderr(&out).contains("no publication date (pass --published YYYY-MM-DD)"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("no publication date (pass --published YYYY-MM-DD)"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
 fn usage_errors_exit_2() {
     assert_eq!(hadath(&[]).status.code(), Some(2));
     assert_eq!(hadath(&["extract"]).status.code(), Some(2));
-    assert_eq!(hadath(&["extract", &reference(), "--lang", "fr"]).status.code(), Some(2));
+    assert_eq!(
+        hadath(&["extract", &reference(), "--lang", "fr"])
+            .status
+            .code(),
+        Some(2)
+    );
     assert_eq!(hadath(&["--help"]).status.code(), Some(0));
 }
 
@@ -169,34 +271,58 @@ fn geocode_ranks_candidates_and_reads_arabic_names_geonames_has_only_in_latin() 
     // Zhanaozen (GeoNames 607610) has no Arabic name in GeoNames: it is found by transliteration.
     let out = hadath(&["geocode", "زاناوزن", "--json", "--limit", "3"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let first: serde_json::Value = serde_json::from_str(String::from_utf8(out.stdout).unwrap().lines().next().unwrap()).unwrap();
+    let first: serde_json::Value = serde_json::from_str(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .next()
+            .unwrap(),
+    )
+    .unwrap();
     assert_eq!(first["geonames_id"], 607_610);
     assert_eq!(first["method"], "transliteration");
     // A country name is the country.
     let out = hadath(&["geocode", "كازاخستان", "--json", "--limit", "1"]);
     let first: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!((first["kind"].as_str(), first["country"].as_str()), (Some("country"), Some("KZ")));
+    assert_eq!(
+        (first["kind"].as_str(), first["country"].as_str()),
+        (Some("country"), Some("KZ"))
+    );
     // --country restricts: Ar Riqqah in Kuwait, not Raqqa in Syria.
     let out = hadath(&["geocode", "الرقة", "--country", "KW", "--json"]);
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.lines().all(|l| l.contains("\"country\":\"KW\"")) && !text.is_empty(), "{text}");
+    assert!(
+        text.lines().all(|l| l.contains("\"country\":\"KW\"")) && !text.is_empty(),
+        "{text}"
+    );
     // The table form names its columns.
     let out = hadath(&["geocode", "Almaty"]);
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.starts_with("rank") && text.contains("1526384"), "{text}");
+    assert!(
+        text.starts_with("rank") && text.contains("1526384"),
+        "{text}"
+    );
 }
 
 #[test]
 fn geocode_bad_names_get_clear_answers() {
     let out = hadath(&["geocode", ""]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("the name is empty"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("the name is empty"),
+        "{}",
+        stderr(&out)
+    );
     let out = hadath(&["geocode", " \t\u{7}\u{1b} "]);
     assert_eq!(out.status.code(), Some(2));
     let long = "ب".repeat(5_000);
     let out = hadath(&["geocode", &long]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("10000 bytes long"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("10000 bytes long"),
+        "{}",
+        stderr(&out)
+    );
     // Control characters separate words.
     let out = hadath(&["geocode", "Nur\u{1}Sultan", "--json", "--limit", "1"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -204,12 +330,20 @@ fn geocode_bad_names_get_clear_answers() {
     // Mixed scripts and nonsense: an answer or "no place found", never a crash.
     for name in ["Almaty ألماتي", "ззз漢字ب", "xqxqxqxq"] {
         let out = hadath(&["geocode", name]);
-        assert!(matches!(out.status.code(), Some(0 | 1)), "{name}: {:?}", out.status);
+        assert!(
+            matches!(out.status.code(), Some(0 | 1)),
+            "{name}: {:?}",
+            out.status
+        );
         if out.status.code() == Some(1) {
             assert!(stderr(&out).contains("no place found"), "{}", stderr(&out));
         }
     }
     let out = hadath(&["geocode", "Almaty", "--country", "XX"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("is not a country code"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("is not a country code"),
+        "{}",
+        stderr(&out)
+    );
 }

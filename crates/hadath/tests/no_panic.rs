@@ -4,14 +4,26 @@ use hadath_text::{Document, Lang};
 use proptest::prelude::*;
 
 fn check(text: String, lang: Lang) {
-    let doc = Document { id: "p".into(), text, lang, published: "2022-01-06".parse().ok(), url: None };
+    let doc = Document {
+        id: "p".into(),
+        text,
+        lang,
+        published: "2022-01-06".parse().ok(),
+        url: None,
+    };
     let (events, _) = hadath_pipeline::extract(&doc);
     for e in events {
         for ts in [&e.trigger, &e.evidence] {
-            assert_eq!(doc.text.get(ts.span.start()..ts.span.end()), Some(ts.text.as_str()));
+            assert_eq!(
+                doc.text.get(ts.span.start()..ts.span.end()),
+                Some(ts.text.as_str())
+            );
         }
         if let Some(f) = &e.fatalities {
-            assert_eq!(doc.text.get(f.span.start()..f.span.end()), Some(f.text.as_str()));
+            assert_eq!(
+                doc.text.get(f.span.start()..f.span.end()),
+                Some(f.text.as_str())
+            );
         }
         assert!(e.date.start <= e.date.end);
     }
@@ -19,10 +31,60 @@ fn check(text: String, lang: Lang) {
 
 // Words the grammars react to, mixed with noise, so the generator reaches the interesting paths.
 const PIECES: &[&str] = &[
-    "قتل", "ما لا يقل عن", "خمسة", "عشر", "عشرات", "الآلاف", "يوم", "الأربعاء", "ليلة", "السبت", "في", "عام", "2011", "ألماتي", "بلدة",
-    "مدينة", "زاناوزن", "الشرطة", "اعتقال", "احتجاجات", "لم", "قال", "،", ".", "؟", "\n", "/", "كانون", "الثاني", "يناير", "قبل", "منذ",
-    "killed", "at least", "dozens", "on", "Monday", "January", "8", "police", "in", "Minsk", "protest", "-", "\"", "٣", "١٥", "ـ", "\u{200f}",
-    "َ", "ﻻ", "2022/1/5", "a", "x",
+    "قتل",
+    "ما لا يقل عن",
+    "خمسة",
+    "عشر",
+    "عشرات",
+    "الآلاف",
+    "يوم",
+    "الأربعاء",
+    "ليلة",
+    "السبت",
+    "في",
+    "عام",
+    "2011",
+    "ألماتي",
+    "بلدة",
+    "مدينة",
+    "زاناوزن",
+    "الشرطة",
+    "اعتقال",
+    "احتجاجات",
+    "لم",
+    "قال",
+    "،",
+    ".",
+    "؟",
+    "\n",
+    "/",
+    "كانون",
+    "الثاني",
+    "يناير",
+    "قبل",
+    "منذ",
+    "killed",
+    "at least",
+    "dozens",
+    "on",
+    "Monday",
+    "January",
+    "8",
+    "police",
+    "in",
+    "Minsk",
+    "protest",
+    "-",
+    "\"",
+    "٣",
+    "١٥",
+    "ـ",
+    "\u{200f}",
+    "َ",
+    "ﻻ",
+    "2022/1/5",
+    "a",
+    "x",
 ];
 
 proptest! {

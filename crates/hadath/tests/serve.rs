@@ -22,36 +22,82 @@ fn server(name: &str) -> (Server, PathBuf) {
     let dir = std::env::temp_dir().join(format!("hadath-serve-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(dir.join("articles")).unwrap();
-    std::fs::write(dir.join("articles/a.txt"), "قتل خمسة عشر شخصا في هجوم على سوق في بغداد يوم الثلاثاء.\n").unwrap();
-    std::fs::write(dir.join("articles/b.txt"), "Thousands of people protested in Amman on Friday against rising prices.\n").unwrap();
+    std::fs::write(
+        dir.join("articles/a.txt"),
+        "قتل خمسة عشر شخصا في هجوم على سوق في بغداد يوم الثلاثاء.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("articles/b.txt"),
+        "Thousands of people protested in Amman on Friday against rising prices.\n",
+    )
+    .unwrap();
     let db = dir.join("events.db").display().to_string();
     let out = Command::new(env!("CARGO_BIN_EXE_hadath"))
-        .args(["ingest", &dir.join("articles").display().to_string(), "--db", &db, "--published", "2022-03-10"])
+        .args([
+            "ingest",
+            &dir.join("articles").display().to_string(),
+            "--db",
+            &db,
+            "--published",
+            "2022-03-10",
+        ])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let mut child = Command::new(env!("CARGO_BIN_EXE_hadath")).args(["serve", "--db", &db, "--addr", "127.0.0.1:0"]).stderr(Stdio::piped()).spawn().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hadath"))
+        .args(["serve", "--db", &db, "--addr", "127.0.0.1:0"])
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
     // "hadath serve: http://127.0.0.1:PORT/ (…)"
     let mut line = String::new();
-    BufReader::new(child.stderr.take().unwrap()).read_line(&mut line).unwrap();
-    let base = line.split_whitespace().nth(2).expect("address line").trim_end_matches('/').to_string();
+    BufReader::new(child.stderr.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let base = line
+        .split_whitespace()
+        .nth(2)
+        .expect("address line")
+        .trim_end_matches('/')
+        .to_string();
     (Server { child, base }, dir)
 }
 
 fn get(url: &str) -> (u16, serde_json::Value) {
-    let agent: ureq::Agent = ureq::Agent::config_builder().http_status_as_error(false).build().into();
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .build()
+        .into();
     let mut response = agent.get(url).call().unwrap();
     let status = response.status().as_u16();
     let text = response.body_mut().read_to_string().unwrap_or_default();
-    (status, serde_json::from_str(&text).unwrap_or(serde_json::Value::Null))
+    (
+        status,
+        serde_json::from_str(&text).unwrap_or(serde_json::Value::Null),
+    )
 }
 
 fn post(url: &str, body: &[u8]) -> (u16, serde_json::Value) {
-    let agent: ureq::Agent = ureq::Agent::config_builder().http_status_as_error(false).build().into();
-    let mut response = agent.post(url).header("content-type", "application/json").send(body).unwrap();
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .build()
+        .into();
+    let mut response = agent
+        .post(url)
+        .header("content-type", "application/json")
+        .send(body)
+        .unwrap();
     let status = response.status().as_u16();
     let text = response.body_mut().read_to_string().unwrap_or_default();
-    (status, serde_json::from_str(&text).unwrap_or(serde_json::Value::Null))
+    (
+        status,
+        serde_json::from_str(&text).unwrap_or(serde_json::Value::Null),
+    )
 }
 
 /// Sends the headers of a POST announcing `length` bytes and a first kilobyte of them; the status
@@ -60,7 +106,9 @@ fn oversized_post(base: &str, length: usize) -> u16 {
     use std::io::{Read, Write};
     let addr = base.trim_start_matches("http://");
     let mut stream = std::net::TcpStream::connect(addr).unwrap();
-    stream.set_read_timeout(Some(std::time::Duration::from_secs(10))).unwrap();
+    stream
+        .set_read_timeout(Some(std::time::Duration::from_secs(10)))
+        .unwrap();
     write!(stream, "POST /api/extract HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\nContent-Length: {length}\r\n\r\n").unwrap();
     let _ = stream.write_all(&[b' '; 1024]);
     let mut head = [0u8; 12];
@@ -87,11 +135,18 @@ fn events_api_filters_pages_and_shows_the_evidence_in_context() {
     assert_eq!(geo["features"].as_array().unwrap().len(), 1);
 
     // One event: its sentence inside the document's text, at the offsets it names.
-    let id = attack["id"].as_str().unwrap().replace('#', "%23").replace('/', "%2F");
+    let id = attack["id"]
+        .as_str()
+        .unwrap()
+        .replace('#', "%23")
+        .replace('/', "%2F");
     let (status, one) = get(&format!("{base}/api/events/{id}"));
     assert_eq!(status, 200);
     let context = one["context"]["text"].as_str().unwrap();
-    let [s, e] = [one["context"]["evidence"][0].as_u64().unwrap() as usize, one["context"]["evidence"][1].as_u64().unwrap() as usize];
+    let [s, e] = [
+        one["context"]["evidence"][0].as_u64().unwrap() as usize,
+        one["context"]["evidence"][1].as_u64().unwrap() as usize,
+    ];
     assert_eq!(&context[s..e], attack["evidence"]["text"].as_str().unwrap());
     assert_eq!(one["lang"], "ar");
 
@@ -124,8 +179,18 @@ fn extract_endpoint_reads_text_and_refuses_bad_bodies() {
     // Nothing was written.
     assert_eq!(get(&format!("{base}/api/events")).1["total"], 2);
     assert_eq!(post(&format!("{base}/api/extract"), b"not json").0, 400);
-    assert_eq!(post(&format!("{base}/api/extract"), br#"{"text": "  "}"#).0, 400);
-    assert_eq!(post(&format!("{base}/api/extract"), br#"{"text": "x", "lang": "fr"}"#).0, 400);
+    assert_eq!(
+        post(&format!("{base}/api/extract"), br#"{"text": "  "}"#).0,
+        400
+    );
+    assert_eq!(
+        post(
+            &format!("{base}/api/extract"),
+            br#"{"text": "x", "lang": "fr"}"#
+        )
+        .0,
+        400
+    );
     // A body announced at 2 MiB is refused on its header, before it is sent.
     assert_eq!(oversized_post(base, 2 * 1024 * 1024), 413);
     drop(server);
@@ -137,9 +202,23 @@ fn openapi_names_the_routes_served() {
     let (server, dir) = server("openapi");
     let (status, spec) = get(&format!("{}/openapi.json", server.base));
     assert_eq!(status, 200);
-    let mut paths: Vec<&str> = spec["paths"].as_object().unwrap().keys().map(String::as_str).collect();
+    let mut paths: Vec<&str> = spec["paths"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
     paths.sort_unstable();
-    assert_eq!(paths, ["/api/documents/{id}", "/api/events", "/api/events/{id}", "/api/extract", "/openapi.json"]);
+    assert_eq!(
+        paths,
+        [
+            "/api/documents/{id}",
+            "/api/events",
+            "/api/events/{id}",
+            "/api/extract",
+            "/openapi.json"
+        ]
+    );
     // Each documented GET route answers (with a 404 for a made-up id, never a missing route).
     for path in ["/api/events", "/openapi.json"] {
         assert_eq!(get(&format!("{}{path}", server.base)).0, 200, "{path}");
