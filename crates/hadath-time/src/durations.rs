@@ -195,11 +195,19 @@ fn and_fraction(lang: Lang, words: &WordView<'_>, at: usize) -> Option<(f64, usi
 
 /// Finds durations: amounts of time units, and sums of them ("1 year, 2 days and 4 seconds").
 pub fn find_durations(lang: Lang, words: &WordView<'_>) -> Vec<DurationMention> {
-    let numbers = find_numbers(lang, words);
+    durations_among(lang, words, &find_numbers(lang, words))
+}
+
+/// [`find_durations`] with the numbers of `words` already found.
+pub(crate) fn durations_among(
+    lang: Lang,
+    words: &WordView<'_>,
+    numbers: &[crate::NumberMention],
+) -> Vec<DurationMention> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        let Some((mut value, mut unit, mut end)) = part(lang, words, &numbers, i) else {
+        let Some((mut value, mut unit, mut end)) = part(lang, words, numbers, i) else {
             i += 1;
             continue;
         };
@@ -209,7 +217,7 @@ pub fn find_durations(lang: Lang, words: &WordView<'_>) -> Vec<DurationMention> 
             if matches!(words.text(k), "," | "and" | "و") {
                 k += 1;
             }
-            if let Some((v, u, e)) = part(lang, words, &numbers, k).filter(|(_, u, _)| *u < unit) {
+            if let Some((v, u, e)) = part(lang, words, numbers, k).filter(|(_, u, _)| *u < unit) {
                 value = value * unit.in_units(u) + v;
                 unit = u;
                 end = e;
@@ -219,7 +227,7 @@ pub fn find_durations(lang: Lang, words: &WordView<'_>) -> Vec<DurationMention> 
             if unit == Grain::Hour
                 && let Some(n) = numbers.iter().find(|n| n.tokens.start == k)
                 && let Some(v) = n.value.filter(|v| *v < 60.0)
-                && part(lang, words, &numbers, k).is_none()
+                && part(lang, words, numbers, k).is_none()
             {
                 value = value * 60.0 + v;
                 unit = Grain::Minute;

@@ -19,8 +19,16 @@ pub struct OrdinalMention {
 
 /// Finds ordinals in `words`.
 pub fn find_ordinals(lang: Lang, words: &WordView<'_>) -> Vec<OrdinalMention> {
+    ordinals_among(lang, words, &find_numbers(lang, words))
+}
+
+/// [`find_ordinals`] with the numbers of `words` already found.
+pub(crate) fn ordinals_among(
+    lang: Lang,
+    words: &WordView<'_>,
+    numbers: &[crate::NumberMention],
+) -> Vec<OrdinalMention> {
     let tables = for_lang(lang);
-    let numbers = find_numbers(lang, words);
     let ordinal_at = |k: usize| words.forms(k).find_map(|f| tables.ordinals.get(f).copied());
     let ten_at = |k: usize| {
         numbers

@@ -15,10 +15,10 @@ use jiff::ToSpan;
 use jiff::civil::{Date, DateTime, Time, Weekday};
 
 use crate::WordView;
-use crate::durations::{Grain, find_durations};
+use crate::durations::{Grain, durations_among};
 use crate::lexicon::{TimeKind, for_lang};
 use crate::numbers::find_numbers;
-use crate::ordinals::find_ordinals;
+use crate::ordinals::{find_ordinals, ordinals_among};
 
 /// Month names that are also common words.
 const AMBIGUOUS_MONTHS: &[&str] = &[
@@ -538,6 +538,12 @@ impl Scan<'_, '_> {
             .into_iter()
             .find(|n| n.tokens == (0..1))?;
         Some((n.value?, i + 1))
+    }
+
+    /// A day of the month, as a number or an ordinal ("15", "الخامس عشر", "15th").
+    fn day_of_month(&self, i: usize) -> Option<(i64, usize)> {
+        self.integer(i, 1..32)
+            .or_else(|| self.ordinal(i).filter(|(d, _)| (1..=31).contains(d)))
     }
 
     fn integer(&self, i: usize, range: Range<i64>) -> Option<(i64, usize)> {
@@ -1343,22 +1349,17 @@ fn day_month_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
     {
         k = e;
     }
-    let day = s
-        .integer(k, 1..32)
-        .or_else(|| s.ordinal(k).filter(|(d, _)| (1..=31).contains(d)));
-    let (day, after_day, month, end) = if let Some((day, e)) = day {
+    let day = s.day_of_month(k);
+    let (day, month, end) = if let Some((day, e)) = day {
         let (month, end) = s.month_spec(s.of(e))?;
-        (day as i8, e, month, end)
+        (day as i8, month, end)
     } else {
         // "شباط 15", "يوليو 13", "march first", "february the 15th".
         let (month, e) = s.month_spec(k)?;
         let e = if s.text(e) == "the" { e + 1 } else { e };
-        let (day, end) = s
-            .integer(e, 1..32)
-            .or_else(|| s.ordinal(e).filter(|(d, _)| (1..=31).contains(d)))?;
-        (day as i8, e, month, end)
+        let (day, end) = s.day_of_month(e)?;
+        (day as i8, month, end)
     };
-    let _ = after_day;
     // "April 14, 2015".
     let year_at = if matches!(s.text(end), "," | "،") && s.year(end + 1).is_some() {
         end + 1
@@ -2566,9 +2567,7 @@ fn interval_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
         ));
     }
     // A bare day, "الى/-", then a full date: "13 الى 15 تموز", "من 1-8 شهر ايلول".
-    if let Some((d1, e1)) = s
-        .integer(a_at, 1..32)
-        .or_else(|| s.ordinal(a_at).filter(|(d, _)| (1..=31).contains(d)))
+    if let Some((d1, e1)) = s.day_of_month(a_at)
         && let Some((_, e2)) = s
             .is(e1, |t| matches!(t, Tx::To))
             .or_else(|| (s.text(e1) == "-").then_some((Tx::To, e1 + 1)))
@@ -2587,9 +2586,7 @@ fn interval_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
         && let Some((_, e2)) = s
             .is(e1, |t| matches!(t, Tx::To))
             .or_else(|| (s.text(e1) == "-").then_some((Tx::To, e1 + 1)))
-        && let Some((d2, end)) = s
-            .integer(e2, 1..32)
-            .or_else(|| s.ordinal(e2).filter(|(d, _)| (1..=31).contains(d)))
+        && let Some((d2, end)) = s.day_of_month(e2)
         && date_at(s, e2).is_none_or(|(_, e)| e <= end)
     {
         let ad = ai.at.date();
@@ -2751,12 +2748,13 @@ fn dated_interval_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
 
 /// Finds time expressions and resolves them against `now`.
 pub fn parse_times(lang: Lang, words: &WordView<'_>, now: DateTime, lean: Lean) -> Vec<TimeExpr> {
+    let numbers = find_numbers(lang, words);
     let scan = Scan {
         lang,
         words,
-        numbers: find_numbers(lang, words),
-        ordinals: find_ordinals(lang, words),
-        durations: find_durations(lang, words),
+        ordinals: ordinals_among(lang, words, &numbers),
+        durations: durations_among(lang, words, &numbers),
+        numbers,
         now,
         lean,
         tx_cache: std::cell::RefCell::new(vec![None; words.len()]),
