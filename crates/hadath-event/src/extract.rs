@@ -601,16 +601,13 @@ fn reading_support(ranked: &[Candidate<'_>], chosen: usize) -> (f32, Option<u32>
     let Some(best) = ranked.get(chosen) else {
         return (0.0, None);
     };
-    let others: Vec<Candidate<'_>> = ranked
+    let runner_up = ranked
         .iter()
         .enumerate()
-        .filter(|(i, _)| *i != chosen)
-        .map(|(_, c)| c.clone())
-        .take(1)
-        .collect();
-    let mut pair = vec![best.clone()];
-    pair.extend(others.iter().cloned());
-    (confidence(&pair), others.first().map(|c| c.place.index))
+        .find(|(i, _)| *i != chosen)
+        .map(|(_, c)| c);
+    let pair: Vec<Candidate<'_>> = std::iter::once(best).chain(runner_up).cloned().collect();
+    (confidence(&pair), runner_up.map(|c| c.place.index))
 }
 
 fn location_of(d: &Doc<'_>, place: Place<'_>, mention: Option<&PlaceMention>) -> Location {

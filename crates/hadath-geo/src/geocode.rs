@@ -103,8 +103,7 @@ const NEAR_KM: f64 = 150.0;
 
 /// The index key of a name: normalized with the pack of its script, words joined by one space.
 pub fn name_key(name: &str) -> String {
-    let arabic = name.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
-    let norm = if arabic {
+    let norm = if is_arabic_script(name) {
         hadath_ar::ArabicPack.normalize(name)
     } else {
         hadath_en::EnglishPack.normalize(name)
@@ -118,8 +117,8 @@ pub fn name_key(name: &str) -> String {
         .join(" ")
 }
 
-/// True when the key is written in Arabic script.
-fn is_arabic(key: &str) -> bool {
+/// True when the text has letters of the Arabic script.
+pub fn is_arabic_script(key: &str) -> bool {
     key.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
 }
 
@@ -209,7 +208,7 @@ impl Gazetteer {
             return Vec::new();
         }
         let mut out: Vec<Candidate<'_>> = self.lookup(&key).map(Candidate::by_name).collect();
-        if options.transliterate && is_arabic(&key) {
+        if options.transliterate && is_arabic_script(&key) {
             for c in self.transliterate(&key, options.max_reading_cost) {
                 if !out.iter().any(|o| o.place.index == c.place.index) {
                     out.push(c);

@@ -23,5 +23,7 @@ mod skeleton;
 pub use gazetteer::{
     Gazetteer, GazetteerError, Place, PlaceKind, Postings, distance_km, fold_latin,
 };
-pub use geocode::{Candidate, GeoContext, GeocodeOptions, Method, confidence, name_key, rank};
+pub use geocode::{
+    Candidate, GeoContext, GeocodeOptions, Method, confidence, is_arabic_script, name_key, rank,
+};
 pub use skeleton::{arabic_skeleton, arabic_skeletons, latin_skeleton, latin_skeletons};

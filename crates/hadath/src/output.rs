@@ -5,6 +5,7 @@
 use std::io::Write;
 
 use anyhow::Result;
+use serde::Deserialize;
 use serde_json::{Value, json};
 
 /// The output format.
@@ -48,7 +49,7 @@ impl<W: Write> Writer<W> {
                 if *n == 0 {
                     csv.write_record(columns().iter().map(|(name, _)| *name))?;
                 }
-                let row: Row = serde_json::from_value(event.clone())?;
+                let row = Row::deserialize(event)?;
                 csv.write_record(columns().iter().map(|(_, get)| get.text(&row)))?;
                 *n += 1;
             }
