@@ -1998,12 +1998,13 @@ fn clock_at(s: &Scan<'_, '_>, i: usize) -> Option<((i8, i8, i8), Grain, Option<P
         if let Some((_, e)) = oclock {
             end = e;
         }
-        if hour_word.is_none()
-            && oclock.is_none()
-            && grain == Grain::Hour
-            && s.is(end, |t| matches!(t, Tx::Pod(_))).is_none()
-        {
-            return None;
+        let pod_after = s.is(end, |t| matches!(t, Tx::Pod(_))).is_some();
+        if grain == Grain::Hour && oclock.is_none() && !pod_after {
+            // A bare hour needs الساعة / "at"; after "at", a word other than a part of day
+            // makes it something else ("at 15 percent").
+            if hour_word.is_none() || s.lang == Lang::En && s.words.kind(end) == TokenKind::Word {
+                return None;
+            }
         }
     }
     // A part of the day: صباحا، عصرا، بعد الظهر، هذه الليلة, pm.
@@ -2012,15 +2013,6 @@ fn clock_at(s: &Scan<'_, '_>, i: usize) -> Option<((i8, i8, i8), Grain, Option<P
     if let Some((Tx::Pod(p), e)) = s.is(k, |t| matches!(t, Tx::Pod(_))) {
         pod = Some(p);
         k = e;
-    }
-    if glued_pod.is_none()
-        && hour_word.is_none()
-        && pod.is_none()
-        && s.lang == Lang::En
-        && grain == Grain::Hour
-        && s.is(i, |t| matches!(t, Tx::Hour)).is_none()
-    {
-        return None;
     }
     Some(((h, m, sec), grain, pod, k))
 }
@@ -2942,6 +2934,10 @@ mod reading_tests {
         // of a year, nor a start the beginning of anything without a period after it.
         assert_eq!(read(en, "they may have fled", Lean::Past), vec![]);
         assert_eq!(read(en, "a boy was hurt at the start", Lean::Past), vec![]);
+        assert_eq!(
+            read(en, "inflation stood at 15 percent", Lean::Past),
+            vec![]
+        );
         assert_eq!(
             read(en, "by the end of the month", Lean::Future)[0].0,
             "by the end of the month"
