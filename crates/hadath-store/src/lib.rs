@@ -506,7 +506,7 @@ impl Store {
         Ok(())
     }
 
-    /// The ids of documents stored with content hash `hash` (to skip unchanged inputs early).
+    /// Whether document `id` is stored with content hash `hash` (to skip unchanged inputs early).
     pub fn has_content(&self, id: &str, hash: &str) -> Result<bool, StoreError> {
         Ok(self
             .conn

@@ -289,9 +289,9 @@ fn a_killed_ingest_loses_nothing_committed_and_the_next_run_finishes() {
     let _ = child.wait();
 
     // Whatever was committed is whole: every stored document has its events.
-    let conn = rusqlite_check(&db);
-    assert_eq!(conn.0, "ok", "integrity check");
-    assert_eq!(conn.1, 0, "documents without their events");
+    let check = store_check(&db);
+    assert_eq!(check.0, "ok", "the store opens");
+    assert_eq!(check.1, 0, "documents without their events");
 
     let out = hadath(&[
         "ingest",
@@ -322,9 +322,9 @@ fn a_killed_ingest_loses_nothing_committed_and_the_next_run_finishes() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-/// (integrity_check, number of stored documents with no events) of a store file, read with the
-/// sqlite3 shell-free route: hadath's own status and export.
-fn rusqlite_check(db: &str) -> (String, usize) {
+/// ("ok" when the store opens — hadath status migrates and fails on a damaged file — else the
+/// error; how many stored documents have no events), read through hadath's own status and export.
+fn store_check(db: &str) -> (String, usize) {
     // `hadath status` opens (and would migrate) the store: it fails on a corrupt file.
     let status = hadath(&["status", "--db", db]);
     let integrity = if status.status.success() {
