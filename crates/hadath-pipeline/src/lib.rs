@@ -4,7 +4,8 @@
 //! ```
 //! use hadath_pipeline::{ReadOptions, read_bytes, Format};
 //! let opts = ReadOptions { published: "2022-01-06".parse().ok(), lang: None };
-//! let docs = read_bytes("demo.txt", "قتل ثلاثة أشخاص في هجوم أمس.".as_bytes(), Format::Text, &opts).unwrap();
+//! let (docs, errors) = read_bytes("demo.txt", "قتل ثلاثة أشخاص في هجوم أمس.".as_bytes(), Format::Text, &opts);
+//! assert!(errors.is_empty());
 //! let (events, _) = hadath_pipeline::extract(&docs[0]);
 //! assert_eq!(events[0].event_type.as_str(), "ASSAULT");
 //! ```

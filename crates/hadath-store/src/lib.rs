@@ -458,6 +458,19 @@ impl Store {
         Ok((out, total as u64))
     }
 
+    /// How many events matching `filter` start on each day, by type: `(date, type, count)` rows
+    /// in date order (the web page's timeline).
+    pub fn histogram(&self, filter: &Filter) -> Result<Vec<(String, String, u64)>, StoreError> {
+        let (clause, values) = where_clause(filter);
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT date_start, type, COUNT(*) FROM events WHERE 1 = 1{clause} GROUP BY date_start, type ORDER BY date_start, type"
+        ))?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(values.iter()), |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get::<_, i64>(2)? as u64))
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// One event record by id.
     pub fn event(&self, id: &str) -> Result<Option<serde_json::Value>, StoreError> {
         let record: Option<String> = self
@@ -586,6 +599,11 @@ mod tests {
             ..Filter::default()
         };
         assert_eq!(store.events(&iq).unwrap().len(), 1);
+        // Tuesday before the Thursday of publication; an attack that killed people.
+        assert_eq!(
+            store.histogram(&iq).unwrap(),
+            vec![("2022-01-04".to_string(), "ASSAULT".to_string(), 1)]
+        );
         // A filter value that looks like SQL is just a value.
         let sqlish = Filter {
             country: Some("IQ' OR '1'='1".into()),

@@ -20,9 +20,28 @@ use crate::output;
 /// Files handled per batch: read and extracted in parallel, then written in order.
 const BATCH: usize = 64;
 
+/// File name endings read as articles when met in a folder (a file named on the command line is
+/// read whatever its name).
+const ARTICLE_EXTENSIONS: &[&str] = &[
+    "txt", "text", "html", "htm", "xhtml", "jsonl", "ndjson", "rss", "atom", "xml",
+];
+
+/// Whether a file met in a folder is read as an article: an article ending, or no ending at all.
+fn is_article_file(path: &std::path::Path) -> bool {
+    match path.extension().and_then(|e| e.to_str()) {
+        None => true,
+        Some(e) => ARTICLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()),
+    }
+}
+
 /// Every file under `paths` (folders read recursively, hidden entries skipped), in a stable order;
-/// unreadable folders become failures.
-fn collect(paths: &[PathBuf], failures: &mut Vec<(String, String)>) -> Vec<PathBuf> {
+/// unreadable folders become failures, and files in folders that are not articles by their name
+/// (README.md, photo.jpg) go to `skipped`.
+fn collect(
+    paths: &[PathBuf],
+    failures: &mut Vec<(String, String)>,
+    skipped: &mut Vec<PathBuf>,
+) -> Vec<PathBuf> {
     let mut files = Vec::new();
     let mut stack: Vec<PathBuf> = paths.iter().rev().cloned().collect();
     while let Some(path) = stack.pop() {
@@ -45,7 +64,11 @@ fn collect(paths: &[PathBuf], failures: &mut Vec<(String, String)>) -> Vec<PathB
                     })
                     .collect();
                 children.sort();
-                stack.extend(children.into_iter().rev());
+                let (keep, skip): (Vec<PathBuf>, Vec<PathBuf>) = children
+                    .into_iter()
+                    .partition(|p| p.is_dir() || is_article_file(p));
+                skipped.extend(skip);
+                stack.extend(keep.into_iter().rev());
             }
             Err(e) => failures.push((
                 path.display().to_string(),
@@ -81,16 +104,8 @@ fn read_input(path: &Path, opts: &ReadOptions) -> Read1 {
                 }],
             };
         }
-        return match read_bytes("-", &bytes, Format::sniff(&bytes), opts) {
-            Ok(docs) => Read1 {
-                docs,
-                errors: Vec::new(),
-            },
-            Err(e) => Read1 {
-                docs: Vec::new(),
-                errors: vec![e],
-            },
-        };
+        let (docs, errors) = read_bytes("-", &bytes, Format::sniff(&bytes), opts);
+        return Read1 { docs, errors };
     }
     let (mut docs, errors) = read_path(path, opts);
     // One document a file: its path is its id, so that files of the same name in different
@@ -142,7 +157,8 @@ pub fn run(
     let opts = ReadOptions { published, lang };
     let mut stats = RunStats::default();
     let mut folder_failures = Vec::new();
-    let files = collect(paths, &mut folder_failures);
+    let mut skipped = Vec::new();
+    let files = collect(paths, &mut folder_failures, &mut skipped);
     for (source, error) in &folder_failures {
         store.put_failure(run, source, error)?;
         stats.read += 1;
@@ -233,13 +249,28 @@ pub fn run(
         .map_err(|_| anyhow::anyhow!("the store writer panicked"))??;
     bar.finish_and_clear();
     store.finish_run(run, &stats)?;
+    if !skipped.is_empty() {
+        let names: Vec<String> = skipped
+            .iter()
+            .take(5)
+            .map(|p| p.display().to_string())
+            .collect();
+        eprintln!(
+            "hadath ingest: {} file{} in folders skipped, not articles by name ({}{}; name a file to read it as text)",
+            skipped.len(),
+            if skipped.len() == 1 { "" } else { "s" },
+            names.join(", "),
+            if skipped.len() > 5 { ", …" } else { "" }
+        );
+    }
     eprintln!(
-        "hadath ingest: {} read, {} new, {} replaced, {} unchanged, {} failed → {}{}",
+        "hadath ingest: {} read, {} new, {} replaced, {} unchanged, {} failed, {} skipped → {}{}",
         stats.read,
         stats.new,
         stats.replaced,
         stats.unchanged,
         stats.failed,
+        skipped.len(),
         db.display(),
         if stats.failed > 0 {
             " (hadath status lists the failures)"

@@ -125,7 +125,8 @@ enum Command {
         #[command(flatten)]
         filter: FilterArgs,
     },
-    /// Serve the store over HTTP, read-only: the events API and its OpenAPI description.
+    /// Serve the store over HTTP: the web page (map, timeline, table, evidence), the events API
+    /// and its OpenAPI description; read-only unless --allow-ingest.
     Serve {
         /// The store file.
         #[arg(long, default_value = "hadath.db")]
@@ -133,6 +134,11 @@ enum Command {
         /// Address to listen on (loopback unless told otherwise; port 0 picks a free one).
         #[arg(long, default_value = "127.0.0.1:8080")]
         addr: std::net::SocketAddr,
+        /// Accept documents on POST /api/ingest from clients that send the token of the
+        /// environment variable HADATH_INGEST_TOKEN (at least 16 characters) as
+        /// `Authorization: Bearer <token>`.
+        #[arg(long)]
+        allow_ingest: bool,
     },
     /// Ranked GeoNames candidates for a place name (Arabic or Latin script).
     Geocode {
@@ -247,7 +253,27 @@ fn run(cli: Cli) -> Result<ExitCode> {
             limit,
             json,
         } => geocode(&name, country.as_deref(), lang, limit, json),
-        Command::Serve { db, addr } => serve::run(db, addr),
+        Command::Serve {
+            db,
+            addr,
+            allow_ingest,
+        } => {
+            let token = if allow_ingest {
+                match std::env::var("HADATH_INGEST_TOKEN") {
+                    Ok(t) if t.chars().count() >= serve::MIN_TOKEN_CHARS => Some(t),
+                    _ => {
+                        eprintln!(
+                            "hadath serve: --allow-ingest wants a token of at least {} characters in HADATH_INGEST_TOKEN",
+                            serve::MIN_TOKEN_CHARS
+                        );
+                        return Ok(ExitCode::from(2));
+                    }
+                }
+            } else {
+                None
+            };
+            serve::run(db, addr, token)
+        }
         Command::Ingest {
             paths,
             db,
@@ -396,14 +422,12 @@ fn extract(
             std::io::stdin()
                 .read_to_end(&mut bytes)
                 .context("reading standard input")?;
-            match read_bytes("-", &bytes, Format::sniff(&bytes), &opts) {
-                Ok(docs) => docs,
-                Err(e) => {
-                    eprintln!("hadath: {e}");
-                    failed = true;
-                    continue;
-                }
+            let (docs, errors) = read_bytes("-", &bytes, Format::sniff(&bytes), &opts);
+            for e in &errors {
+                eprintln!("hadath: {e}");
+                failed = true;
             }
+            docs
         } else {
             let (docs, errors) = read_path(path, &opts);
             for e in &errors {

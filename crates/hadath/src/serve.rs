@@ -1,9 +1,12 @@
 //! `hadath serve`: the store over HTTP, read-only.
 //!
+//! `GET /` (the web page: map, timeline, table, evidence; its assets are in the binary),
 //! `GET /api/events` (filters, paging, JSON or GeoJSON), `GET /api/events/{id}` (the record and
-//! its evidence in the document's text), `GET /api/documents/{id}`, `POST /api/extract` (text in,
-//! events out, nothing written), `GET /openapi.json`. Binds 127.0.0.1 unless told otherwise;
-//! request bodies are limited and requests time out; no CORS headers are sent.
+//! its evidence in the document's text), `GET /api/histogram` (events a day, by type),
+//! `GET /api/documents/{id}`, `POST /api/extract` (text in, events out, nothing written),
+//! `POST /api/ingest` (only with `--allow-ingest` and the token), `GET /openapi.json`. Binds
+//! 127.0.0.1 unless told otherwise; request bodies are limited and requests time out; no CORS
+//! headers are sent.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -32,9 +35,40 @@ const CONTEXT_BYTES: usize = 600;
 
 static OPENAPI: &str = include_str!("../../../schema/openapi.json");
 
+/// The web page's files, served from the binary: the page works with no network.
+static ASSETS: &[(&str, &str, &str)] = &[
+    (
+        "/",
+        "text/html; charset=utf-8",
+        include_str!("../web/index.html"),
+    ),
+    (
+        "/app.js",
+        "text/javascript; charset=utf-8",
+        include_str!("../web/app.js"),
+    ),
+    (
+        "/app.css",
+        "text/css; charset=utf-8",
+        include_str!("../web/app.css"),
+    ),
+    (
+        "/world.json",
+        "application/json",
+        include_str!("../web/world.json"),
+    ),
+];
+
+/// Shortest ingest token accepted.
+pub const MIN_TOKEN_CHARS: usize = 16;
+
 #[derive(Clone)]
 struct App {
     db: PathBuf,
+    /// The token `POST /api/ingest` wants; `None`: ingest is off (read-only).
+    ingest_token: Option<std::sync::Arc<str>>,
+    /// One ingest request writes at a time.
+    writer: std::sync::Arc<tokio::sync::Mutex<()>>,
 }
 
 /// An error as the API answers it: a status and `{"error": "…"}`.
@@ -147,21 +181,11 @@ async fn event(State(app): State<App>, Path(id): Path<String>) -> Result<Json<Va
     let Some(event) = event else {
         return Err(ApiError(StatusCode::NOT_FOUND, "no such event".into()));
     };
-    // The evidence sentence with the text around it, cut on character boundaries.
-    let context = document.as_ref().and_then(|d| {
-        let span = event["evidence"]["span"].as_array()?;
-        let (start, end) = (span.first()?.as_u64()? as usize, span.get(1)?.as_u64()? as usize);
-        let text = d.text.as_str();
-        let mut from = start.saturating_sub(CONTEXT_BYTES);
-        while !text.is_char_boundary(from) {
-            from -= 1;
-        }
-        let mut to = (end + CONTEXT_BYTES).min(text.len());
-        while !text.is_char_boundary(to) {
-            to += 1;
-        }
-        Some(json!({"text": text.get(from..to)?, "offset": from, "evidence": [start - from, end - from]}))
-    });
+    // The evidence sentence with the text around it, cut on character boundaries, and in parts
+    // (context, evidence, trigger) so that a page can mark them without counting bytes.
+    let context = document
+        .as_ref()
+        .and_then(|d| evidence_context(&d.text, &event));
     Ok(Json(
         json!({"event": event, "context": context, "lang": document.and_then(|d| d.lang)}),
     ))
@@ -188,6 +212,84 @@ async fn document(State(app): State<App>, Path(id): Path<String>) -> Result<Json
         return Err(ApiError(StatusCode::NOT_FOUND, "no such document".into()));
     };
     Ok(Json(json!({"document": doc, "events": ids})))
+}
+
+/// A byte span `[start, end]` of a record field.
+fn span_of(value: &Value) -> Option<(usize, usize)> {
+    let span = value.as_array()?;
+    let (start, end) = (span.first()?.as_u64()?, span.get(1)?.as_u64()?);
+    (start <= end).then_some((start as usize, end as usize))
+}
+
+/// The evidence of `event` in `text` with up to [`CONTEXT_BYTES`] on each side: the text, its
+/// offset, the evidence span within it, and the text cut into parts whose `role` is `context`,
+/// `evidence` or `trigger`.
+fn evidence_context(text: &str, event: &Value) -> Option<Value> {
+    let (start, end) = span_of(&event["evidence"]["span"])?;
+    if end > text.len() || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+        return None;
+    }
+    let mut from = start.saturating_sub(CONTEXT_BYTES);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (end + CONTEXT_BYTES).min(text.len());
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    // Cuts in document offsets, in order; the trigger only when it lies inside the evidence.
+    let mut cuts = vec![(from, "context"), (start, "evidence")];
+    match span_of(&event["trigger"]["span"]) {
+        Some((t0, t1))
+            if start <= t0
+                && t1 <= end
+                && t0 < t1
+                && text.is_char_boundary(t0)
+                && text.is_char_boundary(t1) =>
+        {
+            cuts.extend([(t0, "trigger"), (t1, "evidence")]);
+        }
+        _ => {}
+    }
+    cuts.push((end, "context"));
+    cuts.push((to, ""));
+    let parts: Vec<Value> = cuts
+        .windows(2)
+        .filter(|w| w[0].0 < w[1].0)
+        .map(|w| json!({"role": w[0].1, "text": &text[w[0].0..w[1].0]}))
+        .collect();
+    Some(
+        json!({"text": &text[from..to], "offset": from, "evidence": [start - from, end - from], "parts": parts}),
+    )
+}
+
+#[derive(Deserialize)]
+struct HistogramQuery {
+    from: Option<String>,
+    to: Option<String>,
+    #[serde(rename = "type")]
+    event_type: Option<String>,
+    country: Option<String>,
+    doc: Option<String>,
+}
+
+async fn histogram(
+    State(app): State<App>,
+    Query(q): Query<HistogramQuery>,
+) -> Result<Json<Value>, ApiError> {
+    let filter = Filter {
+        from: date_param("from", q.from.as_deref())?,
+        to: date_param("to", q.to.as_deref())?,
+        event_type: q.event_type,
+        country: q.country,
+        doc_id: q.doc,
+    };
+    let rows = with_store(&app, move |s| Ok(s.histogram(&filter)?)).await?;
+    let days: Vec<Value> = rows
+        .into_iter()
+        .map(|(date, t, n)| json!({"date": date, "type": t, "count": n}))
+        .collect();
+    Ok(Json(json!({ "days": days })))
 }
 
 #[derive(Deserialize)]
@@ -227,14 +329,114 @@ async fn extract(body: axum::body::Bytes) -> Result<Json<Value>, ApiError> {
     Ok(Json(json!({ "events": events })))
 }
 
+/// Whether `given` is `expected`, in time that does not depend on where they differ.
+fn same_token(given: &[u8], expected: &[u8]) -> bool {
+    given.len() == expected.len()
+        && given
+            .iter()
+            .zip(expected)
+            .fold(0u8, |acc, (a, b)| acc | (a ^ b))
+            == 0
+}
+
+/// `POST /api/ingest`: a body of JSON Lines (`{"id","text","published","url","lang"}` a line, as
+/// `hadath ingest` reads them) stored as one ingest run; bad lines are recorded as failures.
+async fn ingest(
+    State(app): State<App>,
+    headers: axum::http::HeaderMap,
+    body: axum::body::Bytes,
+) -> Result<Json<Value>, ApiError> {
+    let Some(token) = app.ingest_token.clone() else {
+        return Err(ApiError(
+            StatusCode::FORBIDDEN,
+            "ingest is off: this server is read-only (hadath serve --allow-ingest)".into(),
+        ));
+    };
+    let given = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .unwrap_or("");
+    if !same_token(given.as_bytes(), token.as_bytes()) {
+        return Err(ApiError(
+            StatusCode::UNAUTHORIZED,
+            "Authorization: Bearer <token> missing or wrong".into(),
+        ));
+    }
+    let _writing = app.writer.lock().await;
+    let db = app.db.clone();
+    let report = tokio::task::spawn_blocking(move || -> Result<Value> {
+        let opts = hadath_pipeline::ReadOptions::default();
+        let (docs, errors) =
+            hadath_pipeline::read_bytes("request", &body, hadath_pipeline::Format::Jsonl, &opts);
+        let extracted: Vec<_> = docs
+            .into_iter()
+            .map(|doc| {
+                let (events, _) = hadath_pipeline::extract(&doc);
+                (doc, events)
+            })
+            .collect();
+        let mut store = Store::open(&db).with_context(|| format!("opening {}", db.display()))?;
+        let run = store.begin_run()?;
+        let mut stats = hadath_store::RunStats::default();
+        let mut failures = Vec::new();
+        for e in errors {
+            let message = e.to_string();
+            let (source, reason) = message.split_once(": ").unwrap_or((message.as_str(), ""));
+            store.put_failure(run, source, reason)?;
+            failures.push(json!({"source": source, "error": reason}));
+            stats.read += 1;
+            stats.failed += 1;
+        }
+        let mut events = 0;
+        for (doc, found) in &extracted {
+            stats.read += 1;
+            match store.put_document(run, &doc.id, doc, found)? {
+                hadath_store::Outcome::New => stats.new += 1,
+                hadath_store::Outcome::Replaced => stats.replaced += 1,
+                hadath_store::Outcome::Unchanged => stats.unchanged += 1,
+            }
+            events += found.len();
+        }
+        store.finish_run(run, &stats)?;
+        Ok(json!({
+            "read": stats.read, "new": stats.new, "replaced": stats.replaced,
+            "unchanged": stats.unchanged, "failed": failures, "events": events,
+        }))
+    })
+    .await
+    .map_err(|e| ApiError(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))??;
+    Ok(Json(report))
+}
+
+async fn asset(uri: axum::http::Uri) -> Response {
+    match ASSETS.iter().find(|(path, _, _)| *path == uri.path()) {
+        Some((_, content_type, body)) => (
+            [
+                (header::CONTENT_TYPE, *content_type),
+                (header::CACHE_CONTROL, "no-cache"),
+            ],
+            *body,
+        )
+            .into_response(),
+        None => (StatusCode::NOT_FOUND, "not found").into_response(),
+    }
+}
+
 async fn openapi() -> impl IntoResponse {
     ([(header::CONTENT_TYPE, "application/json")], OPENAPI)
 }
 
 /// The routes, for `serve` and for tests.
-fn router(db: PathBuf) -> Router {
-    Router::new()
+fn router(db: PathBuf, ingest_token: Option<String>) -> Router {
+    let mut router = Router::new();
+    for (path, _, _) in ASSETS {
+        router = router.route(path, get(asset));
+    }
+    router
         .route("/api/events", get(events))
+        .route("/api/histogram", get(histogram))
+        .route("/api/ingest", post(ingest))
         .route("/api/events/{id}", get(event))
         .route("/api/documents/{id}", get(document))
         .route("/api/extract", post(extract))
@@ -246,10 +448,15 @@ fn router(db: PathBuf) -> Router {
             StatusCode::REQUEST_TIMEOUT,
             TIMEOUT,
         ))
-        .with_state(App { db })
+        .with_state(App {
+            db,
+            ingest_token: ingest_token.map(Into::into),
+            writer: Default::default(),
+        })
 }
 
-pub fn run(db: PathBuf, addr: SocketAddr) -> Result<ExitCode> {
+/// Serves `db` on `addr`; `ingest_token` turns `POST /api/ingest` on.
+pub fn run(db: PathBuf, addr: SocketAddr, ingest_token: Option<String>) -> Result<ExitCode> {
     if !db.exists() {
         eprintln!(
             "hadath serve: {} does not exist (hadath ingest creates it)",
@@ -268,10 +475,15 @@ pub fn run(db: PathBuf, addr: SocketAddr) -> Result<ExitCode> {
             .with_context(|| format!("binding {addr}"))?;
         let local = listener.local_addr()?;
         eprintln!(
-            "hadath serve: http://{local}/ ({}, read-only)",
-            db.display()
+            "hadath serve: http://{local}/ ({}, {})",
+            db.display(),
+            if ingest_token.is_some() {
+                "POST /api/ingest on, with the token"
+            } else {
+                "read-only"
+            }
         );
-        axum::serve(listener, router(db)).await?;
+        axum::serve(listener, router(db, ingest_token)).await?;
         Ok::<_, anyhow::Error>(())
     })?;
     Ok(ExitCode::SUCCESS)

@@ -160,6 +160,14 @@ fn standard_input_and_html() {
     assert_eq!(first["type"], "COERCE");
     assert_eq!(first["location"]["name"], "Cairo");
     assert_eq!(first["date"]["start"], "2022-01-05");
+    // JSON Lines on standard input: a bad line is named and the good one still runs.
+    let out = hadath_stdin(
+        &["extract", "-"],
+        b"{\"id\": \"x\", \"text\": \"Police arrested 40 protesters in Cairo on Monday.\", \"published\": \"2022-03-10\"}\n{\"id\": \"y\"}\n",
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("-:2"), "{}", stderr(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("\"COERCE\""));
     let html = temp("page.html", "<html><script>هجوم</script><body><p>Police arrested 12 protesters in Minsk on Sunday.</p></body></html>".as_bytes());
     let out = hadath(&[
         "extract",

@@ -46,6 +46,8 @@ fn ingest_accounts_for_every_input_and_is_idempotent() {
     );
     write(&articles.join("sub/b.txt"), PROTEST.as_bytes());
     write(&articles.join("sub/c.txt"), b"caf\xe9");
+    // Not an article by its name: skipped and said, not read as text.
+    write(&articles.join("README.md"), b"# Articles for the test\n");
     write(&articles.join("d.jsonl"), b"{\"id\":\"d1\",\"text\":\"Police arrested 40 protesters in Cairo on Monday.\",\"published\":\"2022-03-10\"}\n{\"id\":\"d2\"}\n{\"id\":\"d1\",\"text\":\"Another text under the same id.\"}\n");
     // A page nested 100,000 deep is read (its text), not a hang.
     write(
@@ -70,11 +72,17 @@ fn ingest_accounts_for_every_input_and_is_idempotent() {
     ]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert!(
-        stderr(&out).contains("7 read, 4 new, 0 replaced, 0 unchanged, 3 failed"),
+        stderr(&out).contains("7 read, 4 new, 0 replaced, 0 unchanged, 3 failed, 1 skipped"),
         "{}",
         stderr(&out)
     );
 
+    assert!(
+        stderr(&out).contains("1 file in folders skipped, not articles by name (")
+            && stderr(&out).contains("README.md"),
+        "{}",
+        stderr(&out)
+    );
     let status = String::from_utf8(hadath(&["status", "--db", &db]).stdout).unwrap();
     assert!(status.contains("4 documents"), "{status}");
     assert!(status.contains("failed d1: duplicate id"), "{status}");
@@ -94,7 +102,7 @@ fn ingest_accounts_for_every_input_and_is_idempotent() {
         "2022-03-11",
     ]);
     assert!(
-        stderr(&out).contains("7 read, 0 new, 0 replaced, 4 unchanged, 3 failed"),
+        stderr(&out).contains("7 read, 0 new, 0 replaced, 4 unchanged, 3 failed, 1 skipped"),
         "{}",
         stderr(&out)
     );
