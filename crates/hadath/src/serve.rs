@@ -237,6 +237,17 @@ fn evidence_context(text: &str, event: &Value) -> Option<Value> {
     while !text.is_char_boundary(to) {
         to += 1;
     }
+    // Start and stop between words, not inside one.
+    if from > 0
+        && let Some(space) = text[from..start].find(char::is_whitespace)
+    {
+        from += space;
+    }
+    if to < text.len()
+        && let Some(space) = text[end..to].rfind(char::is_whitespace)
+    {
+        to = end + space;
+    }
     // Cuts in document offsets, in order; the trigger only when it lies inside the evidence.
     let mut cuts = vec![(from, "context"), (start, "evidence")];
     match span_of(&event["trigger"]["span"]) {

@@ -303,6 +303,8 @@ async function select(id) {
   state.selected = id;
   for (const node of document.querySelectorAll(".selected")) node.classList.remove("selected");
   for (const node of document.querySelectorAll(`[data-id="${CSS.escape(id)}"]`)) node.classList.add("selected");
+  const row = document.querySelector(`#events tr[data-id="${CSS.escape(id)}"]`);
+  if (row) row.scrollIntoView({ block: "nearest" });
   render();
   const { event: e, context, lang } = await getJSON("/api/events/" + encodeURIComponent(id));
   $("#panel-title").textContent = `${e.type}${e.mode ? " · " + e.mode : ""} — ${e.date.start}`;
@@ -336,6 +338,8 @@ async function select(id) {
     p.append(el("span", { class: "evidence" }, e.evidence.text));
   }
   $("#panel").hidden = false;
+  const evidence = p.querySelector(".evidence, mark");
+  if (evidence) evidence.scrollIntoView({ block: "center" });
   document.body.dataset.selected = id;
 }
 
