@@ -9,6 +9,7 @@ mod duckling;
 mod export_bench;
 mod gazetteer;
 mod geo_eval;
+mod load_test;
 
 use anyhow::{Result, bail};
 
@@ -21,8 +22,9 @@ fn main() -> Result<()> {
         Some("duckling") => duckling::run(&args[1..]),
         Some("export-bench") => export_bench::run(&args[1..]),
         Some("basemap") => basemap::run(&args[1..]),
+        Some("load-test") => load_test::run(&args[1..]),
         _ => bail!(
-            "usage: cargo xtask gazetteer | bench [--mb N] | geo-eval [--seed N] [--per-band N] [--verbose] | duckling [--dim D] [--verbose] | export-bench [--events N] | basemap [--scale 110m|50m]"
+            "usage: cargo xtask gazetteer | bench [--mb N] | geo-eval [--seed N] [--per-band N] [--verbose] | duckling [--dim D] [--verbose] | export-bench [--events N] | basemap [--scale 110m|50m] | load-test [--events N] [--clients C] [--seconds S]"
         ),
     }
 }

@@ -2,7 +2,7 @@
 //! per sentence, then one event per trigger type and sentence with its arguments, then a merge of
 //! repeated mentions of the same event.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use hadath_geo::{Candidate, Gazetteer, GeoContext, Method, Place, PlaceKind, confidence, rank};
@@ -449,7 +449,7 @@ fn resolve_places(d: &Doc<'_>, sentences: &mut [Sentence]) {
         found.push(in_sentence);
     }
     // Countries the document names (by name or demonym): they settle ambiguous names.
-    let mut doc_countries: HashMap<String, usize> = HashMap::new();
+    let mut doc_countries: HashMap<String, usize> = HashMap::default();
     for (_, candidates, _) in found.iter().flatten() {
         if let Some(p) = candidates
             .iter()

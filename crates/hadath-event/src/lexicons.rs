@@ -1,6 +1,6 @@
 //! The language lexicons, compiled once per language.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 use hadath_ar::ArabicPack;

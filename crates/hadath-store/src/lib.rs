@@ -88,6 +88,18 @@ const MIGRATIONS: &[&str] = &[
     );",
     // 2: the document text, for the evidence in context.
     "ALTER TABLE documents ADD COLUMN text TEXT;",
+    // 3: indexes that answer a filtered page without reading records: each is ordered as pages
+    // are (date_start, id) and carries the other filter columns; and the longest event span
+    // seen, which bounds how early an event overlapping a date range can start.
+    "DROP INDEX events_date;
+    DROP INDEX events_type;
+    DROP INDEX events_country;
+    CREATE INDEX events_by_date ON events(date_start, id, date_end, type, country);
+    CREATE INDEX events_by_type ON events(type, date_start, id, date_end, country);
+    CREATE INDEX events_by_country ON events(country, date_start, id, date_end, type);
+    CREATE TABLE span_max (one INTEGER PRIMARY KEY CHECK (one = 1), days INTEGER NOT NULL);
+    INSERT INTO span_max VALUES (1, COALESCE(
+        (SELECT CAST(MAX(julianday(date_end) - julianday(date_start)) AS INTEGER) FROM events), 0));",
 ];
 
 /// What storing a document did.
@@ -160,8 +172,9 @@ pub struct StoredDocument {
 }
 
 /// The `AND …` clauses of a filter and the values they bind, in order: values are always
-/// parameters, never spliced into SQL.
-fn where_clause(filter: &Filter) -> (String, Vec<String>) {
+/// parameters, never spliced into SQL. `span_max` (the longest event, in days) turns "ends on or
+/// after `from`" into a range on the start date too, which the indexes answer.
+fn where_clause(filter: &Filter, span_max: i64) -> (String, Vec<String>) {
     let mut sql = String::new();
     let mut values: Vec<String> = Vec::new();
     let mut bind = |clause: &str, value: String| {
@@ -170,6 +183,10 @@ fn where_clause(filter: &Filter) -> (String, Vec<String>) {
     };
     if let Some(from) = filter.from {
         bind(" AND date_end >= ?", from.to_string());
+        let earliest = from
+            .checked_sub(jiff::Span::new().days(span_max.clamp(0, 3_000_000)))
+            .unwrap_or(jiff::civil::Date::MIN);
+        bind(" AND date_start >= ?", earliest.to_string());
     }
     if let Some(to) = filter.to {
         bind(" AND date_start <= ?", to.to_string());
@@ -290,7 +307,8 @@ impl Store {
         events: &[Event],
     ) -> Result<Outcome, StoreError> {
         let hash = content_hash(doc);
-        let tx = self.conn.transaction()?;
+        // A savepoint: its own transaction, or a part of the caller's (see `batch`).
+        let tx = self.conn.savepoint()?;
         let existing: Option<(Option<String>, String)> = tx
             .query_row(
                 "SELECT content_hash, status FROM documents WHERE id = ?1",
@@ -319,6 +337,12 @@ impl Store {
                 "INSERT OR REPLACE INTO events (id, doc_id, type, date_start, date_end, country, lat, lon, fatalities, confidence, factuality, record)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
             )?;
+            let longest = events
+                .iter()
+                .map(|e| (e.date.end - e.date.start).get_days() as i64)
+                .max()
+                .unwrap_or(0);
+            tx.execute("UPDATE span_max SET days = MAX(days, ?1)", params![longest])?;
             for e in events {
                 let record = serde_json::to_string(e)?;
                 let factuality = serde_json::to_value(e.factuality)?
@@ -346,6 +370,26 @@ impl Store {
         }
         tx.commit()?;
         Ok(outcome)
+    }
+
+    /// Runs `f` in one transaction: everything it stores is committed together when it returns
+    /// `Ok`, and nothing of it when it fails (or the process dies first). Writing many documents
+    /// in one transaction is much faster than one each.
+    pub fn batch<T>(
+        &mut self,
+        f: impl FnOnce(&mut Store) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        match f(self) {
+            Ok(value) => {
+                self.conn.execute_batch("COMMIT")?;
+                Ok(value)
+            }
+            Err(e) => {
+                let _ = self.conn.execute_batch("ROLLBACK");
+                Err(e)
+            }
+        }
     }
 
     /// Records an input that could not be read, with the reason.
@@ -449,19 +493,13 @@ impl Store {
             out.push(serde_json::from_str(r)?);
             Ok(())
         })?;
-        let (clause, values) = where_clause(filter);
-        let total: i64 = self.conn.query_row(
-            &format!("SELECT COUNT(*) FROM events WHERE 1 = 1{clause}"),
-            rusqlite::params_from_iter(values.iter()),
-            |r| r.get(0),
-        )?;
-        Ok((out, total as u64))
+        Ok((out, self.count(filter)?))
     }
 
     /// How many events matching `filter` start on each day, by type: `(date, type, count)` rows
     /// in date order (the web page's timeline).
     pub fn histogram(&self, filter: &Filter) -> Result<Vec<(String, String, u64)>, StoreError> {
-        let (clause, values) = where_clause(filter);
+        let (clause, values) = where_clause(filter, self.span_max()?);
         let mut stmt = self.conn.prepare(&format!(
             "SELECT date_start, type, COUNT(*) FROM events WHERE 1 = 1{clause} GROUP BY date_start, type ORDER BY date_start, type"
         ))?;
@@ -469,6 +507,40 @@ impl Store {
             Ok((r.get(0)?, r.get(1)?, r.get::<_, i64>(2)? as u64))
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The longest event stored, in days (an upper bound: it does not shrink when events go).
+    fn span_max(&self) -> Result<i64, StoreError> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT days FROM span_max")?
+            .query_row([], |r| r.get(0))?)
+    }
+
+    /// [`events_page`](Store::events_page) with the records as stored (JSON text), for a server
+    /// that passes them on without parsing them.
+    pub fn events_page_raw(
+        &self,
+        filter: &Filter,
+        limit: usize,
+        offset: usize,
+    ) -> Result<(Vec<String>, u64), StoreError> {
+        let mut out = Vec::new();
+        self.each_record_page(filter, Some((limit, offset)), &mut |r| {
+            out.push(r.to_string());
+            Ok(())
+        })?;
+        Ok((out, self.count(filter)?))
+    }
+
+    /// How many events match `filter`.
+    pub fn count(&self, filter: &Filter) -> Result<u64, StoreError> {
+        let (clause, values) = where_clause(filter, self.span_max()?);
+        let total: i64 = self
+            .conn
+            .prepare_cached(&format!("SELECT COUNT(*) FROM events WHERE 1 = 1{clause}"))?
+            .query_row(rusqlite::params_from_iter(values.iter()), |r| r.get(0))?;
+        Ok(total as u64)
     }
 
     /// One event record by id.
@@ -501,7 +573,7 @@ impl Store {
         page: Option<(usize, usize)>,
         f: &mut dyn FnMut(&str) -> Result<(), StoreError>,
     ) -> Result<(), StoreError> {
-        let (clause, values) = where_clause(filter);
+        let (clause, values) = where_clause(filter, self.span_max()?);
         let mut sql = format!("SELECT record FROM events WHERE 1 = 1{clause}");
         sql.push_str(" ORDER BY date_start, id");
         if let Some((limit, offset)) = page {
@@ -511,7 +583,7 @@ impl Store {
                 offset.min(i64::MAX as usize)
             ));
         }
-        let mut stmt = self.conn.prepare(&sql)?;
+        let mut stmt = self.conn.prepare_cached(&sql)?;
         let mut rows = stmt.query(rusqlite::params_from_iter(values.iter()))?;
         while let Some(row) = rows.next()? {
             f(row.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?)?;
@@ -615,6 +687,50 @@ mod tests {
             ..Filter::default()
         };
         assert!(store.events(&later).unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_date_filter_finds_long_events_that_overlap_it() {
+        let mut store = Store::open_in_memory().unwrap();
+        // A year-long event (2011) and a day-long one (Tuesday 2022-01-04).
+        put(
+            &mut store,
+            &doc(
+                "y",
+                "في عام 2011 قتلت الشرطة خمسة عشر عاملا في مدينة جاناوزن.",
+            ),
+        );
+        put(
+            &mut store,
+            &doc(
+                "d",
+                "قتل خمسة عشر شخصا في هجوم على سوق في بغداد يوم الثلاثاء.",
+            ),
+        );
+        let dates = |from: &str, to: &str| -> Vec<String> {
+            let filter = Filter {
+                from: from.parse().ok(),
+                to: to.parse().ok(),
+                ..Filter::default()
+            };
+            assert_eq!(
+                store.count(&filter).unwrap() as usize,
+                store.events(&filter).unwrap().len()
+            );
+            store
+                .events(&filter)
+                .unwrap()
+                .iter()
+                .map(|e| e["date"]["start"].as_str().unwrap().to_string())
+                .collect()
+        };
+        // December 2011 lies inside the year-long event, which starts eleven months earlier.
+        assert_eq!(dates("2011-12-01", "2011-12-31"), ["2011-01-01"]);
+        assert_eq!(
+            dates("2011-12-31", "2022-01-04"),
+            ["2011-01-01", "2022-01-04"]
+        );
+        assert!(dates("2012-01-01", "2022-01-03").is_empty());
     }
 
     #[test]

@@ -1,4 +1,4 @@
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 
 use crate::Analysis;
@@ -59,7 +59,7 @@ impl<V> Default for Lexicon<V> {
     fn default() -> Self {
         Lexicon {
             patterns: Vec::new(),
-            index: HashMap::new(),
+            index: HashMap::default(),
         }
     }
 }

@@ -1,6 +1,6 @@
 //! The number and time word tables, parsed once.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use hadath_text::{Lang, tsv_rows};
@@ -92,7 +92,7 @@ fn parse_approx(tsv: &str) -> Vec<(Vec<String>, Approx)> {
 }
 
 fn parse_numbers(tsv: &str) -> HashMap<String, Vec<(u64, NumKind)>> {
-    let mut map: HashMap<String, Vec<(u64, NumKind)>> = HashMap::new();
+    let mut map: HashMap<String, Vec<(u64, NumKind)>> = HashMap::default();
     for (_, fields) in tsv_rows(tsv) {
         let (Some(forms), Some(value), Some(kind)) = (fields.first(), fields.get(1), fields.get(2))
         else {
@@ -121,7 +121,7 @@ fn parse_numbers(tsv: &str) -> HashMap<String, Vec<(u64, NumKind)>> {
 }
 
 fn parse_times(tsv: &str) -> (HashMap<String, Vec<TimeKind>>, usize) {
-    let mut map: HashMap<String, Vec<TimeKind>> = HashMap::new();
+    let mut map: HashMap<String, Vec<TimeKind>> = HashMap::default();
     let mut max_words = 1;
     for (_, fields) in tsv_rows(tsv) {
         let (Some(forms), Some(kind), Some(value)) = (fields.first(), fields.get(1), fields.get(2))
@@ -181,7 +181,7 @@ fn tables(numbers: &str, times: &str) -> Tables {
             .flat_map(|(forms, _)| forms.into_iter().map(str::to_string))
             .collect::<Vec<_>>()
     };
-    let mut ordinals = HashMap::new();
+    let mut ordinals = HashMap::default();
     for (forms, value) in rows_of(numbers, "ordinal") {
         if let Ok(v) = value.parse::<u64>() {
             for form in forms {
@@ -189,7 +189,7 @@ fn tables(numbers: &str, times: &str) -> Tables {
             }
         }
     }
-    let mut durations = HashMap::new();
+    let mut durations = HashMap::default();
     for (forms, value) in rows_of(numbers, "duration") {
         let Some((count, unit)) = value.split_once(' ') else {
             continue;

@@ -6,7 +6,7 @@
 //! given by [`Lean`]: news reports the past (`Lean::Past`: "يوم الأربعاء" in a Thursday article is
 //! the day before); assistants and Duckling's corpora look ahead (`Lean::Future`).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -225,12 +225,12 @@ impl Daypart {
 struct Grammar {
     words: HashMap<String, Vec<Tx>>,
     /// Every leading run of words of a multiword entry ("اليوم الذي بعد" of "اليوم الذي بعد الغد").
-    prefixes: std::collections::HashSet<String>,
+    prefixes: rustc_hash::FxHashSet<String>,
     max_words: usize,
 }
 
 fn parse_grammar(tsv: &str) -> Grammar {
-    let mut words: HashMap<String, Vec<Tx>> = HashMap::new();
+    let mut words: HashMap<String, Vec<Tx>> = HashMap::default();
     let mut max_words = 1;
     for (_, fields) in tsv_rows(tsv) {
         let (Some(forms), Some(kind), Some(value)) = (fields.first(), fields.get(1), fields.get(2))
@@ -292,7 +292,7 @@ fn parse_grammar(tsv: &str) -> Grammar {
             words.entry(form.to_string()).or_default().push(tx);
         }
     }
-    let mut prefixes = std::collections::HashSet::new();
+    let mut prefixes = rustc_hash::FxHashSet::default();
     for key in words.keys() {
         let parts: Vec<&str> = key.split(' ').collect();
         for n in 1..parts.len() {

@@ -180,24 +180,30 @@ pub fn run(
     let checker = Store::open(db).with_context(|| format!("opening {}", db.display()))?;
     let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<Item>>(2);
     let writer = std::thread::spawn(move || -> Result<(Store, RunStats)> {
+        // A batch is one transaction: a kill loses at most the batch being written, which the
+        // next run reads again.
         for batch in receiver {
-            for item in batch {
-                stats.read += 1;
-                match item {
-                    Item::Failure(source, reason) => {
-                        store.put_failure(run, &source, &reason)?;
-                        stats.failed += 1;
-                    }
-                    Item::Unchanged => stats.unchanged += 1,
-                    Item::Extracted(doc, events) => {
-                        match store.put_document(run, &doc.id, &doc, &events)? {
-                            Outcome::New => stats.new += 1,
-                            Outcome::Replaced => stats.replaced += 1,
-                            Outcome::Unchanged => stats.unchanged += 1,
+            stats = store.batch(|store| {
+                let mut stats = stats;
+                for item in batch {
+                    stats.read += 1;
+                    match item {
+                        Item::Failure(source, reason) => {
+                            store.put_failure(run, &source, &reason)?;
+                            stats.failed += 1;
+                        }
+                        Item::Unchanged => stats.unchanged += 1,
+                        Item::Extracted(doc, events) => {
+                            match store.put_document(run, &doc.id, &doc, &events)? {
+                                Outcome::New => stats.new += 1,
+                                Outcome::Replaced => stats.replaced += 1,
+                                Outcome::Unchanged => stats.unchanged += 1,
+                            }
                         }
                     }
                 }
-            }
+                Ok(stats)
+            })?;
         }
         Ok((store, stats))
     });

@@ -65,6 +65,8 @@ pub const MIN_TOKEN_CHARS: usize = 16;
 #[derive(Clone)]
 struct App {
     db: PathBuf,
+    /// Open connections to the store, reused between requests.
+    pool: std::sync::Arc<std::sync::Mutex<Vec<Store>>>,
     /// The token `POST /api/ingest` wants; `None`: ingest is off (read-only).
     ingest_token: Option<std::sync::Arc<str>>,
     /// One ingest request writes at a time.
@@ -90,15 +92,26 @@ fn bad_request(message: impl Into<String>) -> ApiError {
     ApiError(StatusCode::BAD_REQUEST, message.into())
 }
 
-/// Opens the store for one request, on a blocking thread.
+/// Runs `f` with a connection to the store (from the pool, or a new one), on a blocking thread.
 async fn with_store<T: Send + 'static>(
     app: &App,
     f: impl FnOnce(&Store) -> Result<T> + Send + 'static,
 ) -> Result<T, ApiError> {
-    let db = app.db.clone();
+    let (db, pool) = (app.db.clone(), app.pool.clone());
     tokio::task::spawn_blocking(move || {
-        let store = Store::open(&db).with_context(|| format!("opening {}", db.display()))?;
-        f(&store)
+        let pooled = pool
+            .lock()
+            .map_err(|_| anyhow::anyhow!("pool poisoned"))?
+            .pop();
+        let store = match pooled {
+            Some(store) => store,
+            None => Store::open(&db).with_context(|| format!("opening {}", db.display()))?,
+        };
+        let result = f(&store);
+        if let Ok(mut pool) = pool.lock() {
+            pool.push(store);
+        }
+        result
     })
     .await
     .map_err(|e| ApiError(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?
@@ -148,21 +161,39 @@ async fn events(
         Some("geojson") => true,
         Some(other) => return Err(bad_request(format!("format: {other:?} (json or geojson)"))),
     };
+    if !geojson {
+        // The records go out as stored: spliced into the answer, not parsed and written again.
+        let (records, total) =
+            with_store(
+                &app,
+                move |s| Ok(s.events_page_raw(&filter, limit, offset)?),
+            )
+            .await?;
+        let mut body =
+            String::with_capacity(records.iter().map(|r| r.len() + 1).sum::<usize>() + 64);
+        body.push_str(&format!(
+            "{{\"total\":{total},\"limit\":{limit},\"offset\":{offset},\"events\":["
+        ));
+        for (i, record) in records.iter().enumerate() {
+            if i > 0 {
+                body.push(',');
+            }
+            body.push_str(record);
+        }
+        body.push_str("]}");
+        return Ok(([(header::CONTENT_TYPE, "application/json")], body).into_response());
+    }
     let (events, total) =
         with_store(&app, move |s| Ok(s.events_page(&filter, limit, offset)?)).await?;
-    if geojson {
+    {
         let features: Vec<Value> = events.iter().filter_map(crate::output::feature).collect();
         let body = json!({"type": "FeatureCollection", "features": features, "total": total, "limit": limit, "offset": offset});
-        return Ok((
+        Ok((
             [(header::CONTENT_TYPE, "application/geo+json")],
             body.to_string(),
         )
-            .into_response());
+            .into_response())
     }
-    Ok(
-        Json(json!({"total": total, "limit": limit, "offset": offset, "events": events}))
-            .into_response(),
-    )
 }
 
 async fn event(State(app): State<App>, Path(id): Path<String>) -> Result<Json<Value>, ApiError> {
@@ -461,6 +492,7 @@ fn router(db: PathBuf, ingest_token: Option<String>) -> Router {
         ))
         .with_state(App {
             db,
+            pool: Default::default(),
             ingest_token: ingest_token.map(Into::into),
             writer: Default::default(),
         })
