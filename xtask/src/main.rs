@@ -10,6 +10,7 @@ mod export_bench;
 mod gazetteer;
 mod geo_eval;
 mod load_test;
+mod morph_conllu;
 
 use anyhow::{Result, bail};
 
@@ -23,8 +24,9 @@ fn main() -> Result<()> {
         Some("export-bench") => export_bench::run(&args[1..]),
         Some("basemap") => basemap::run(&args[1..]),
         Some("load-test") => load_test::run(&args[1..]),
+        Some("morph-conllu") => morph_conllu::run(&args[1..]),
         _ => bail!(
-            "usage: cargo xtask gazetteer | bench [--mb N] | geo-eval [--seed N] [--per-band N] [--verbose] | duckling [--dim D] [--verbose] | export-bench [--events N] | basemap [--scale 110m|50m] | load-test [--events N] [--clients C] [--seconds S]"
+            "usage: cargo xtask gazetteer | bench [--mb N] | geo-eval [--seed N] [--per-band N] [--verbose] | duckling [--dim D] [--verbose] | export-bench [--events N] | basemap [--scale 110m|50m] | load-test [--events N] [--clients C] [--rate R] [--seconds S] | morph-conllu OUT_DIR"
         ),
     }
 }

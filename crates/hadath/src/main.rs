@@ -3,6 +3,7 @@
 //! The binary is glue: argument parsing, file handling and output formats; the libraries do the work.
 
 mod ingest;
+mod morph;
 mod output;
 mod serve;
 
@@ -79,14 +80,23 @@ enum Command {
         #[arg(long, value_enum, default_value = "jsonl")]
         format: OutFormat,
     },
-    /// Score extraction against gold files (NAME.txt + NAME.meta.json + NAME.gold.jsonl).
+    /// Score extraction against gold files (NAME.txt + NAME.meta.json + NAME.gold.jsonl), or a
+    /// model (`hadath eval morph`).
+    #[command(args_conflicts_with_subcommands = true)]
     Eval {
+        #[command(subcommand)]
+        model: Option<morph::EvalWhat>,
         /// Gold directories or files.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// Print each matched pair and each unmatched prediction.
         #[arg(long)]
         verbose: bool,
+    },
+    /// Train a model from the data in ../shared/data (`hadath train morph`).
+    Train {
+        #[command(subcommand)]
+        what: morph::TrainWhat,
     },
     /// Read articles (files, folders, `-`) into the event store: new, changed and failed inputs
     /// all recorded; unchanged ones skipped.
@@ -245,7 +255,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             lang,
             format,
         } => extract(&paths, published, lang, format),
-        Command::Eval { paths, verbose } => eval(&paths, verbose),
+        Command::Eval {
+            model: Some(what), ..
+        } => morph::eval(what),
+        Command::Eval { paths, verbose, .. } => eval(&paths, verbose),
+        Command::Train { what } => morph::train(what),
         Command::Geocode {
             name,
             country,

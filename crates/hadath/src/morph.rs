@@ -1,0 +1,244 @@
+//! `hadath train morph` and `hadath eval morph`: the Arabic word analyser trained and scored on
+//! the UD Arabic-PADT data in ../shared/data.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::{Context, Result, bail};
+use clap::Subcommand;
+use hadath_morph::conllu::{self, Sentence};
+use hadath_morph::model::Analyzer;
+use hadath_morph::train::{self, Options};
+
+/// Where the treebanks are, from the repository root.
+const DATA: &str = "../shared/data/ud-arabic-padt";
+/// Where the analyser is written and read.
+const MODEL: &str = "crates/hadath-morph/models/ar-padt.morph";
+
+/// Models `hadath train` makes.
+#[derive(Subcommand)]
+pub enum TrainWhat {
+    /// The Arabic word analyser (segmentation, tags, lemmas) from PADT (UD v1.3 dev, less the
+    /// tenth kept for tuning).
+    Morph {
+        /// The folder of ud-arabic-padt.
+        #[arg(long, default_value = DATA)]
+        data: PathBuf,
+        /// Where to write the model.
+        #[arg(long, default_value = MODEL)]
+        out: PathBuf,
+        /// Passes over the training data.
+        #[arg(long, default_value_t = 10)]
+        epochs: usize,
+        /// Seed of the example order.
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+    },
+}
+
+/// Models `hadath eval` scores.
+#[derive(Subcommand)]
+pub enum EvalWhat {
+    /// The Arabic word analyser: segmentation, UPOS, UFeats, lemma.
+    Morph {
+        /// The folder of ud-arabic-padt.
+        #[arg(long, default_value = DATA)]
+        data: PathBuf,
+        /// The model.
+        #[arg(long, default_value = MODEL)]
+        model: PathBuf,
+        /// `heldout` (the tenth of PADT dev kept from training, for tuning) or `test` (PADT
+        /// test and PUD: the final figures).
+        #[arg(long, default_value = "heldout")]
+        split: String,
+        /// Print the first N wrongly split tokens.
+        #[arg(long, default_value_t = 0)]
+        errors: usize,
+        /// Instead of a saved model: K-fold cross-validation on the training part (PADT dev
+        /// less the held-out tenth), training each fold with --epochs: the figure for tuning.
+        #[arg(long)]
+        cv: Option<usize>,
+        /// Passes over the data, with --cv.
+        #[arg(long, default_value_t = 10)]
+        epochs: usize,
+    },
+}
+
+/// PADT v1.3 dev, split into training (nine sentences in ten) and held-out (every tenth).
+fn padt_dev(data: &Path) -> Result<(Vec<Sentence>, Vec<Sentence>)> {
+    let path = data.join("legacy-v1.3/ar-ud-dev.conllu.gz");
+    let all = conllu::read(&path).map_err(anyhow::Error::msg)?;
+    let (mut train, mut held) = (Vec::new(), Vec::new());
+    for (i, s) in all.into_iter().enumerate() {
+        if i % 10 == 9 {
+            held.push(s);
+        } else {
+            train.push(s);
+        }
+    }
+    Ok((train, held))
+}
+
+pub fn train(what: TrainWhat) -> Result<ExitCode> {
+    let TrainWhat::Morph {
+        data,
+        out,
+        epochs,
+        seed,
+    } = what;
+    let (sentences, _) = padt_dev(&data)?;
+    let words: usize = sentences.iter().map(|s| s.words.len()).sum();
+    eprintln!(
+        "training on {} sentences, {words} words (PADT UD v1.3 dev less every tenth sentence)",
+        sentences.len()
+    );
+    let started = Instant::now();
+    let analyzer = train::train(&sentences, Options { epochs, seed }, &mut |m| {
+        eprintln!("  {m}")
+    });
+    let bytes = analyzer.to_bytes();
+    if let Some(dir) = out.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    std::fs::write(&out, &bytes).with_context(|| format!("writing {}", out.display()))?;
+    eprintln!(
+        "{}: {:.1} MB, trained in {:.1} s (segmentation {} classes, tags {}, lemma scripts {})",
+        out.display(),
+        bytes.len() as f64 / 1e6,
+        started.elapsed().as_secs_f64(),
+        analyzer.seg.classes(),
+        analyzer.tag.classes(),
+        analyzer.lemma.classes()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn cross_validate(data: &Path, k: usize, epochs: usize) -> Result<ExitCode> {
+    let (sentences, _) = padt_dev(data)?;
+    let mut total = train::Scores::default();
+    for fold in 0..k {
+        let (mut fit, mut score) = (Vec::new(), Vec::new());
+        for (i, s) in sentences.iter().enumerate() {
+            if i % k == fold {
+                score.push(s.clone());
+            } else {
+                fit.push(s.clone());
+            }
+        }
+        let analyzer = train::train(&fit, Options { epochs, seed: 2026 }, &mut |_| {});
+        total.add(&train::evaluate(&analyzer, &score, &mut |_, _, _| {}));
+    }
+    let s = total;
+    let (_, _, f1) = s.segmentation_prf();
+    println!(
+        "{k}-fold cross-validation, {epochs} epochs, {} words: split {} F1 {:.2} | gold seg UPOS {} UFeats {} both {} lemma {} | predicted seg UPOS {} UFeats {} both {} lemma {}",
+        s.gold_words,
+        pct(s.tokens_split_right, s.tokens),
+        100.0 * f1,
+        pct(s.gold_seg[0], s.gold_words),
+        pct(s.gold_seg[1], s.gold_words),
+        pct(s.gold_seg[2], s.gold_words),
+        pct(s.gold_seg[3], s.gold_words),
+        pct(s.pred_seg[0], s.gold_words),
+        pct(s.pred_seg[1], s.gold_words),
+        pct(s.pred_seg[2], s.gold_words),
+        pct(s.pred_seg[3], s.gold_words),
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn pct(n: usize, d: usize) -> String {
+    format!("{:.2}", 100.0 * n as f64 / d.max(1) as f64)
+}
+
+pub fn eval(what: EvalWhat) -> Result<ExitCode> {
+    let EvalWhat::Morph {
+        data,
+        model,
+        split,
+        errors,
+        cv,
+        epochs,
+    } = what;
+    if let Some(k) = cv {
+        return cross_validate(&data, k.max(2), epochs);
+    }
+    let started = Instant::now();
+    let bytes = std::fs::read(&model).with_context(|| format!("reading {}", model.display()))?;
+    let analyzer = Analyzer::from_bytes(&bytes).context("reading the model")?;
+    let load_ms = started.elapsed().as_secs_f64() * 1e3;
+    let sentences = match split.as_str() {
+        "heldout" => padt_dev(&data)?.1,
+        "test" => conllu::read(&data.join("legacy-v1.3/ar-ud-test.conllu.gz"))
+            .map_err(anyhow::Error::msg)?,
+        other => bail!("--split {other:?}: heldout or test"),
+    };
+    let started = Instant::now();
+    let mut shown = 0;
+    let s = train::evaluate(&analyzer, &sentences, &mut |token, predicted, gold| {
+        if shown < errors {
+            println!(
+                "split error: {token}: {} (gold {})",
+                predicted.join(" + "),
+                gold.join(" + ")
+            );
+            shown += 1;
+        }
+    });
+    let secs = started.elapsed().as_secs_f64();
+    let (p, r, f1) = s.segmentation_prf();
+    println!(
+        "PADT UD v1.3 {split}: {} sentences, {} written tokens, {} words",
+        sentences.len(),
+        s.tokens,
+        s.gold_words
+    );
+    println!(
+        "model {} ({:.1} MB, loaded in {load_ms:.1} ms)",
+        model.display(),
+        bytes.len() as f64 / 1e6
+    );
+    println!(
+        "segmentation: tokens split right {}%, words P {:.2} R {:.2} F1 {:.2}",
+        pct(s.tokens_split_right, s.tokens),
+        100.0 * p,
+        100.0 * r,
+        100.0 * f1
+    );
+    println!("| segmentation | UPOS | UFeats | UPOS+UFeats | lemma |");
+    println!("|---|---|---|---|---|");
+    println!(
+        "| gold | {} | {} | {} | {} |",
+        pct(s.gold_seg[0], s.gold_words),
+        pct(s.gold_seg[1], s.gold_words),
+        pct(s.gold_seg[2], s.gold_words),
+        pct(s.gold_seg[3], s.gold_words)
+    );
+    println!(
+        "| predicted | {} | {} | {} | {} |",
+        pct(s.pred_seg[0], s.gold_words),
+        pct(s.pred_seg[1], s.gold_words),
+        pct(s.pred_seg[2], s.gold_words),
+        pct(s.pred_seg[3], s.gold_words)
+    );
+    // Speed over all of PADT dev (more words than the held-out tenth: a steadier figure).
+    let (fit, held) = padt_dev(&data)?;
+    let all: Vec<Sentence> = fit.into_iter().chain(held).collect();
+    let (tag, full) = train::speed(&analyzer, &all, 2.0);
+    println!(
+        "speed, one thread: tagging {tag:.0} words/s; segmenting + tagging {full:.0} words/s (evaluation {secs:.2} s)"
+    );
+    if split == "test" {
+        let pud = conllu::read(&data.join("ud-arabic-pud/ar_pud-ud-test.conllu"))
+            .map_err(anyhow::Error::msg)?;
+        let (n, upos, lemma) = train::evaluate_unsplit(&analyzer, &pud);
+        println!(
+            "PUD (out of domain, {} sentences, {n} words, clitics not split): UPOS {}%, lemma {}%",
+            pud.len(),
+            pct(upos, n),
+            pct(lemma, n)
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
