@@ -46,6 +46,15 @@ fn ingest_accounts_for_every_input_and_is_idempotent() {
     );
     write(&articles.join("sub/b.txt"), PROTEST.as_bytes());
     write(&articles.join("sub/c.txt"), b"caf\xe9");
+    // An HTML bomb by size (100 MB) and a feed that is not XML: each a failure with its reason.
+    let mut bomb = b"<html><body>".to_vec();
+    bomb.extend(std::iter::repeat_n(b'<', 100 * 1024 * 1024));
+    write(&articles.join("bomb.html"), &bomb);
+    drop(bomb);
+    write(
+        &articles.join("broken.rss"),
+        b"<rss><channel><item><title>x</ti",
+    );
     // Not an article by its name: skipped and said, not read as text.
     write(&articles.join("README.md"), b"# Articles for the test\n");
     write(&articles.join("d.jsonl"), b"{\"id\":\"d1\",\"text\":\"Police arrested 40 protesters in Cairo on Monday.\",\"published\":\"2022-03-10\"}\n{\"id\":\"d2\"}\n{\"id\":\"d1\",\"text\":\"Another text under the same id.\"}\n");
@@ -72,7 +81,7 @@ fn ingest_accounts_for_every_input_and_is_idempotent() {
     ]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert!(
-        stderr(&out).contains("7 read, 4 new, 0 replaced, 0 unchanged, 3 failed, 1 skipped"),
+        stderr(&out).contains("9 read, 4 new, 0 replaced, 0 unchanged, 5 failed, 1 skipped"),
         "{}",
         stderr(&out)
     );
@@ -91,6 +100,14 @@ fn ingest_accounts_for_every_input_and_is_idempotent() {
         "{status}"
     );
     assert!(status.contains("d.jsonl:2: no \"text\""), "{status}");
+    assert!(
+        status.contains("bomb.html: ") && status.contains("limit"),
+        "{status}"
+    );
+    assert!(
+        status.contains("broken.rss: not an RSS or Atom feed"),
+        "{status}"
+    );
 
     // Again: nothing new, nothing lost.
     let out = hadath(&[
@@ -102,7 +119,7 @@ fn ingest_accounts_for_every_input_and_is_idempotent() {
         "2022-03-11",
     ]);
     assert!(
-        stderr(&out).contains("7 read, 0 new, 0 replaced, 4 unchanged, 3 failed, 1 skipped"),
+        stderr(&out).contains("9 read, 0 new, 0 replaced, 4 unchanged, 5 failed, 1 skipped"),
         "{}",
         stderr(&out)
     );
