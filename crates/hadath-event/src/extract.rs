@@ -167,7 +167,7 @@ pub fn extract(doc: &Document) -> (Vec<Event>, Vec<Diagnostic>) {
     });
     let norm = lex.pack.normalize(&doc.text);
     let tokens = tokenize(&norm);
-    let mut analyses: Vec<Vec<Analysis>> = tokens
+    let analyses: Vec<Vec<Analysis>> = tokens
         .iter()
         .map(|t| {
             let mut out = Vec::new();
@@ -177,9 +177,6 @@ pub fn extract(doc: &Document) -> (Vec<Event>, Vec<Diagnostic>) {
             out
         })
         .collect();
-    if doc.lang == Lang::Ar && std::env::var_os("HADATH_NO_MORPH").is_none() {
-        apply_morphology(doc, &tokens, lex, &mut analyses);
-    }
     let marker_analyses = analyses
         .iter()
         .map(|a| {
@@ -208,57 +205,6 @@ pub fn extract(doc: &Document) -> (Vec<Event>, Vec<Diagnostic>) {
         event.id = format!("{}#{}", doc.id, n + 1);
     }
     (events, diagnostics)
-}
-
-/// Narrows each Arabic token's clitic analyses to the split the word analyser picks (the token
-/// unsplit is always kept) and adds a verb's lemma as a form to match.
-fn apply_morphology(
-    doc: &Document,
-    tokens: &[hadath_text::Token],
-    lex: &LangLexicons,
-    analyses: &mut [Vec<Analysis>],
-) {
-    let written: Vec<String> = tokens
-        .iter()
-        .map(|t| hadath_morph::conllu::strip(t.orig.slice(&doc.text)))
-        .collect();
-    let refs: Vec<&str> = written.iter().map(String::as_str).collect();
-    let fold = |s: &str| {
-        let mut out = String::with_capacity(s.len());
-        for c in s.chars() {
-            lex.pack.fold_char(c, &mut out);
-        }
-        out
-    };
-    for w in hadath_morph::arabic().analyse(&refs) {
-        if !w.host || tokens[w.token].kind == TokenKind::Punct {
-            continue;
-        }
-        let host = fold(&w.form);
-        let (bare, definite) = match host.strip_prefix("ال") {
-            Some(rest) if rest.chars().count() >= 2 => (rest.to_string(), true),
-            _ => (host.clone(), false),
-        };
-        let out = &mut analyses[w.token];
-        let Some(kept) = out.iter().find(|a| a.form == bare).cloned() else {
-            continue; // The analyser's split is not among the pack's: keep them all.
-        };
-        out.retain(|a| a.proclitic_len == 0 || a.form == bare);
-        // Verbs only: a noun's lemma can spell a verb of the lexicons (صادرات "exports" →
-        // صادر, also "confiscated").
-        let lemma = fold(&w.lemma);
-        if w.upos == "VERB" && std::env::var_os("HADATH_NO_LEMMA").is_none()
-            && lemma != bare
-            && !lemma.is_empty()
-            && !out.iter().any(|a| a.form == lemma)
-        {
-            out.push(Analysis {
-                form: lemma,
-                definite: definite || kept.definite,
-                ..kept
-            });
-        }
-    }
 }
 
 fn find_mentions(d: &Doc<'_>) -> Vec<Sentence> {
