@@ -4,6 +4,7 @@
 
 mod ingest;
 mod morph;
+mod ner;
 mod output;
 mod serve;
 
@@ -93,7 +94,7 @@ enum Command {
         #[arg(long)]
         verbose: bool,
     },
-    /// Train a model from the data in ../shared/data (`hadath train morph`).
+    /// Train a model from the data in ../shared/data (`hadath train morph`, `hadath train ner`).
     Train {
         #[command(subcommand)]
         what: morph::TrainWhat,

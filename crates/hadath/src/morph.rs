@@ -1,5 +1,6 @@
-//! `hadath train morph` and `hadath eval morph`: the Arabic word analyser trained and scored on
-//! the UD Arabic-PADT data in ../shared/data.
+//! `hadath train morph|ner` and `hadath eval morph|ner`: the Arabic word analyser (UD
+//! Arabic-PADT) and named-entity recogniser (ANERcorp, `src/ner.rs`), trained and scored on the
+//! data in ../shared/data.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -35,6 +36,22 @@ pub enum TrainWhat {
         #[arg(long, default_value_t = 2026)]
         seed: u64,
     },
+    /// The Arabic named-entity recogniser from ANERcorp (its training part less every tenth
+    /// sentence, kept for tuning).
+    Ner {
+        /// The folder of anercorp.
+        #[arg(long, default_value = crate::ner::DATA)]
+        data: PathBuf,
+        /// Where to write the model.
+        #[arg(long, default_value = crate::ner::MODEL)]
+        out: PathBuf,
+        /// Passes over the training data.
+        #[arg(long, default_value_t = 20)]
+        epochs: usize,
+        /// Seed of the example order.
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+    },
 }
 
 /// Models `hadath eval` scores.
@@ -63,6 +80,26 @@ pub enum EvalWhat {
         #[arg(long, default_value_t = 10)]
         epochs: usize,
     },
+    /// The Arabic named-entity recogniser: exact-span precision, recall and F1 by type.
+    Ner {
+        /// The folder of anercorp.
+        #[arg(long, default_value = crate::ner::DATA)]
+        data: PathBuf,
+        /// The model.
+        #[arg(long, default_value = crate::ner::MODEL)]
+        model: PathBuf,
+        /// `dev` (every tenth sentence of the training part, for tuning) or `test` (the final
+        /// figure).
+        #[arg(long, default_value = "dev")]
+        split: String,
+        /// Instead of the saved model: train one model per feature group left out, on the
+        /// training part less dev, and score each on dev.
+        #[arg(long)]
+        ablation: bool,
+        /// Passes over the data, with --ablation.
+        #[arg(long, default_value_t = 20)]
+        epochs: usize,
+    },
 }
 
 /// PADT v1.3 dev, split into training (nine sentences in ten) and held-out (every tenth).
@@ -81,12 +118,20 @@ fn padt_dev(data: &Path) -> Result<(Vec<Sentence>, Vec<Sentence>)> {
 }
 
 pub fn train(what: TrainWhat) -> Result<ExitCode> {
-    let TrainWhat::Morph {
-        data,
-        out,
-        epochs,
-        seed,
-    } = what;
+    let (data, out, epochs, seed) = match what {
+        TrainWhat::Morph {
+            data,
+            out,
+            epochs,
+            seed,
+        } => (data, out, epochs, seed),
+        TrainWhat::Ner {
+            data,
+            out,
+            epochs,
+            seed,
+        } => return crate::ner::train(&data, &out, epochs, seed),
+    };
     let (sentences, _) = padt_dev(&data)?;
     let words: usize = sentences.iter().map(|s| s.words.len()).sum();
     eprintln!(
@@ -153,14 +198,23 @@ fn pct(n: usize, d: usize) -> String {
 }
 
 pub fn eval(what: EvalWhat) -> Result<ExitCode> {
-    let EvalWhat::Morph {
-        data,
-        model,
-        split,
-        errors,
-        cv,
-        epochs,
-    } = what;
+    let (data, model, split, errors, cv, epochs) = match what {
+        EvalWhat::Morph {
+            data,
+            model,
+            split,
+            errors,
+            cv,
+            epochs,
+        } => (data, model, split, errors, cv, epochs),
+        EvalWhat::Ner {
+            data,
+            model,
+            split,
+            ablation,
+            epochs,
+        } => return crate::ner::eval(&data, &model, &split, ablation, epochs),
+    };
     if let Some(k) = cv {
         return cross_validate(&data, k.max(2), epochs);
     }

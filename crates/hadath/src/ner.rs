@@ -1,0 +1,178 @@
+//! `hadath train ner` and `hadath eval ner`: the Arabic named-entity recogniser on ANERcorp.
+
+use std::path::Path;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::{Context, Result, bail};
+use hadath_ner::{Groups, Recognizer, Scores, Sentence, TYPES};
+
+/// Where ANERcorp is, from the repository root.
+pub const DATA: &str = "../shared/data/anercorp";
+/// Where the recogniser is written and read.
+pub const MODEL: &str = "crates/hadath-ner/models/ar-anercorp.ner";
+
+fn read(path: &Path) -> Result<Vec<Sentence>> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    hadath_ner::read_conll(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
+}
+
+/// ANERcorp's training part, split into training (nine sentences in ten) and dev (every tenth).
+fn train_dev(data: &Path) -> Result<(Vec<Sentence>, Vec<Sentence>)> {
+    let all = read(&data.join("ANERCorp_reconstructed_train.txt"))?;
+    let (mut train, mut dev) = (Vec::new(), Vec::new());
+    for (i, s) in all.into_iter().enumerate() {
+        if i % 10 == 9 {
+            dev.push(s);
+        } else {
+            train.push(s);
+        }
+    }
+    Ok((train, dev))
+}
+
+pub fn train(data: &Path, out: &Path, epochs: usize, seed: u64) -> Result<ExitCode> {
+    let (sentences, _) = train_dev(data)?;
+    let tokens: usize = sentences.iter().map(|s| s.tokens.len()).sum();
+    eprintln!(
+        "training on {} sentences, {tokens} tokens (ANERcorp training part less every tenth sentence)",
+        sentences.len()
+    );
+    let started = Instant::now();
+    let rec = hadath_ner::train(&sentences, Groups::ALL, epochs, seed, &mut |m| {
+        eprintln!("  {m}")
+    });
+    let bytes = rec.to_bytes();
+    if let Some(dir) = out.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    std::fs::write(out, &bytes).with_context(|| format!("writing {}", out.display()))?;
+    eprintln!(
+        "{}: {:.1} MB, {} features, trained in {:.1} s",
+        out.display(),
+        bytes.len() as f64 / 1e6,
+        rec.model().features(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn table(scores: &Scores) {
+    println!("| type | P | R | F1 | gold |");
+    println!("|---|---|---|---|---|");
+    for (k, t) in TYPES.iter().enumerate() {
+        let (p, r, f) = Scores::prf(scores.by_type[k]);
+        println!(
+            "| {t} | {:.2} | {:.2} | {:.2} | {} |",
+            100.0 * p,
+            100.0 * r,
+            100.0 * f,
+            scores.by_type[k].2
+        );
+    }
+    let all = scores.overall();
+    let (p, r, f) = Scores::prf(all);
+    println!(
+        "| **all** | {:.2} | {:.2} | **{:.2}** | {} |",
+        100.0 * p,
+        100.0 * r,
+        100.0 * f,
+        all.2
+    );
+}
+
+/// Trains on all folds but one and scores on that one, for each of `k` folds of `sentences`;
+/// the counts summed.
+fn cross_validate(sentences: &[Sentence], k: usize, groups: Groups, epochs: usize) -> Scores {
+    let mut total = Scores::default();
+    for fold in 0..k {
+        let (mut fit, mut score) = (Vec::new(), Vec::new());
+        for (i, s) in sentences.iter().enumerate() {
+            if i % k == fold {
+                score.push(s.clone());
+            } else {
+                fit.push(s.clone());
+            }
+        }
+        let rec = hadath_ner::train(&fit, groups, epochs, 2026, &mut |_| {});
+        let (s, _) = hadath_ner::evaluate(&rec, &score);
+        for t in 0..TYPES.len() {
+            total.by_type[t].0 += s.by_type[t].0;
+            total.by_type[t].1 += s.by_type[t].1;
+            total.by_type[t].2 += s.by_type[t].2;
+        }
+    }
+    total
+}
+
+pub fn eval(
+    data: &Path,
+    model: &Path,
+    split: &str,
+    ablation: bool,
+    epochs: usize,
+) -> Result<ExitCode> {
+    let (fit, dev) = train_dev(data)?;
+    if ablation {
+        // 5-fold cross-validation over the whole training part (dev included): steadier than
+        // dev alone; the test part is never read.
+        let all_train: Vec<Sentence> = fit.iter().chain(&dev).cloned().collect();
+        println!(
+            "ablation: 5-fold cross-validation on ANERcorp's training part ({} sentences), {epochs} epochs",
+            all_train.len()
+        );
+        println!("| features | P | R | F1 |");
+        println!("|---|---|---|---|");
+        let all = Groups::ALL;
+        for (name, groups) in [
+            ("all", all),
+            ("without word", Groups { word: false, ..all }),
+            ("without stem", Groups { stem: false, ..all }),
+            (
+                "without context",
+                Groups {
+                    context: false,
+                    ..all
+                },
+            ),
+            (
+                "without gazetteer",
+                Groups {
+                    gazetteer: false,
+                    ..all
+                },
+            ),
+        ] {
+            let s = cross_validate(&all_train, 5, groups, epochs);
+            let (p, r, f) = Scores::prf(s.overall());
+            println!(
+                "| {name} | {:.2} | {:.2} | {:.2} |",
+                100.0 * p,
+                100.0 * r,
+                100.0 * f
+            );
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let started = Instant::now();
+    let bytes = std::fs::read(model).with_context(|| format!("reading {}", model.display()))?;
+    let rec = Recognizer::from_bytes(&bytes).context("reading the model")?;
+    let load_ms = started.elapsed().as_secs_f64() * 1e3;
+    let sentences = match split {
+        "dev" => dev,
+        "test" => read(&data.join("ANERCorp_reconstructed_test.txt"))?,
+        other => bail!("--split {other:?}: dev or test"),
+    };
+    let (scores, speed) = hadath_ner::evaluate(&rec, &sentences);
+    let tokens: usize = sentences.iter().map(|s| s.tokens.len()).sum();
+    println!(
+        "ANERcorp {split}: {} sentences, {tokens} tokens; model {} ({:.1} MB, read in {load_ms:.1} ms)",
+        sentences.len(),
+        model.display(),
+        bytes.len() as f64 / 1e6
+    );
+    table(&scores);
+    println!("speed, one thread: {speed:.0} tokens/s");
+    Ok(ExitCode::SUCCESS)
+}
