@@ -9,6 +9,8 @@
 //! hypothetical are not scored: gold lists what happened.
 #![deny(missing_docs)]
 
+pub mod gsr;
+
 use std::path::{Path, PathBuf};
 
 use hadath_event::{Event, Factuality};

@@ -80,6 +80,13 @@ pub enum EvalWhat {
         #[arg(long, default_value_t = 10)]
         epochs: usize,
     },
+    /// Event coding on the UniversalPetrarch Arabic gold standard (gsr-ar dev): category recall,
+    /// precision, actor codes; and sentence-level detection of ASSAULT and PROTEST.
+    Gsr {
+        /// The folder of gsr-ar.
+        #[arg(long, default_value = "../shared/data/gsr-ar")]
+        data: PathBuf,
+    },
     /// The Arabic named-entity recogniser: exact-span precision, recall and F1 by type.
     Ner {
         /// The folder of anercorp.
@@ -214,6 +221,7 @@ pub fn eval(what: EvalWhat) -> Result<ExitCode> {
             ablation,
             epochs,
         } => return crate::ner::eval(&data, &model, &split, ablation, epochs),
+        EvalWhat::Gsr { data } => return gsr(&data),
     };
     if let Some(k) = cv {
         return cross_validate(&data, k.max(2), epochs);
@@ -292,6 +300,83 @@ pub fn eval(what: EvalWhat) -> Result<ExitCode> {
             pud.len(),
             pct(upos, n),
             pct(lemma, n)
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `hadath eval gsr`.
+fn gsr(data: &Path) -> Result<ExitCode> {
+    use hadath_eval::gsr;
+    let read = |name: &str| {
+        let path = data.join(name);
+        std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))
+    };
+    let coded = gsr::read_coded(&read("dev.jsonl")?).map_err(anyhow::Error::msg)?;
+    let s = gsr::score_coded(&coded);
+    let n = s.sentences[0] + s.sentences[1];
+    let found = s.found[0] + s.found[1];
+    let rate = |(right, of): (usize, usize)| format!("{}% ({right}/{of})", pct(right, of));
+    println!(
+        "gsr-ar dev: {n} coded sentences (PROTEST {}, ASSAULT {})",
+        s.sentences[0], s.sentences[1]
+    );
+    println!("| measure | hadath | UniversalPetrarch (SOURCE.md) |");
+    println!("|---|---|---|");
+    println!(
+        "| category recall | {}% (PROTEST {}%, ASSAULT {}%) | 10.4% (PROTEST 2.2%, ASSAULT 15.9%) |",
+        pct(found, n),
+        pct(s.found[0], s.sentences[0]),
+        pct(s.found[1], s.sentences[1])
+    );
+    println!(
+        "| precision of PROTEST/ASSAULT events | {}% ({}/{}) | 71.2% |",
+        pct(s.predicted_right, s.predicted),
+        s.predicted_right,
+        s.predicted
+    );
+    println!(
+        "| source code exactly right, category found | {} | 11.4% |",
+        rate(s.source[2])
+    );
+    println!(
+        "| source country / agent right | {} / {} | country 40.0% |",
+        rate(s.source[0]),
+        rate(s.source[1])
+    );
+    println!(
+        "| target code exactly right, category found | {} | 20.0% |",
+        rate(s.target[2])
+    );
+    println!(
+        "| target country / agent right | {} / {} | |",
+        rate(s.target[0]),
+        rate(s.target[1])
+    );
+    println!(
+        "| speed | {:.0} sentences/s, one thread, from raw text | 64 sentences/s, parse given |",
+        n as f64 / s.secs
+    );
+    let detect = gsr::read_detect(&read("detect-dev.csv")?).map_err(anyhow::Error::msg)?;
+    let d = gsr::score_detect(&detect);
+    println!();
+    println!(
+        "detect-dev.csv: {} sentences; yes against easy no + difficult no, ambiguous left out",
+        detect.len()
+    );
+    println!("| question | P | R | F1 | difficult no detected | ambiguous left out |");
+    println!("|---|---|---|---|---|---|");
+    for (k, name) in ["ASSAULT", "PROTEST"].iter().enumerate() {
+        let (p, r, f) = d[k].prf();
+        println!(
+            "| {name} | {:.2} | {:.2} | {:.2} | {}% ({}/{}) | {} |",
+            100.0 * p,
+            100.0 * r,
+            100.0 * f,
+            pct(d[k].difficult.1, d[k].difficult.0),
+            d[k].difficult.1,
+            d[k].difficult.0,
+            d[k].ambiguous
         );
     }
     Ok(ExitCode::SUCCESS)

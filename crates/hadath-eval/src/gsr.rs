@@ -1,0 +1,311 @@
+//! Scoring against the UniversalPetrarch Arabic gold standard (`../shared/data/gsr-ar`): the
+//! coded sentences of `dev.jsonl` (one gold PROTEST or ASSAULT event each, with actor codes) and
+//! the sentence-level detection questions of `detect-dev.csv`.
+//!
+//! The measures follow the dataset's SOURCE.md, so that they sit next to UniversalPetrarch's:
+//! category recall (the gold event's category among the events hadath finds in the sentence),
+//! precision of the PROTEST and ASSAULT events it finds (of the same category as the sentence's
+//! gold event), actor codes when the category is found, and for detection, precision, recall and
+//! F1 of "the sentence reports one" against unanimous yes/no labels, ambiguous ones left out.
+
+use hadath_event::{Event, Factuality};
+use hadath_text::{Document, Lang};
+use serde::Deserialize;
+
+/// A coded sentence of `dev.jsonl`.
+#[derive(Clone, Debug, Deserialize)]
+pub struct CodedSentence {
+    /// Sentence id.
+    pub id: String,
+    /// `PROTEST` or `ASSAULT`.
+    pub category: String,
+    /// Story date, `YYYYMMDD`.
+    pub date: String,
+    /// The sentence.
+    pub text: String,
+    /// The gold event (exactly one).
+    pub events: Vec<CodedEvent>,
+}
+
+/// The gold event of a coded sentence.
+#[derive(Clone, Debug, Deserialize)]
+pub struct CodedEvent {
+    /// Source country (ISO alpha-3 or CAMEO pseudo-country), if coded.
+    pub source_country: Option<String>,
+    /// Source agent (CAMEO sector), if coded.
+    pub source_agent: Option<String>,
+    /// Target country, if coded.
+    pub target_country: Option<String>,
+    /// Target agent, if coded.
+    pub target_agent: Option<String>,
+}
+
+/// A sentence of `detect-dev.csv`.
+#[derive(Clone, Debug)]
+pub struct DetectSentence {
+    /// The question asked: `ASSAULT` or `PROTEST`.
+    pub event_type: String,
+    /// `yes`, `easy no`, `difficult no` or `ambiguous`.
+    pub label: String,
+    /// The sentence.
+    pub text: String,
+}
+
+/// Reads `dev.jsonl`.
+pub fn read_coded(text: &str) -> Result<Vec<CodedSentence>, String> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(n, l)| serde_json::from_str(l).map_err(|e| format!("line {}: {e}", n + 1)))
+        .collect()
+}
+
+/// Reads `detect-dev.csv` (columns id, event_type, label, accept, reject, total, text).
+pub fn read_detect(text: &str) -> Result<Vec<DetectSentence>, String> {
+    #[derive(Deserialize)]
+    struct Row {
+        event_type: String,
+        label: String,
+        text: String,
+    }
+    csv::Reader::from_reader(text.as_bytes())
+        .deserialize::<Row>()
+        .enumerate()
+        .map(|(n, row)| {
+            let row = row.map_err(|e| format!("row {}: {e}", n + 2))?;
+            Ok(DetectSentence {
+                event_type: row.event_type,
+                label: row.label,
+                text: row.text,
+            })
+        })
+        .collect()
+}
+
+/// Whether an event counts as reported: asserted or claimed, not negated, planned or hypothetical.
+fn reported(e: &Event) -> bool {
+    matches!(e.factuality, Factuality::Asserted | Factuality::Claimed)
+}
+
+fn document(id: &str, text: &str, date: Option<&str>) -> Document {
+    let published = date.and_then(|d| {
+        (d.len() == 8)
+            .then(|| format!("{}-{}-{}", &d[..4], &d[4..6], &d[6..]))
+            .and_then(|d| d.parse().ok())
+    });
+    Document {
+        id: id.to_string(),
+        text: text.to_string(),
+        lang: Lang::Ar,
+        published,
+        url: None,
+    }
+}
+
+/// Scores on the coded sentences.
+#[derive(Clone, Debug, Default)]
+pub struct CodedScores {
+    /// Sentences, and by category (PROTEST, ASSAULT).
+    pub sentences: [usize; 2],
+    /// Sentences whose gold category hadath found, by category.
+    pub found: [usize; 2],
+    /// PROTEST and ASSAULT events hadath produced (reported ones).
+    pub predicted: usize,
+    /// …of the sentence's gold category.
+    pub predicted_right: usize,
+    /// When the category is found and the gold codes a source country / agent / both: how many
+    /// times hadath's source has it right (country, agent, both) and how many were coded.
+    pub source: [(usize, usize); 3],
+    /// The same for the target.
+    pub target: [(usize, usize); 3],
+    /// Seconds spent extracting.
+    pub secs: f64,
+}
+
+fn category_index(c: &str) -> Option<usize> {
+    match c {
+        "PROTEST" => Some(0),
+        "ASSAULT" => Some(1),
+        _ => None,
+    }
+}
+
+/// Extracts every coded sentence and scores it.
+pub fn score_coded(sentences: &[CodedSentence]) -> CodedScores {
+    let mut s = CodedScores::default();
+    for sentence in sentences {
+        let Some(k) = category_index(&sentence.category) else {
+            continue;
+        };
+        let doc = document(&sentence.id, &sentence.text, Some(&sentence.date));
+        let started = std::time::Instant::now();
+        let (events, _) = hadath_event::extract(&doc);
+        s.secs += started.elapsed().as_secs_f64();
+        s.sentences[k] += 1;
+        let relevant: Vec<&Event> = events
+            .iter()
+            .filter(|e| reported(e) && category_index(e.event_type.as_str()).is_some())
+            .collect();
+        s.predicted += relevant.len();
+        s.predicted_right += relevant
+            .iter()
+            .filter(|e| e.event_type.as_str() == sentence.category)
+            .count();
+        let Some(hit) = relevant
+            .iter()
+            .find(|e| e.event_type.as_str() == sentence.category)
+        else {
+            continue;
+        };
+        s.found[k] += 1;
+        let Some(gold) = sentence.events.first() else {
+            continue;
+        };
+        let score_actor = |actor: Option<&hadath_event::Actor>,
+                           country: &Option<String>,
+                           agent: &Option<String>,
+                           out: &mut [(usize, usize); 3]| {
+            let (c, a) = (
+                actor.and_then(|a| a.country.as_deref()),
+                actor.and_then(|a| a.sector.as_deref()),
+            );
+            if let Some(g) = country {
+                out[0].1 += 1;
+                out[0].0 += usize::from(c == Some(g.as_str()));
+            }
+            if let Some(g) = agent {
+                out[1].1 += 1;
+                out[1].0 += usize::from(a == Some(g.as_str()));
+            }
+            if country.is_some() || agent.is_some() {
+                out[2].1 += 1;
+                out[2].0 += usize::from(c == country.as_deref() && a == agent.as_deref());
+            }
+        };
+        score_actor(
+            hit.source.as_ref(),
+            &gold.source_country,
+            &gold.source_agent,
+            &mut s.source,
+        );
+        score_actor(
+            hit.target.as_ref(),
+            &gold.target_country,
+            &gold.target_agent,
+            &mut s.target,
+        );
+    }
+    s
+}
+
+/// Detection counts for one question type.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct DetectScores {
+    /// Yes sentences detected.
+    pub tp: usize,
+    /// No sentences (easy or difficult) detected.
+    pub fp: usize,
+    /// Yes sentences missed.
+    pub fn_: usize,
+    /// Difficult-no sentences, and how many of them were detected.
+    pub difficult: (usize, usize),
+    /// Ambiguous sentences left out.
+    pub ambiguous: usize,
+}
+
+impl DetectScores {
+    /// Precision, recall, F1.
+    pub fn prf(&self) -> (f64, f64, f64) {
+        let p = self.tp as f64 / (self.tp + self.fp).max(1) as f64;
+        let r = self.tp as f64 / (self.tp + self.fn_).max(1) as f64;
+        (
+            p,
+            r,
+            if p + r > 0.0 {
+                2.0 * p * r / (p + r)
+            } else {
+                0.0
+            },
+        )
+    }
+}
+
+/// Detection scores for ASSAULT and PROTEST (in that order): a sentence is detected when
+/// hadath reports an event of the type asked about.
+pub fn score_detect(sentences: &[DetectSentence]) -> [DetectScores; 2] {
+    let mut out = [DetectScores::default(); 2];
+    for (n, s) in sentences.iter().enumerate() {
+        let k = match s.event_type.as_str() {
+            "ASSAULT" => 0,
+            "PROTEST" => 1,
+            _ => continue,
+        };
+        if s.label == "ambiguous" {
+            out[k].ambiguous += 1;
+            continue;
+        }
+        let doc = document(&format!("detect-{n}"), &s.text, None);
+        let (events, _) = hadath_event::extract(&doc);
+        let detected = events
+            .iter()
+            .any(|e| reported(e) && e.event_type.as_str() == s.event_type);
+        match (s.label.as_str(), detected) {
+            ("yes", true) => out[k].tp += 1,
+            ("yes", false) => out[k].fn_ += 1,
+            (_, true) => out[k].fp += 1,
+            _ => {}
+        }
+        if s.label == "difficult no" {
+            out[k].difficult.0 += 1;
+            out[k].difficult.1 += usize::from(detected);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_detection_csv_by_column_name() {
+        let rows = read_detect(
+            "id,event_type,label,accept,reject,total,text\nx1,ASSAULT,easy no,0,3,3,\"a, b\"\n",
+        )
+        .unwrap();
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].label, "easy no");
+        assert_eq!(rows[0].text, "a, b");
+        assert!(read_detect("id,label\nx,yes\n").is_err());
+    }
+
+    #[test]
+    fn detection_counts_yes_no_and_leaves_ambiguous_out() {
+        let s = |t: &str, label: &str, text: &str| DetectSentence {
+            event_type: t.into(),
+            label: label.into(),
+            text: text.into(),
+        };
+        let scores = score_detect(&[
+            s(
+                "ASSAULT",
+                "yes",
+                "قتل خمسة عشر شخصا في هجوم على سوق في بغداد أمس.",
+            ),
+            s(
+                "ASSAULT",
+                "easy no",
+                "افتتح الوزير معرضا للكتاب في القاهرة.",
+            ),
+            s("ASSAULT", "ambiguous", "قتل خمسة أشخاص."),
+            s(
+                "PROTEST",
+                "yes",
+                "تظاهر آلاف الطلاب في عمان احتجاجا على رفع الأسعار.",
+            ),
+        ]);
+        assert_eq!((scores[0].tp, scores[0].fp, scores[0].fn_), (1, 0, 0));
+        assert_eq!(scores[0].ambiguous, 1);
+        assert_eq!((scores[1].tp, scores[1].fn_), (1, 0));
+    }
+}
