@@ -309,3 +309,137 @@ mod tests {
         assert_eq!((scores[1].tp, scores[1].fn_), (1, 0));
     }
 }
+
+/// The detector's training examples: detect-dev.csv's unanimous and mostly-no sentences, and the
+/// coded sentences as yes for their category; each with its label (`yes`, `easy no`,
+/// `difficult no`, or `coded`).
+pub fn examples(
+    detect: &[DetectSentence],
+    coded: &[CodedSentence],
+) -> Vec<(hadath_event::detect::Example, String)> {
+    use hadath_event::PloverType;
+    let asked = |t: &str| match t {
+        "ASSAULT" => Some(PloverType::Assault),
+        "PROTEST" => Some(PloverType::Protest),
+        _ => None,
+    };
+    let mut out = Vec::new();
+    for s in detect {
+        let Some(t) = asked(&s.event_type) else {
+            continue;
+        };
+        if s.label == "ambiguous" {
+            continue;
+        }
+        out.push((
+            hadath_event::detect::Example {
+                text: s.text.clone(),
+                asked: t,
+                yes: s.label == "yes",
+            },
+            s.label.clone(),
+        ));
+    }
+    let in_detect: std::collections::HashSet<&str> = detect.iter().map(|d| d.text.trim()).collect();
+    for s in coded {
+        // Most coded sentences are also detect-dev sentences, labelled there: not twice.
+        if in_detect.contains(s.text.trim()) {
+            continue;
+        }
+        if let Some(t) = asked(&s.category) {
+            out.push((
+                hadath_event::detect::Example {
+                    text: s.text.clone(),
+                    asked: t,
+                    yes: true,
+                },
+                "coded".into(),
+            ));
+        }
+    }
+    out
+}
+
+/// The fold of a sentence: by a hash of its text, so that the same sentence (in detect-dev.csv
+/// and among the coded ones) is always in the same fold.
+fn fold_of(text: &str, k: usize) -> usize {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.trim().bytes() {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    (h % k as u64) as usize
+}
+
+/// Cross-validated detection: for each of `k` folds (by sentence text), a detector trained on
+/// the other folds decides the fold's sentences. Returns, for ASSAULT and PROTEST, the
+/// detect-dev scores of the rules alone, of the rules with the detector (an event kept only when
+/// the detector agrees) and of the detector alone; and the category recall (found, of) over all
+/// coded sentences, with the rules alone and with the detector. The detector says no when its
+/// margin is below `-threshold`.
+pub fn cross_validate(
+    examples: &[(hadath_event::detect::Example, String)],
+    coded_sentences: &[CodedSentence],
+    k: usize,
+    epochs: usize,
+    threshold: f32,
+) -> ([[DetectScores; 2]; 3], [(usize, usize); 2]) {
+    use hadath_event::{PloverType, detect};
+    let events: Vec<Vec<Event>> = examples
+        .iter()
+        .map(|(e, _)| detect::rule_events(&e.text))
+        .collect();
+    let mut scores = [[DetectScores::default(); 2]; 3];
+    let mut coded = [(0, 0); 2];
+    for fold in 0..k {
+        let (train_ex, train_ev): (Vec<detect::Example>, Vec<Vec<Event>>) = examples
+            .iter()
+            .zip(&events)
+            .filter(|((e, _), _)| fold_of(&e.text, k) != fold)
+            .map(|((e, _), ev)| (e.clone(), ev.clone()))
+            .unzip();
+        let detector = detect::train(&train_ex, &train_ev, epochs, 2026);
+        let says_yes = |text: &str, ev: &[Event], asked: PloverType| {
+            detector
+                .decide(text, ev, asked)
+                .is_some_and(|(_, margin)| margin > -threshold)
+        };
+        for ((e, label), ev) in examples.iter().zip(&events) {
+            if fold_of(&e.text, k) != fold || label == "coded" {
+                continue;
+            }
+            let t = if e.asked == PloverType::Assault { 0 } else { 1 };
+            let rules = ev.iter().any(|x| reported(x) && x.event_type == e.asked);
+            let model = says_yes(&e.text, ev, e.asked);
+            for (m, detected) in [rules, rules && model, model].into_iter().enumerate() {
+                let s = &mut scores[m][t];
+                match (e.yes, detected) {
+                    (true, true) => s.tp += 1,
+                    (true, false) => s.fn_ += 1,
+                    (false, true) => s.fp += 1,
+                    _ => {}
+                }
+                if label == "difficult no" {
+                    s.difficult.0 += 1;
+                    s.difficult.1 += usize::from(detected);
+                }
+            }
+        }
+        for c in coded_sentences {
+            if fold_of(&c.text, k) != fold {
+                continue;
+            }
+            let asked = match c.category.as_str() {
+                "ASSAULT" => PloverType::Assault,
+                "PROTEST" => PloverType::Protest,
+                _ => continue,
+            };
+            let ev = detect::rule_events(&c.text);
+            let rules = ev.iter().any(|x| reported(x) && x.event_type == asked);
+            coded[0].1 += 1;
+            coded[1].1 += 1;
+            coded[0].0 += usize::from(rules);
+            coded[1].0 += usize::from(rules && says_yes(&c.text, &ev, asked));
+        }
+    }
+    (scores, coded)
+}

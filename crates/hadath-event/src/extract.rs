@@ -156,6 +156,12 @@ impl Sentence {
 
 /// Extracts the events of one document. Never fails: what could not be read becomes a diagnostic.
 pub fn extract(doc: &Document) -> (Vec<Event>, Vec<Diagnostic>) {
+    extract_rules(doc)
+}
+
+/// The events the lexicon rules find (today, all of [`extract`]; a learned sentence detector is
+/// measured by `hadath eval gsr --cv` but not yet applied).
+pub fn extract_rules(doc: &Document) -> (Vec<Event>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let lex = for_lang(doc.lang);
     let published = doc.published.unwrap_or_else(|| {

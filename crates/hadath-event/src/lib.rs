@@ -17,12 +17,13 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod detect;
 mod extract;
 mod lexicons;
 mod mapping;
 mod record;
 
-pub use extract::{Diagnostic, extract};
+pub use extract::{Diagnostic, extract, extract_rules};
 pub use record::{
     Acled, Actor, Event, EventDate, Factuality, Fatalities, Location, PloverType, RunnerUp,
     TextSpan,

@@ -86,6 +86,16 @@ pub enum EvalWhat {
         /// The folder of gsr-ar.
         #[arg(long, default_value = "../shared/data/gsr-ar")]
         data: PathBuf,
+        /// Instead: K-fold cross-validation of the sentence detector on gsr-ar dev (the rules
+        /// alone, the rules with the detector, the detector alone).
+        #[arg(long)]
+        cv: Option<usize>,
+        /// Passes over the data, with --cv.
+        #[arg(long, default_value_t = 10)]
+        epochs: usize,
+        /// With --cv: the detector says no only below this margin (0: whichever scores higher).
+        #[arg(long, default_value_t = 0.0)]
+        threshold: f32,
     },
     /// The Arabic named-entity recogniser: exact-span precision, recall and F1 by type.
     Ner {
@@ -221,7 +231,12 @@ pub fn eval(what: EvalWhat) -> Result<ExitCode> {
             ablation,
             epochs,
         } => return crate::ner::eval(&data, &model, &split, ablation, epochs),
-        EvalWhat::Gsr { data } => return gsr(&data),
+        EvalWhat::Gsr {
+            data,
+            cv,
+            epochs,
+            threshold,
+        } => return gsr(&data, cv, epochs, threshold),
     };
     if let Some(k) = cv {
         return cross_validate(&data, k.max(2), epochs);
@@ -306,13 +321,49 @@ pub fn eval(what: EvalWhat) -> Result<ExitCode> {
 }
 
 /// `hadath eval gsr`.
-fn gsr(data: &Path) -> Result<ExitCode> {
+fn gsr(data: &Path, cv: Option<usize>, epochs: usize, threshold: f32) -> Result<ExitCode> {
     use hadath_eval::gsr;
     let read = |name: &str| {
         let path = data.join(name);
         std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))
     };
     let coded = gsr::read_coded(&read("dev.jsonl")?).map_err(anyhow::Error::msg)?;
+    if let Some(k) = cv {
+        let detect = gsr::read_detect(&read("detect-dev.csv")?).map_err(anyhow::Error::msg)?;
+        let examples = gsr::examples(&detect, &coded);
+        let (scores, recall) = gsr::cross_validate(&examples, &coded, k.max(2), epochs, threshold);
+        println!(
+            "{k}-fold cross-validation of the sentence detector, {epochs} epochs, {} examples (detect-dev.csv less ambiguous, and the coded sentences)",
+            examples.len()
+        );
+        println!("| detection | question | P | R | F1 | difficult no detected |");
+        println!("|---|---|---|---|---|---|");
+        for (m, name) in ["rules alone", "rules + detector", "detector alone"]
+            .iter()
+            .enumerate()
+        {
+            for (t, q) in ["ASSAULT", "PROTEST"].iter().enumerate() {
+                let s = scores[m][t];
+                let (p, r, f) = s.prf();
+                println!(
+                    "| {name} | {q} | {:.2} | {:.2} | {:.2} | {}% ({}/{}) |",
+                    100.0 * p,
+                    100.0 * r,
+                    100.0 * f,
+                    pct(s.difficult.1, s.difficult.0),
+                    s.difficult.1,
+                    s.difficult.0
+                );
+            }
+        }
+        println!(
+            "coded sentences, category found: rules alone {}%, rules + detector {}% (of {})",
+            pct(recall[0].0, recall[0].1),
+            pct(recall[1].0, recall[1].1),
+            recall[0].1
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
     let s = gsr::score_coded(&coded);
     let n = s.sentences[0] + s.sentences[1];
     let found = s.found[0] + s.found[1];
