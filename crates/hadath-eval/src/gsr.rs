@@ -263,53 +263,6 @@ pub fn score_detect(sentences: &[DetectSentence]) -> [DetectScores; 2] {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn reads_the_detection_csv_by_column_name() {
-        let rows = read_detect(
-            "id,event_type,label,accept,reject,total,text\nx1,ASSAULT,easy no,0,3,3,\"a, b\"\n",
-        )
-        .unwrap();
-        assert_eq!(rows.len(), 1);
-        assert_eq!(rows[0].label, "easy no");
-        assert_eq!(rows[0].text, "a, b");
-        assert!(read_detect("id,label\nx,yes\n").is_err());
-    }
-
-    #[test]
-    fn detection_counts_yes_no_and_leaves_ambiguous_out() {
-        let s = |t: &str, label: &str, text: &str| DetectSentence {
-            event_type: t.into(),
-            label: label.into(),
-            text: text.into(),
-        };
-        let scores = score_detect(&[
-            s(
-                "ASSAULT",
-                "yes",
-                "قتل خمسة عشر شخصا في هجوم على سوق في بغداد أمس.",
-            ),
-            s(
-                "ASSAULT",
-                "easy no",
-                "افتتح الوزير معرضا للكتاب في القاهرة.",
-            ),
-            s("ASSAULT", "ambiguous", "قتل خمسة أشخاص."),
-            s(
-                "PROTEST",
-                "yes",
-                "تظاهر آلاف الطلاب في عمان احتجاجا على رفع الأسعار.",
-            ),
-        ]);
-        assert_eq!((scores[0].tp, scores[0].fp, scores[0].fn_), (1, 0, 0));
-        assert_eq!(scores[0].ambiguous, 1);
-        assert_eq!((scores[1].tp, scores[1].fn_), (1, 0));
-    }
-}
-
 /// The detector's training examples: detect-dev.csv's unanimous and mostly-no sentences, and the
 /// coded sentences as yes for their category; each with its label (`yes`, `easy no`,
 /// `difficult no`, or `coded`).
@@ -442,4 +395,51 @@ pub fn cross_validate(
         }
     }
     (scores, coded)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_detection_csv_by_column_name() {
+        let rows = read_detect(
+            "id,event_type,label,accept,reject,total,text\nx1,ASSAULT,easy no,0,3,3,\"a, b\"\n",
+        )
+        .unwrap();
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].label, "easy no");
+        assert_eq!(rows[0].text, "a, b");
+        assert!(read_detect("id,label\nx,yes\n").is_err());
+    }
+
+    #[test]
+    fn detection_counts_yes_no_and_leaves_ambiguous_out() {
+        let s = |t: &str, label: &str, text: &str| DetectSentence {
+            event_type: t.into(),
+            label: label.into(),
+            text: text.into(),
+        };
+        let scores = score_detect(&[
+            s(
+                "ASSAULT",
+                "yes",
+                "قتل خمسة عشر شخصا في هجوم على سوق في بغداد أمس.",
+            ),
+            s(
+                "ASSAULT",
+                "easy no",
+                "افتتح الوزير معرضا للكتاب في القاهرة.",
+            ),
+            s("ASSAULT", "ambiguous", "قتل خمسة أشخاص."),
+            s(
+                "PROTEST",
+                "yes",
+                "تظاهر آلاف الطلاب في عمان احتجاجا على رفع الأسعار.",
+            ),
+        ]);
+        assert_eq!((scores[0].tp, scores[0].fp, scores[0].fn_), (1, 0, 0));
+        assert_eq!(scores[0].ambiguous, 1);
+        assert_eq!((scores[1].tp, scores[1].fn_), (1, 0));
+    }
 }
