@@ -172,7 +172,6 @@ pub fn tag_features(words: &[(&str, Role)], j: usize, prev: &[&str], f: &mut Fea
     let p2 = if j >= 2 { prev[j - 2] } else { "<s>" };
     f.add(0, "");
     f.add(1, w);
-    f.add(2, role.name());
     f.add2(3, role.name(), w);
     for n in 1..=3 {
         f.add(4 + n as u32, head(w, n));
@@ -195,14 +194,8 @@ pub fn tag_features(words: &[(&str, Role)], j: usize, prev: &[&str], f: &mut Fea
     f.add(20, after.map_or("</s>", |a| a.0));
     f.add(21, after.map_or("</s>", |a| tail(a.0, 2)));
     f.add(22, before.map_or("<s>", |b| tail(b.0, 2)));
-    f.add(23, after.map_or("</s>", |a| a.1.name()));
     f.add2(24, role.name(), after.map_or("</s>", |a| a.1.name()));
-    if j >= 2 {
-        f.add(25, words[j - 2].0);
-    }
-    f.add2(26, head(w, 1), tail(w, 1));
     f.add(27, tail(w, 5));
-    f.add2(28, p1, role.name());
     f.add(29, after.map_or("</s>", |a| head(a.0, 2)));
     f.add2(30, w, after.map_or("</s>", |a| a.0));
     let stem = w
@@ -210,7 +203,6 @@ pub fn tag_features(words: &[(&str, Role)], j: usize, prev: &[&str], f: &mut Fea
         .filter(|s| s.chars().count() >= 2)
         .unwrap_or(w);
     f.add(31, stem);
-    f.add(32, tail(stem, 2));
 }
 
 /// Lemma features of a word with its tag.
@@ -222,14 +214,12 @@ pub fn lemma_features(w: &str, tag: &str, f: &mut Features) {
     let upos = tag.split('|').next().unwrap_or(tag);
     f.add(3, upos);
     for n in 1..=4 {
-        f.add(4 + n as u32, tail(w, n));
         f.add2(9 + n as u32, upos, tail(w, n));
     }
     for n in 1..=3 {
         f.add(14 + n as u32, head(w, n));
     }
     f.add2(18, tag, tail(w, 2));
-    f.add2(19, tag, tail(w, 3));
     f.add2(20, upos, head(w, 2));
 }
 
