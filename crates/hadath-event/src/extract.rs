@@ -993,6 +993,15 @@ fn build_events(d: &Doc<'_>, sentences: &[Sentence], doc_country: Option<String>
             } else {
                 (source, target)
             };
+            // An actor inside a many-word trigger ("خرج آلاف المتظاهرين إلى الشوارع") is its
+            // source when none stands outside it.
+            let source = source.or_else(|| {
+                s.actors.iter().find(|a| {
+                    trigger.start <= a.tokens.start
+                        && a.tokens.end <= trigger.end
+                        && target.is_none_or(|t| t.tokens != a.tokens)
+                })
+            });
             if source.is_some() {
                 confidence += 0.1;
             }
