@@ -815,6 +815,31 @@ fn to_actor(d: &Doc<'_>, a: &ActorMention, default_country: Option<&str>) -> Act
     }
 }
 
+/// A protest with no one named as its target is aimed at the state where it happens (the CAMEO
+/// convention, which the UniversalPetrarch gold standard follows: country code, no sector). The
+/// target's text is the place name in the sentence; without one, there is no target.
+fn protest_target(
+    event_type: PloverType,
+    location: Option<&Location>,
+    sentence: Span,
+    country_iso3: Option<&str>,
+) -> Option<Actor> {
+    if event_type != PloverType::Protest {
+        return None;
+    }
+    let l = location?;
+    let (text, span) = (l.text.clone()?, l.span?);
+    if span.start() < sentence.start() || sentence.end() < span.end() {
+        return None;
+    }
+    Some(Actor {
+        text,
+        span,
+        country: Some(country_iso3?.to_string()),
+        sector: None,
+    })
+}
+
 fn build_events(d: &Doc<'_>, sentences: &[Sentence], doc_country: Option<String>) -> Vec<Event> {
     let doc_country_place = doc_country.as_deref().and_then(|c| d.gazetteer.country(c));
     let default_start = d.published.checked_sub(6.days()).unwrap_or(d.published);
@@ -1039,7 +1064,16 @@ fn build_events(d: &Doc<'_>, sentences: &[Sentence], doc_country: Option<String>
                 cameo_root,
                 acled,
                 source: source.map(|a| to_actor(d, a, actor_country.as_deref())),
-                target: target.map(|a| to_actor(d, a, actor_country.as_deref())),
+                target: target
+                    .map(|a| to_actor(d, a, actor_country.as_deref()))
+                    .or_else(|| {
+                        protest_target(
+                            entry.event_type,
+                            location.as_ref(),
+                            s.span,
+                            actor_country.as_deref(),
+                        )
+                    }),
                 date,
                 location,
                 fatalities,
