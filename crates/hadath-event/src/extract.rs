@@ -1018,6 +1018,27 @@ fn build_events(d: &Doc<'_>, sentences: &[Sentence], doc_country: Option<String>
             } else {
                 (source, target)
             };
+            // Protesters are not the police or the army: when the clause gives a protest no
+            // source, or a security force as its source, the nearest actor of the sentence that
+            // can protest (civilians, opposition, workers, students, parties, clergy) is taken.
+            let security = |a: &ActorMention| {
+                matches!(a.sector.as_deref(), Some("COP" | "MIL" | "UAF" | "REB"))
+            };
+            let source =
+                if entry.event_type == PloverType::Protest && source.is_none_or(|a| security(a)) {
+                    s.actors
+                        .iter()
+                        .filter(|a| {
+                            a.sector.is_some()
+                                && !security(a)
+                                && (a.tokens.end <= trigger.start || a.tokens.start >= trigger.end)
+                                && target.is_none_or(|t| t.tokens != a.tokens)
+                        })
+                        .min_by_key(|a| a.tokens.start.abs_diff(trigger.start))
+                        .or(source.filter(|a| !security(a)))
+                } else {
+                    source
+                };
             // An actor inside a many-word trigger ("خرج آلاف المتظاهرين إلى الشوارع") is its
             // source when none stands outside it.
             let source = source.or_else(|| {
