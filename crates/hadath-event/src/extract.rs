@@ -1024,21 +1024,35 @@ fn build_events(d: &Doc<'_>, sentences: &[Sentence], doc_country: Option<String>
             let security = |a: &ActorMention| {
                 matches!(a.sector.as_deref(), Some("COP" | "MIL" | "UAF" | "REB"))
             };
-            let source =
+            let (source, target) =
                 if entry.event_type == PloverType::Protest && source.is_none_or(|a| security(a)) {
-                    s.actors
+                    let protester = s
+                        .actors
                         .iter()
                         .filter(|a| {
                             a.sector.is_some()
                                 && !security(a)
                                 && (a.tokens.end <= trigger.start || a.tokens.start >= trigger.end)
-                                && target.is_none_or(|t| t.tokens != a.tokens)
                         })
-                        .min_by_key(|a| a.tokens.start.abs_diff(trigger.start))
-                        .or(source.filter(|a| !security(a)))
+                        .min_by_key(|a| a.tokens.start.abs_diff(trigger.start));
+                    // The one who protests is not also the one protested against.
+                    let target = target.filter(|t| protester.is_none_or(|p| p.tokens != t.tokens));
+                    (protester.or(source.filter(|a| !security(a))), target)
                 } else {
-                    source
+                    (source, target)
                 };
+            // Civilians in an attack are its victims, not its authors ("قتل 12 شخصا": twelve
+            // people were killed — the passive is not written): a civilian source becomes the
+            // target.
+            let civilian = |a: &ActorMention| {
+                matches!(a.sector.as_deref(), Some("CVL" | "EDU" | "REL" | "MED"))
+            };
+            let (source, target) = match source {
+                Some(a) if entry.event_type == PloverType::Assault && civilian(a) => {
+                    (None, Some(target.filter(|t| civilian(t)).unwrap_or(a)))
+                }
+                _ => (source, target),
+            };
             // An actor inside a many-word trigger ("خرج آلاف المتظاهرين إلى الشوارع") is its
             // source when none stands outside it.
             let source = source.or_else(|| {

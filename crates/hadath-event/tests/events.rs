@@ -234,3 +234,72 @@ fn killed_injured_and_arrested_counts_go_to_their_markers() {
         ]
     );
 }
+
+/// (type, source text and code, target text and code) of each event of an Arabic sentence.
+fn actors(text: &str) -> Vec<(String, Option<(String, String)>, Option<(String, String)>)> {
+    let doc = Document {
+        id: "t".into(),
+        text: text.into(),
+        lang: Lang::Ar,
+        published: "2008-01-10".parse().ok(),
+        url: None,
+    };
+    let code = |a: &hadath_event::Actor| {
+        (
+            a.text.clone(),
+            format!(
+                "{} {}",
+                a.country.as_deref().unwrap_or("-"),
+                a.sector.as_deref().unwrap_or("-")
+            ),
+        )
+    };
+    extract(&doc)
+        .0
+        .iter()
+        .map(|e| {
+            (
+                e.event_type.as_str().to_string(),
+                e.source.as_ref().map(code),
+                e.target.as_ref().map(code),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn actors_follow_the_coding_conventions() {
+    // "Twelve people were killed in a suicide attack in Baghdad yesterday": the passive is not
+    // written; the people are the victims (target), and no author is named.
+    let a = actors("قتل 12 شخصا في هجوم انتحاري في بغداد أمس.");
+    assert_eq!(a.len(), 1, "{a:?}");
+    assert_eq!(a[0].0, "ASSAULT");
+    assert_eq!(a[0].1, None, "{a:?}");
+    assert_eq!(a[0].2, Some(("شخصا".into(), "IRQ CVL".into())), "{a:?}");
+
+    // "The police dispersed a demonstration organised by university students in Cairo": the
+    // protest's source is the students, not the police.
+    let a = actors("فرقت الشرطة مظاهرة نظمها طلاب الجامعة في القاهرة أمس.");
+    let protest = a.iter().find(|e| e.0 == "PROTEST").expect("a protest");
+    assert_eq!(
+        protest.1.as_ref().map(|s| s.1.as_str()),
+        Some("EGY EDU"),
+        "{a:?}"
+    );
+
+    // "Thousands demonstrated in Beirut yesterday": no target named, so the state where it
+    // happens, by the place's name.
+    let a = actors("تظاهر الآلاف في بيروت أمس.");
+    let protest = a.iter().find(|e| e.0 == "PROTEST").expect("a protest");
+    assert_eq!(protest.2, Some(("بيروت".into(), "LBN -".into())), "{a:?}");
+
+    // "Thousands of protesters took to the streets of Cairo": the protesters inside the
+    // trigger are its source.
+    let a = actors("خرج آلاف المتظاهرين إلى الشوارع في القاهرة أمس.");
+    let protest = a.iter().find(|e| e.0 == "PROTEST").expect("a protest");
+    assert_eq!(
+        protest.1.as_ref().map(|s| s.1.as_str()),
+        Some("EGY CVL"),
+        "{a:?}"
+    );
+}
