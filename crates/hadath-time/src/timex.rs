@@ -288,8 +288,15 @@ fn parse_grammar(tsv: &str) -> Grammar {
             _ => continue,
         };
         for form in forms.split('|') {
-            max_words = max_words.max(form.split(' ').count());
-            words.entry(form.to_string()).or_default().push(tx);
+            // Keys are the form as the tokenizer splits text ("valentine's" is three tokens).
+            let norm = hadath_text::NormalizedText::new(form, |c, out| out.push(c));
+            let key = hadath_text::tokenize(&norm)
+                .iter()
+                .map(|t| t.norm.slice(norm.as_str()))
+                .collect::<Vec<_>>()
+                .join(" ");
+            max_words = max_words.max(key.split(' ').count());
+            words.entry(key).or_default().push(tx);
         }
     }
     let mut prefixes = rustc_hash::FxHashSet::default();
