@@ -9,6 +9,23 @@ use anyhow::{Context, Result, bail};
 use hadath_store::Store;
 use hadath_text::{Document, Lang};
 
+/// The reference article and its events: what the generated stores copy.
+pub fn reference_events(root: &Path) -> Result<(Document, Vec<hadath_event::Event>)> {
+    let text = std::fs::read_to_string(root.join("examples/kazakhstan-2022-ar.txt"))?;
+    let reference = Document {
+        id: "ref".into(),
+        text,
+        lang: Lang::Ar,
+        published: "2022-01-06".parse().ok(),
+        url: None,
+    };
+    let (events, _) = hadath_event::extract(&reference);
+    if events.is_empty() {
+        bail!("no events in the reference article");
+    }
+    Ok((reference, events))
+}
+
 pub fn run(args: &[String]) -> Result<()> {
     let n: usize = args
         .windows(2)
@@ -22,18 +39,7 @@ pub fn run(args: &[String]) -> Result<()> {
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(dir.join(format!("events.db{suffix}")));
     }
-    let text = std::fs::read_to_string(root.join("examples/kazakhstan-2022-ar.txt"))?;
-    let reference = Document {
-        id: "ref".into(),
-        text,
-        lang: Lang::Ar,
-        published: "2022-01-06".parse().ok(),
-        url: None,
-    };
-    let (events, _) = hadath_event::extract(&reference);
-    if events.is_empty() {
-        bail!("no events in the reference article");
-    }
+    let (reference, events) = reference_events(&root)?;
     let started = Instant::now();
     let mut store = Store::open(&db)?;
     let run = store.begin_run()?;

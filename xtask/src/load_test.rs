@@ -20,7 +20,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 use hadath_store::Store;
-use hadath_text::{Document, Lang};
+use hadath_text::Document;
 
 /// Countries of the generated events: ISO code and a point inside.
 const COUNTRIES: &[(&str, f64, f64)] = &[
@@ -63,18 +63,7 @@ fn build(db: &Path, n: usize, root: &Path) -> Result<()> {
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
     }
-    let text = std::fs::read_to_string(root.join("examples/kazakhstan-2022-ar.txt"))?;
-    let reference = Document {
-        id: "ref".into(),
-        text,
-        lang: Lang::Ar,
-        published: "2022-01-06".parse().ok(),
-        url: None,
-    };
-    let (events, _) = hadath_event::extract(&reference);
-    if events.is_empty() {
-        bail!("no events in the reference article");
-    }
+    let (reference, events) = crate::export_bench::reference_events(root)?;
     let epoch: jiff::civil::Date = "2015-01-01".parse()?;
     let mut store = Store::open(db)?;
     let run = store.begin_run()?;

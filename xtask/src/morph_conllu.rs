@@ -136,14 +136,8 @@ pub fn run(args: &[String]) -> Result<()> {
     let data = root.join("../shared/data/ud-arabic-padt/legacy-v1.3");
     let dev = conllu::read(&data.join("ar-ud-dev.conllu.gz")).map_err(anyhow::Error::msg)?;
     let test = conllu::read(&data.join("ar-ud-test.conllu.gz")).map_err(anyhow::Error::msg)?;
-    let (mut train, mut held) = (Vec::new(), Vec::new());
-    for (i, s) in dev.into_iter().enumerate() {
-        if i % 10 == 9 {
-            held.push(s);
-        } else {
-            train.push(s);
-        }
-    }
+    // The split `hadath train morph` makes.
+    let (train, held) = hadath_learn::hold_out_every(dev, 10);
     consistency(&root, &train)?;
     let out = Path::new(out);
     std::fs::create_dir_all(out)?;

@@ -158,3 +158,26 @@ mod tests {
         assert_eq!(out.len(), 1);
     }
 }
+
+/// A folded word without a leading conjunction (و ف), preposition (ب ل ك) and article, each
+/// taken off only when three letters are left: one cheap reading, for features (the analyses
+/// above give every reading).
+pub fn strip_proclitics(word: &str) -> &str {
+    let mut s = word;
+    for p in ["و", "ف"] {
+        if let Some(rest) = s.strip_prefix(p)
+            && rest.chars().count() >= 3
+        {
+            s = rest;
+            break;
+        }
+    }
+    for p in ["بال", "لل", "كال", "فال", "ال", "ب", "ل", "ك"] {
+        if let Some(rest) = s.strip_prefix(p)
+            && rest.chars().count() >= 3
+        {
+            return rest;
+        }
+    }
+    s
+}

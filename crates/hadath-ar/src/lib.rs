@@ -16,7 +16,7 @@ mod clitics;
 mod fold;
 mod verbs;
 
-pub use clitics::analyses;
+pub use clitics::{analyses, strip_proclitics};
 pub use fold::fold_char;
 pub use verbs::verb_forms;
 

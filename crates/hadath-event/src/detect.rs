@@ -10,6 +10,7 @@
 //! rules matched with their types and factuality, and cues (a question mark, a number near a
 //! casualty word).
 
+use hadath_ar::strip_proclitics as stem;
 use hadath_learn::{Features, Model, ModelError, Trainer, shuffled};
 use hadath_text::{Lang, LanguagePack};
 
@@ -27,26 +28,6 @@ const MAGIC: &[u8; 8] = b"HDDETEC1";
 /// One binary model per detected type.
 pub struct Detector {
     models: Vec<Model>,
-}
-
-fn stem(w: &str) -> &str {
-    let mut s = w;
-    for p in ["و", "ف"] {
-        if let Some(rest) = s.strip_prefix(p)
-            && rest.chars().count() >= 3
-        {
-            s = rest;
-            break;
-        }
-    }
-    for p in ["بال", "لل", "كال", "وال", "ال", "ب", "ل", "ك", "س"] {
-        if let Some(rest) = s.strip_prefix(p)
-            && rest.chars().count() >= 3
-        {
-            return rest;
-        }
-    }
-    s
 }
 
 /// The features of a sentence for the question "does it report `asked`?", given the events the

@@ -591,6 +591,34 @@ fn update(ws: &mut Vec<Weight>, class: u16, delta: f32, step: u64) {
     w.u += step as f64 * f64::from(delta);
 }
 
+/// Splits `items` into those kept for training and every `k`-th one from the `k`-th on (indexes
+/// `k-1`, `2k-1`, …) held out: the same split every time.
+pub fn hold_out_every<T>(items: Vec<T>, k: usize) -> (Vec<T>, Vec<T>) {
+    let (mut kept, mut held) = (Vec::new(), Vec::new());
+    for (i, item) in items.into_iter().enumerate() {
+        if k > 0 && i % k == k - 1 {
+            held.push(item);
+        } else {
+            kept.push(item);
+        }
+    }
+    (kept, held)
+}
+
+/// Fold `fold` of `k` for cross-validation: (the items to train on, the items of the fold), items
+/// dealt to folds in turn.
+pub fn fold_split<T: Clone>(items: &[T], k: usize, fold: usize) -> (Vec<T>, Vec<T>) {
+    let (mut fit, mut score) = (Vec::new(), Vec::new());
+    for (i, item) in items.iter().enumerate() {
+        if k > 0 && i % k == fold {
+            score.push(item.clone());
+        } else {
+            fit.push(item.clone());
+        }
+    }
+    (fit, score)
+}
+
 /// A seeded order of `0..n` (Fisher–Yates driven by SplitMix64): the same seed, the same order.
 pub fn shuffled(n: usize, seed: u64) -> Vec<usize> {
     let mut order: Vec<usize> = (0..n).collect();
@@ -702,6 +730,13 @@ mod tests {
             assert_eq!(model.predict(f, None), *gold);
             assert_eq!(again.predict(f, None), *gold);
         }
+    }
+
+    #[test]
+    fn every_tenth_is_held_out() {
+        let (kept, held) = hold_out_every((0..25).collect(), 10);
+        assert_eq!(held, [9, 19]);
+        assert_eq!(kept.len(), 23);
     }
 
     #[test]

@@ -12,6 +12,7 @@
 //!   there) chosen among the scripts that fit the form, given the form's ends and its tag.
 
 use hadath_learn::{Features, Model, ModelError};
+use hadath_text::{head_chars as head, tail_chars as tail, word_shape as shape};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::surface::{self, Split};
@@ -60,48 +61,6 @@ impl Role {
             Role::Host => "h",
             Role::Enclitic => "e",
         }
-    }
-}
-
-/// The first `n` characters of `s` (all of it when shorter).
-fn head(s: &str, n: usize) -> &str {
-    match s.char_indices().nth(n) {
-        Some((i, _)) => &s[..i],
-        None => s,
-    }
-}
-
-/// The last `n` characters of `s` (all of it when shorter).
-fn tail(s: &str, n: usize) -> &str {
-    if n == 0 {
-        return "";
-    }
-    match s.char_indices().rev().nth(n - 1) {
-        Some((i, _)) => &s[i..],
-        None => s,
-    }
-}
-
-/// A coarse word shape: digits, Latin, Arabic, punctuation or mixed.
-fn shape(s: &str) -> &'static str {
-    let (mut digit, mut latin, mut arabic, mut other) = (false, false, false, false);
-    for c in s.chars() {
-        if c.is_ascii_digit() || ('\u{0660}'..='\u{0669}').contains(&c) {
-            digit = true;
-        } else if c.is_ascii_alphabetic() {
-            latin = true;
-        } else if ('\u{0621}'..='\u{064A}').contains(&c) {
-            arabic = true;
-        } else {
-            other = true;
-        }
-    }
-    match (digit, latin, arabic, other) {
-        (true, false, false, _) => "d",
-        (false, true, false, _) => "l",
-        (false, false, true, false) => "a",
-        (false, false, false, true) => "p",
-        _ => "m",
     }
 }
 

@@ -12,8 +12,10 @@
 
 use std::sync::LazyLock;
 
+use hadath_ar::strip_proclitics as stem;
 use hadath_geo::{Gazetteer, PlaceKind, name_key};
 use hadath_learn::{Features, Model, ModelError, Trainer, shuffled};
+use hadath_text::{head_chars as head, tail_chars as tail, word_shape as shape};
 
 /// The committed Arabic model (ANERcorp, CC BY-SA 4.0: see `models/README.md`).
 static ARABIC_MODEL: &[u8] = include_bytes!("../models/ar-anercorp.ner");
@@ -163,49 +165,6 @@ fn fold(s: &str) -> String {
     out
 }
 
-/// The word without a conjunction, a preposition and the article (leaving three letters).
-fn stem(form: &str) -> &str {
-    let mut s = form;
-    for p in ["و", "ف"] {
-        if let Some(rest) = s.strip_prefix(p)
-            && rest.chars().count() >= 3
-        {
-            s = rest;
-            break;
-        }
-    }
-    for p in ["بال", "لل", "كال", "فال", "ال", "ب", "ل", "ك"] {
-        if let Some(rest) = s.strip_prefix(p)
-            && rest.chars().count() >= 3
-        {
-            return rest;
-        }
-    }
-    s
-}
-
-fn shape(s: &str) -> &'static str {
-    let (mut digit, mut latin, mut arabic, mut other) = (false, false, false, false);
-    for c in s.chars() {
-        if c.is_ascii_digit() || ('\u{0660}'..='\u{0669}').contains(&c) {
-            digit = true;
-        } else if c.is_ascii_alphabetic() {
-            latin = true;
-        } else if ('\u{0621}'..='\u{064A}').contains(&c) {
-            arabic = true;
-        } else {
-            other = true;
-        }
-    }
-    match (digit, latin, arabic, other) {
-        (true, false, false, _) => "digits",
-        (false, true, false, _) => "latin",
-        (false, false, true, false) => "arabic",
-        (false, false, false, true) => "punct",
-        _ => "mixed",
-    }
-}
-
 /// The gazetteer's word for a name: its best place's kind and size.
 fn gazetteer_class(gaz: &Gazetteer, name: &str) -> Option<&'static str> {
     let key = name_key(name);
@@ -260,20 +219,6 @@ fn prepare(tokens: &[&str], gaz: &Gazetteer, groups: Groups) -> Vec<Prepared> {
             }
         })
         .collect()
-}
-
-fn head(s: &str, n: usize) -> &str {
-    match s.char_indices().nth(n) {
-        Some((i, _)) => &s[..i],
-        None => s,
-    }
-}
-
-fn tail(s: &str, n: usize) -> &str {
-    match s.char_indices().rev().nth(n.saturating_sub(1)) {
-        Some((i, _)) if n > 0 => &s[i..],
-        _ => s,
-    }
 }
 
 /// Two-word gazetteer names around each token: (starts one, ends one).

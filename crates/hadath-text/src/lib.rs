@@ -16,6 +16,7 @@
 //! ```
 #![deny(missing_docs)]
 
+mod chars;
 mod document;
 mod lexicon;
 mod normalize;
@@ -24,6 +25,7 @@ mod sentence;
 mod span;
 mod token;
 
+pub use chars::{head_chars, tail_chars, word_shape};
 pub use document::{Document, Lang};
 pub use lexicon::{Lexicon, LexiconError, Match, Slot, tsv_rows};
 pub use normalize::NormalizedText;

@@ -123,15 +123,7 @@ pub enum EvalWhat {
 fn padt_dev(data: &Path) -> Result<(Vec<Sentence>, Vec<Sentence>)> {
     let path = data.join("legacy-v1.3/ar-ud-dev.conllu.gz");
     let all = conllu::read(&path).map_err(anyhow::Error::msg)?;
-    let (mut train, mut held) = (Vec::new(), Vec::new());
-    for (i, s) in all.into_iter().enumerate() {
-        if i % 10 == 9 {
-            held.push(s);
-        } else {
-            train.push(s);
-        }
-    }
-    Ok((train, held))
+    Ok(hadath_learn::hold_out_every(all, 10))
 }
 
 pub fn train(what: TrainWhat) -> Result<ExitCode> {
@@ -180,14 +172,7 @@ fn cross_validate(data: &Path, k: usize, epochs: usize) -> Result<ExitCode> {
     let (sentences, _) = padt_dev(data)?;
     let mut total = train::Scores::default();
     for fold in 0..k {
-        let (mut fit, mut score) = (Vec::new(), Vec::new());
-        for (i, s) in sentences.iter().enumerate() {
-            if i % k == fold {
-                score.push(s.clone());
-            } else {
-                fit.push(s.clone());
-            }
-        }
+        let (fit, score) = hadath_learn::fold_split(&sentences, k, fold);
         let analyzer = train::train(&fit, Options { epochs, seed: 2026 }, &mut |_| {});
         total.add(&train::evaluate(&analyzer, &score, &mut |_, _, _| {}));
     }

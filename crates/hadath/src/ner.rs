@@ -21,15 +21,7 @@ fn read(path: &Path) -> Result<Vec<Sentence>> {
 /// ANERcorp's training part, split into training (nine sentences in ten) and dev (every tenth).
 fn train_dev(data: &Path) -> Result<(Vec<Sentence>, Vec<Sentence>)> {
     let all = read(&data.join("ANERCorp_reconstructed_train.txt"))?;
-    let (mut train, mut dev) = (Vec::new(), Vec::new());
-    for (i, s) in all.into_iter().enumerate() {
-        if i % 10 == 9 {
-            dev.push(s);
-        } else {
-            train.push(s);
-        }
-    }
-    Ok((train, dev))
+    Ok(hadath_learn::hold_out_every(all, 10))
 }
 
 pub fn train(data: &Path, out: &Path, epochs: usize, seed: u64) -> Result<ExitCode> {
@@ -87,14 +79,7 @@ fn table(scores: &Scores) {
 fn cross_validate(sentences: &[Sentence], k: usize, groups: Groups, epochs: usize) -> Scores {
     let mut total = Scores::default();
     for fold in 0..k {
-        let (mut fit, mut score) = (Vec::new(), Vec::new());
-        for (i, s) in sentences.iter().enumerate() {
-            if i % k == fold {
-                score.push(s.clone());
-            } else {
-                fit.push(s.clone());
-            }
-        }
+        let (fit, score) = hadath_learn::fold_split(&sentences, k, fold);
         let rec = hadath_ner::train(&fit, groups, epochs, 2026, &mut |_| {});
         let (s, _) = hadath_ner::evaluate(&rec, &score);
         for t in 0..TYPES.len() {

@@ -140,23 +140,29 @@ fn date_param(name: &str, value: Option<&str>) -> Result<Option<jiff::civil::Dat
         .transpose()
 }
 
-async fn events(
-    State(app): State<App>,
-    Query(q): Query<EventsQuery>,
-) -> Result<Response, ApiError> {
-    let filter = Filter {
+/// The store filter of a query's `from`, `to`, `type`, `country` and `doc`.
+fn filter_of(q: EventsQuery) -> Result<Filter, ApiError> {
+    Ok(Filter {
         from: date_param("from", q.from.as_deref())?,
         to: date_param("to", q.to.as_deref())?,
         event_type: q.event_type,
         country: q.country,
         doc_id: q.doc,
-    };
-    let limit = q.limit.unwrap_or(500);
+    })
+}
+
+async fn events(
+    State(app): State<App>,
+    Query(q): Query<EventsQuery>,
+) -> Result<Response, ApiError> {
+    let (limit, offset, format) = (q.limit, q.offset, q.format.clone());
+    let filter = filter_of(q)?;
+    let limit = limit.unwrap_or(500);
     if limit == 0 || limit > MAX_PAGE {
         return Err(bad_request(format!("limit: 1 to {MAX_PAGE}")));
     }
-    let offset = q.offset.unwrap_or(0);
-    let geojson = match q.format.as_deref() {
+    let offset = offset.unwrap_or(0);
+    let geojson = match format.as_deref() {
         None | Some("json") => false,
         Some("geojson") => true,
         Some(other) => return Err(bad_request(format!("format: {other:?} (json or geojson)"))),
@@ -305,27 +311,12 @@ fn evidence_context(text: &str, event: &Value) -> Option<Value> {
     )
 }
 
-#[derive(Deserialize)]
-struct HistogramQuery {
-    from: Option<String>,
-    to: Option<String>,
-    #[serde(rename = "type")]
-    event_type: Option<String>,
-    country: Option<String>,
-    doc: Option<String>,
-}
-
+/// `GET /api/histogram`: the events' filters; paging and format do not apply.
 async fn histogram(
     State(app): State<App>,
-    Query(q): Query<HistogramQuery>,
+    Query(q): Query<EventsQuery>,
 ) -> Result<Json<Value>, ApiError> {
-    let filter = Filter {
-        from: date_param("from", q.from.as_deref())?,
-        to: date_param("to", q.to.as_deref())?,
-        event_type: q.event_type,
-        country: q.country,
-        doc_id: q.doc,
-    };
+    let filter = filter_of(q)?;
     let rows = with_store(&app, move |s| Ok(s.histogram(&filter)?)).await?;
     let days: Vec<Value> = rows
         .into_iter()
