@@ -79,7 +79,7 @@ fn table(scores: &Scores) {
 fn cross_validate(sentences: &[Sentence], k: usize, groups: Groups, epochs: usize) -> Scores {
     let mut total = Scores::default();
     for fold in 0..k {
-        let (fit, score) = hadath_learn::fold_split(&sentences, k, fold);
+        let (fit, score) = hadath_learn::fold_split(sentences, k, fold);
         let rec = hadath_ner::train(&fit, groups, epochs, 2026, &mut |_| {});
         let (s, _) = hadath_ner::evaluate(&rec, &score);
         for t in 0..TYPES.len() {
