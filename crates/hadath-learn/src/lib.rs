@@ -37,6 +37,8 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod clusters;
+
 use std::hash::Hasher;
 
 use rustc_hash::{FxHashMap, FxHasher};

@@ -8,7 +8,9 @@
 //! - **stem**: the word without proclitics (و ف ب ل ك and the article), and its ends;
 //! - **context**: the words (and stems) two either side, the two tags before;
 //! - **gazetteer**: whether the word, its stem, or a two-word name it starts or ends is a place
-//!   of the GeoNames index (country, large city, city).
+//!   of the GeoNames index (country, large city, city);
+//! - **clusters**: the word's classes (and its neighbours') from the exchange algorithm run on
+//!   unlabelled Arabic text ([`Clusters`]).
 
 use std::sync::LazyLock;
 
@@ -30,7 +32,7 @@ pub fn arabic() -> &'static Recognizer {
 }
 
 /// Magic bytes of a recogniser file.
-const MAGIC: &[u8; 8] = b"HDNER001";
+const MAGIC: &[u8; 8] = b"HDNER002";
 
 /// Entity types, as the corpus names them.
 pub const TYPES: &[&str] = &["PERS", "LOC", "ORG", "MISC"];
@@ -120,11 +122,14 @@ pub struct Groups {
     pub context: bool,
     /// Place names of the gazetteer.
     pub gazetteer: bool,
+    /// Word classes learned from unlabelled text ([`Clusters`]).
+    pub clusters: bool,
 }
 
 impl Groups {
     /// Every group.
     pub const ALL: Groups = Groups {
+        clusters: true,
         word: true,
         stem: true,
         context: true,
@@ -136,6 +141,7 @@ impl Groups {
             | u8::from(self.stem) << 1
             | u8::from(self.context) << 2
             | u8::from(self.gazetteer) << 3
+            | u8::from(self.clusters) << 4
     }
 
     fn from_bits(b: u8) -> Groups {
@@ -144,13 +150,131 @@ impl Groups {
             stem: b & 2 != 0,
             context: b & 4 != 0,
             gazetteer: b & 8 != 0,
+            clusters: b & 16 != 0,
         }
+    }
+}
+
+/// Class counts of the two clusterings: a coarse and a fine one.
+const CLUSTER_SIZES: [usize; 2] = [64, 256];
+
+/// Word classes learned from unlabelled Arabic text by the exchange algorithm
+/// (`hadath_learn::clusters`), two clusterings of different sizes; words by the hash of their
+/// folded form.
+#[derive(Clone, Debug, Default)]
+pub struct Clusters {
+    map: rustc_hash::FxHashMap<u64, [u16; 2]>,
+}
+
+fn word_key(folded: &str) -> u64 {
+    use std::hash::BuildHasher;
+    std::hash::BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(folded)
+}
+
+impl Clusters {
+    /// Learns the classes of the words seen at least twice in `sentences` (tokens as written).
+    pub fn learn(sentences: &[Vec<String>], passes: usize) -> Clusters {
+        let mut ids: rustc_hash::FxHashMap<String, u32> = Default::default();
+        let mut counts: Vec<u32> = Vec::new();
+        let folded: Vec<Vec<String>> = sentences
+            .iter()
+            .map(|s| s.iter().map(|t| fold(t)).collect())
+            .collect();
+        for s in &folded {
+            for w in s {
+                let id = *ids.entry(w.clone()).or_insert_with(|| {
+                    counts.push(0);
+                    counts.len() as u32 - 1
+                });
+                counts[id as usize] += 1;
+            }
+        }
+        // Rare words share one id, outside the vocabulary proper.
+        let rare = ids.len() as u32;
+        let corpus: Vec<Vec<u32>> = folded
+            .iter()
+            .map(|s| {
+                s.iter()
+                    .map(|w| {
+                        let id = ids[w];
+                        if counts[id as usize] >= 2 { id } else { rare }
+                    })
+                    .collect()
+            })
+            .collect();
+        let classes: Vec<Vec<u16>> = CLUSTER_SIZES
+            .iter()
+            .map(|&k| hadath_learn::clusters::exchange(&corpus, ids.len() + 1, k, passes))
+            .collect();
+        let map = ids
+            .iter()
+            .filter(|(_, id)| counts[**id as usize] >= 2)
+            .map(|(w, id)| {
+                (
+                    word_key(w),
+                    [classes[0][*id as usize], classes[1][*id as usize]],
+                )
+            })
+            .collect();
+        Clusters { map }
+    }
+
+    /// The classes of a folded word, if it was seen often enough.
+    fn of(&self, folded: &str) -> Option<[u16; 2]> {
+        self.map.get(&word_key(folded)).copied()
+    }
+
+    /// How many words have classes.
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    /// Whether no word has classes.
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+
+    fn to_bytes(&self) -> Vec<u8> {
+        let mut entries: Vec<(&u64, &[u16; 2])> = self.map.iter().collect();
+        entries.sort_unstable_by_key(|(k, _)| **k);
+        let mut out = (entries.len() as u64).to_le_bytes().to_vec();
+        for (k, [a, b]) in entries {
+            out.extend_from_slice(&k.to_le_bytes());
+            out.extend_from_slice(&a.to_le_bytes());
+            out.extend_from_slice(&b.to_le_bytes());
+        }
+        out
+    }
+
+    /// Reads clusters from the front of `bytes`; the rest.
+    fn from_bytes(bytes: &[u8]) -> Result<(Clusters, &[u8]), ModelError> {
+        let n = bytes
+            .get(..8)
+            .map(|b| u64::from_le_bytes(b.try_into().expect("8 bytes")) as usize)
+            .ok_or(ModelError::Truncated(0))?;
+        let len = n.checked_mul(12).ok_or(ModelError::Truncated(8))?;
+        let body = bytes.get(8..8 + len).ok_or(ModelError::Truncated(8))?;
+        let map = body
+            .chunks_exact(12)
+            .map(|c| {
+                (
+                    u64::from_le_bytes(c[..8].try_into().expect("8 bytes")),
+                    [
+                        u16::from_le_bytes([c[8], c[9]]),
+                        u16::from_le_bytes([c[10], c[11]]),
+                    ],
+                )
+            })
+            .collect();
+        Ok((Clusters { map }, &bytes[8 + len..]))
     }
 }
 
 /// A token prepared for features: folded form, stem, gazetteer class.
 #[derive(Clone, Debug)]
 struct Prepared {
+    /// The word's classes as feature values (`-` for none), coarse then fine.
+    clusters: [String; 2],
     form: String,
     stem: String,
     shape: &'static str,
@@ -190,7 +314,7 @@ fn gazetteer_class(gaz: &Gazetteer, name: &str) -> Option<&'static str> {
     best
 }
 
-fn prepare(tokens: &[&str], gaz: &Gazetteer, groups: Groups) -> Vec<Prepared> {
+fn prepare(tokens: &[&str], gaz: &Gazetteer, groups: Groups, clusters: &Clusters) -> Vec<Prepared> {
     tokens
         .iter()
         .map(|t| {
@@ -211,7 +335,16 @@ fn prepare(tokens: &[&str], gaz: &Gazetteer, groups: Groups) -> Vec<Prepared> {
             } else {
                 "-"
             };
+            let classes = if groups.clusters {
+                clusters.of(&form)
+            } else {
+                None
+            };
             Prepared {
+                clusters: match classes {
+                    Some([a, b]) => [a.to_string(), b.to_string()],
+                    None => ["-".to_string(), "-".to_string()],
+                },
                 shape: shape(t),
                 form,
                 stem: st,
@@ -294,6 +427,19 @@ fn features(
         f.add2(33, at(-1).map_or("<s>", |x| x.form.as_str()), &w.form);
         f.add2(34, p1, at(-1).map_or("<s>", |x| x.form.as_str()));
     }
+    if groups.clusters {
+        f.add(60, &w.clusters[0]);
+        f.add(61, &w.clusters[1]);
+        let before = if i > 0 {
+            p[i - 1].clusters[0].as_str()
+        } else {
+            "<s>"
+        };
+        let after = p.get(i + 1).map_or("</s>", |x| x.clusters[0].as_str());
+        f.add(62, before);
+        f.add(63, after);
+        f.add2(64, before, &w.clusters[0]);
+    }
     if groups.gazetteer {
         f.add(40, w.gaz);
         f.add(41, if bigrams[i].0 { "starts" } else { "-" });
@@ -324,13 +470,14 @@ fn allowed_after(model_classes: &[String], prev: &str) -> Vec<u16> {
 pub struct Recognizer {
     model: Model,
     groups: Groups,
+    clusters: Clusters,
     classes: Vec<String>,
     /// Allowed tags after each tag (by class), and at the start (last entry).
     allowed: Vec<Vec<u16>>,
 }
 
 impl Recognizer {
-    fn new(model: Model, groups: Groups) -> Recognizer {
+    fn new(model: Model, groups: Groups, clusters: Clusters) -> Recognizer {
         let classes: Vec<String> = (0..model.classes() as u16)
             .map(|c| model.class_name(c).to_string())
             .collect();
@@ -340,6 +487,7 @@ impl Recognizer {
         Recognizer {
             model,
             groups,
+            clusters,
             classes,
             allowed,
         }
@@ -358,7 +506,7 @@ impl Recognizer {
     /// BIO tags of a sentence's tokens.
     pub fn tag(&self, tokens: &[&str]) -> Vec<&str> {
         let gaz = Gazetteer::embedded();
-        let p = prepare(tokens, gaz, self.groups);
+        let p = prepare(tokens, gaz, self.groups, &self.clusters);
         let bigrams = if self.groups.gazetteer {
             bigram_places(tokens, gaz)
         } else {
@@ -388,6 +536,7 @@ impl Recognizer {
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = MAGIC.to_vec();
         out.push(self.groups.bits());
+        out.extend_from_slice(&self.clusters.to_bytes());
         out.extend_from_slice(&self.model.to_bytes());
         out
     }
@@ -398,9 +547,11 @@ impl Recognizer {
         let (&bits, rest) = rest
             .split_first()
             .ok_or(ModelError::Truncated(MAGIC.len()))?;
+        let (clusters, rest) = Clusters::from_bytes(rest)?;
         Ok(Recognizer::new(
             Model::from_bytes(rest)?,
             Groups::from_bits(bits),
+            clusters,
         ))
     }
 }
@@ -410,6 +561,7 @@ impl Recognizer {
 pub fn train(
     sentences: &[Sentence],
     groups: Groups,
+    clusters: &Clusters,
     epochs: usize,
     seed: u64,
     log: &mut dyn FnMut(String),
@@ -442,7 +594,7 @@ pub fn train(
             } else {
                 vec![(false, false); tokens.len()]
             };
-            (prepare(&tokens, gaz, groups), bigrams, gold)
+            (prepare(&tokens, gaz, groups, clusters), bigrams, gold)
         })
         .collect();
     let mut f = Features::new();
@@ -472,7 +624,7 @@ pub fn train(
             trainer.progress().1 - before
         ));
     }
-    Recognizer::new(trainer.finish(), groups)
+    Recognizer::new(trainer.finish(), groups, clusters.clone())
 }
 
 /// Exact-span counts by entity type: (true positives, predicted, gold).

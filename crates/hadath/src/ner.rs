@@ -24,15 +24,70 @@ fn train_dev(data: &Path) -> Result<(Vec<Sentence>, Vec<Sentence>)> {
     Ok(hadath_learn::hold_out_every(all, 10))
 }
 
+/// Unlabelled Arabic text for the word classes: ANERcorp's training part (its words, not its
+/// labels) and the gsr-ar sentences (dev.jsonl, detect-dev.csv), split on spaces and punctuation.
+fn unlabelled(data: &Path) -> Result<Vec<Vec<String>>> {
+    let mut out: Vec<Vec<String>> = read(&data.join("ANERCorp_reconstructed_train.txt"))?
+        .into_iter()
+        .map(|s| s.tokens)
+        .collect();
+    let gsr = data.join("../gsr-ar");
+    let split = |text: &str| -> Vec<String> {
+        let mut words = Vec::new();
+        let mut word = String::new();
+        for c in text.chars() {
+            if c.is_alphanumeric() || matches!(c, '\u{064B}'..='\u{0652}') {
+                word.push(c);
+            } else {
+                if !word.is_empty() {
+                    words.push(std::mem::take(&mut word));
+                }
+                if !c.is_whitespace() {
+                    words.push(c.to_string());
+                }
+            }
+        }
+        if !word.is_empty() {
+            words.push(word);
+        }
+        words
+    };
+    if let Ok(text) = std::fs::read_to_string(gsr.join("dev.jsonl")) {
+        for s in hadath_eval::gsr::read_coded(&text).map_err(anyhow::Error::msg)? {
+            out.push(split(&s.text));
+        }
+    }
+    if let Ok(text) = std::fs::read_to_string(gsr.join("detect-dev.csv")) {
+        for s in hadath_eval::gsr::read_detect(&text).map_err(anyhow::Error::msg)? {
+            out.push(split(&s.text));
+        }
+    }
+    Ok(out)
+}
+
+fn clusters(data: &Path) -> Result<hadath_ner::Clusters> {
+    let text = unlabelled(data)?;
+    let started = Instant::now();
+    let c = hadath_ner::Clusters::learn(&text, 10);
+    eprintln!(
+        "word classes: {} words from {} unlabelled sentences, in {:.1} s",
+        c.len(),
+        text.len(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(c)
+}
+
 pub fn train(data: &Path, out: &Path, epochs: usize, seed: u64) -> Result<ExitCode> {
     let (sentences, _) = train_dev(data)?;
+    let clusters = clusters(data)?;
     let tokens: usize = sentences.iter().map(|s| s.tokens.len()).sum();
     eprintln!(
         "training on {} sentences, {tokens} tokens (ANERcorp training part less every tenth sentence)",
         sentences.len()
     );
     let started = Instant::now();
-    let rec = hadath_ner::train(&sentences, Groups::ALL, epochs, seed, &mut |m| {
+    let rec = hadath_ner::train(&sentences, Groups::ALL, &clusters, epochs, seed, &mut |m| {
         eprintln!("  {m}")
     });
     let bytes = rec.to_bytes();
@@ -76,11 +131,17 @@ fn table(scores: &Scores) {
 
 /// Trains on all folds but one and scores on that one, for each of `k` folds of `sentences`;
 /// the counts summed.
-fn cross_validate(sentences: &[Sentence], k: usize, groups: Groups, epochs: usize) -> Scores {
+fn cross_validate(
+    sentences: &[Sentence],
+    k: usize,
+    groups: Groups,
+    clusters: &hadath_ner::Clusters,
+    epochs: usize,
+) -> Scores {
     let mut total = Scores::default();
     for fold in 0..k {
         let (fit, score) = hadath_learn::fold_split(sentences, k, fold);
-        let rec = hadath_ner::train(&fit, groups, epochs, 2026, &mut |_| {});
+        let rec = hadath_ner::train(&fit, groups, clusters, epochs, 2026, &mut |_| {});
         let (s, _) = hadath_ner::evaluate(&rec, &score);
         for t in 0..TYPES.len() {
             total.by_type[t].0 += s.by_type[t].0;
@@ -110,6 +171,7 @@ pub fn eval(
         println!("| features | P | R | F1 |");
         println!("|---|---|---|---|");
         let all = Groups::ALL;
+        let word_classes = clusters(data)?;
         for (name, groups) in [
             ("all", all),
             ("without word", Groups { word: false, ..all }),
@@ -128,8 +190,15 @@ pub fn eval(
                     ..all
                 },
             ),
+            (
+                "without word classes",
+                Groups {
+                    clusters: false,
+                    ..all
+                },
+            ),
         ] {
-            let s = cross_validate(&all_train, 5, groups, epochs);
+            let s = cross_validate(&all_train, 5, groups, &word_classes, epochs);
             let (p, r, f) = Scores::prf(s.overall());
             println!(
                 "| {name} | {:.2} | {:.2} | {:.2} |",
