@@ -348,11 +348,18 @@ fn find_actors(d: &Doc<'_>, range: &Range<usize>) -> Vec<ActorMention> {
         else {
             continue;
         };
-        let adjacent = actors.iter_mut().find(|a| {
-            let after = a.tokens.end == i || a.tokens.end + 1 == i;
-            let before = i + 1 == a.tokens.start;
-            (d.doc.lang == Lang::Ar && after) || (d.doc.lang == Lang::En && before)
-        });
+        // The actor right next to the demonym first; in Arabic, one word further back only when
+        // no actor stands between them (مسلحون القوات الأمريكية: the forces are American, not
+        // the gunmen).
+        let next_to = |a: &ActorMention| match d.doc.lang {
+            Lang::Ar => a.tokens.end == i,
+            _ => i + 1 == a.tokens.start,
+        };
+        let adjacent = match actors.iter().position(next_to) {
+            Some(k) => actors.get_mut(k),
+            None if d.doc.lang == Lang::Ar => actors.iter_mut().find(|a| a.tokens.end + 1 == i),
+            None => None,
+        };
         match adjacent {
             Some(actor) if actor.country.is_none() => {
                 actor.tokens = actor.tokens.start.min(i)..actor.tokens.end.max(i + 1);

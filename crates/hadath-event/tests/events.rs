@@ -293,6 +293,17 @@ fn actors_follow_the_coding_conventions() {
     let protest = a.iter().find(|e| e.0 == "PROTEST").expect("a protest");
     assert_eq!(protest.2, Some(("بيروت".into(), "LBN -".into())), "{a:?}");
 
+    // "Gunmen attacked the American forces in Baghdad": the demonym qualifies the forces next to
+    // it, not the gunmen a word before.
+    let a = actors("هاجم مسلحون القوات الأمريكية في بغداد أمس.");
+    assert_eq!(a.len(), 1, "{a:?}");
+    assert_eq!(a[0].1, Some(("مسلحون".into(), "IRQ UAF".into())), "{a:?}");
+    assert_eq!(
+        a[0].2,
+        Some(("القوات الأمريكية".into(), "USA MIL".into())),
+        "{a:?}"
+    );
+
     // "Thousands of protesters took to the streets of Cairo": the protesters inside the
     // trigger are its source.
     let a = actors("خرج آلاف المتظاهرين إلى الشوارع في القاهرة أمس.");
