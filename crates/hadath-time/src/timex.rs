@@ -1147,14 +1147,18 @@ fn truncate(at: DateTime, g: Grain) -> DateTime {
 
 fn relative_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
     let durations = &s.durations;
-    let shifted = |d: &crate::DurationMention, sign: i64| -> Option<Instant> {
+    // Now moved by the duration, to the second.
+    let exact = |d: &crate::DurationMention, sign: i64| -> Option<DateTime> {
         let span = match d.unit {
             Grain::Year if d.value.fract() == 0.0 => (sign * d.value as i64).years(),
             Grain::Quarter if d.value.fract() == 0.0 => (sign * 3 * d.value as i64).months(),
             Grain::Month if d.value.fract() == 0.0 => (sign * d.value as i64).months(),
             _ => (sign * d.seconds() as i64).seconds(),
         };
-        let at = s.now.checked_add(span).ok()?;
+        s.now.checked_add(span).ok()
+    };
+    let shifted = |d: &crate::DurationMention, sign: i64| -> Option<Instant> {
+        let at = exact(d, sign)?;
         // "in half an hour", "in 2.5 hours": known to the second.
         let g = if d.value.fract() != 0.0 {
             Grain::Second
@@ -1188,9 +1192,27 @@ fn relative_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
         "ago" | "before" | "earlier" => (-1, k + 1),
         "hence" | "later" => (1, k + 1),
         "from" if matches!(s.text(k + 1), "now" | "today") => (1, k + 2),
+        "from" if s.text(k + 1) == "right" && s.text(k + 2) == "now" => (1, k + 3),
         _ => return None,
     };
-    Some((TimeValue::At(shifted(d, sign)?), end))
+    let mut v = shifted(d, sign)?;
+    // The anchor sets the grain: "from today" is a day, "from right now" this very second.
+    match (s.text(k + 1), s.text(k + 2)) {
+        ("today", _) => {
+            v = Instant {
+                at: midnight(exact(d, sign)?.date()),
+                grain: Grain::Day,
+            }
+        }
+        ("right", "now") => {
+            v = Instant {
+                at: exact(d, sign)?,
+                grain: Grain::Second,
+            }
+        }
+        _ => {}
+    }
+    Some((TimeValue::At(v), end))
 }
 
 fn period_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
@@ -2872,6 +2894,30 @@ mod reading_tests {
         );
         // A number is not a weekday without its article or a cue.
         assert_eq!(read(ar, "قتل اثنين", Lean::Past), vec![]);
+    }
+
+    #[test]
+    fn the_anchor_of_from_sets_the_grain_and_fortnights_are_two_weeks() {
+        let en = &hadath_en::EnglishPack;
+        // Thursday 2022-01-06 at noon.
+        assert_eq!(
+            read(en, "3 years from today", Lean::Past),
+            vec![("3 years from today".into(), day(2025, 1, 6))]
+        );
+        assert_eq!(
+            read(en, "a day from right now", Lean::Past),
+            vec![(
+                "a day from right now".into(),
+                at(2022, 1, 7, 12, 0, Grain::Second)
+            )]
+        );
+        assert_eq!(
+            read(en, "a fortnight ago", Lean::Past),
+            vec![(
+                "a fortnight ago".into(),
+                at(2021, 12, 23, 12, 0, Grain::Hour)
+            )]
+        );
     }
 
     #[test]
