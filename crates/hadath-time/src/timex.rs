@@ -685,6 +685,30 @@ fn at_day(d: Date) -> TimeValue {
     })
 }
 
+/// The interval from the start of `from`'s `grain` to the start of `to`'s.
+fn days_between(from: Date, to: Date, grain: Grain) -> TimeValue {
+    TimeValue::Between {
+        from: Some(Instant {
+            at: midnight(from),
+            grain,
+        }),
+        to: Some(Instant {
+            at: midnight(to),
+            grain,
+        }),
+    }
+}
+
+/// `count` periods of `grain` after the current one (`n > 0`) or before it.
+fn periods_from_today(today: Date, grain: Grain, n: i32, count: i64) -> TimeValue {
+    let first = shift_period(
+        period_start(today, grain),
+        grain,
+        if n > 0 { 1 } else { -count },
+    );
+    days_between(first, shift_period(first, grain, count), grain)
+}
+
 fn add_days(d: Date, n: i64) -> Date {
     d.checked_add(n.days()).unwrap_or(d)
 }
@@ -840,16 +864,7 @@ fn holiday(h: Holiday, year: Option<i16>, now: Date, lean: Lean) -> Option<TimeV
         Holiday::Ramadan => {
             let start = hijri(9, 1)?;
             let end = hijri_to_date(hijri_year_at(add_days(start, 15)), 10, 1)?;
-            return Some(TimeValue::Between {
-                from: Some(Instant {
-                    at: midnight(start),
-                    grain: Grain::Day,
-                }),
-                to: Some(Instant {
-                    at: midnight(end),
-                    grain: Grain::Day,
-                }),
-            });
+            return Some(days_between(start, end, Grain::Day));
         }
         gregorian => match year {
             Some(y) => gregorian.in_year(y)?,
@@ -1436,16 +1451,7 @@ fn period_part_at(s: &Scan<'_, '_>, part: Tx, after: usize) -> Option<(TimeValue
     } else {
         after
     };
-    let interval = |a: Date, b: Date, g: Grain| TimeValue::Between {
-        from: Some(Instant {
-            at: midnight(a),
-            grain: g,
-        }),
-        to: Some(Instant {
-            at: midnight(b),
-            grain: g,
-        }),
-    };
+    let interval = |a: Date, b: Date, g: Grain| days_between(a, b, g);
     // A year: "of 2012", "of next year", "year", "the year".
     let year = if let Some((y, e)) = s.year(k).filter(|_| s.words.kind(k) == TokenKind::Number) {
         Some((y, e))
@@ -1505,36 +1511,12 @@ fn month_part_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
                     add_days(first.last_of_month(), 1),
                 )
             };
-            return Some((
-                TimeValue::Between {
-                    from: Some(Instant {
-                        at: midnight(a),
-                        grain: Grain::Day,
-                    }),
-                    to: Some(Instant {
-                        at: midnight(b),
-                        grain: Grain::Day,
-                    }),
-                },
-                after,
-            ));
+            return Some((days_between(a, b, Grain::Day), after));
         }
         if word == "eoy" {
             let y = today.year();
             let (a, b) = (Date::new(y, 9, 1).ok()?, Date::new(y + 1, 1, 1).ok()?);
-            return Some((
-                TimeValue::Between {
-                    from: Some(Instant {
-                        at: midnight(a),
-                        grain: Grain::Month,
-                    }),
-                    to: Some(Instant {
-                        at: midnight(b),
-                        grain: Grain::Month,
-                    }),
-                },
-                after,
-            ));
+            return Some((days_between(a, b, Grain::Month), after));
         }
         // "end of month", "beginning of month": this month.
         let k = if s.text(after) == "of" {
@@ -1576,16 +1558,7 @@ fn month_part_value(
 ) -> Option<(TimeValue, usize)> {
     let (first, end) = month_first(s, month, end)?;
     let day = |d: i8| Date::new(first.year(), first.month(), d).ok();
-    let between = |a: Date, b: Date| TimeValue::Between {
-        from: Some(Instant {
-            at: midnight(a),
-            grain: Grain::Day,
-        }),
-        to: Some(Instant {
-            at: midnight(b),
-            grain: Grain::Day,
-        }),
-    };
+    let between = |a: Date, b: Date| days_between(a, b, Grain::Day);
     let value = match part {
         Tx::Early => between(first, day(11)?),
         Tx::Late => between(day(21)?, add_days(first.last_of_month(), 1)),
@@ -2506,21 +2479,7 @@ fn interval_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
         && let Some((Tx::Shift(n), end)) = s.is(e2, |t| matches!(t, Tx::Shift(_)))
         && n != 0
     {
-        let first = shift_period(period_start(today, g), g, if n > 0 { 1 } else { -count });
-        let last = shift_period(first, g, count);
-        return Some((
-            TimeValue::Between {
-                from: Some(Instant {
-                    at: midnight(first),
-                    grain: g,
-                }),
-                to: Some(Instant {
-                    at: midnight(last),
-                    grain: g,
-                }),
-            },
-            end,
-        ));
+        return Some((periods_from_today(today, g, n, count), end));
     }
     // "next three weeks", "last 2 months" (shift before), "ثلاثة أسابيع قادمة" (after): N periods.
     let counted = |d: &crate::DurationMention| d.tokens.len() > 1 && d.unit != Grain::Quarter;
@@ -2571,21 +2530,7 @@ fn interval_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
                 end,
             ));
         }
-        let first = shift_period(period_start(today, g), g, if n > 0 { 1 } else { -count });
-        let last = shift_period(first, g, count);
-        return Some((
-            TimeValue::Between {
-                from: Some(Instant {
-                    at: midnight(first),
-                    grain: g,
-                }),
-                to: Some(Instant {
-                    at: midnight(last),
-                    grain: g,
-                }),
-            },
-            end,
-        ));
+        return Some((periods_from_today(today, g, n, count), end));
     }
     // A bare day, "الى/-", then a full date: "13 الى 15 تموز", "من 1-8 شهر ايلول".
     if let Some((d1, e1)) = s.day_of_month(a_at)
