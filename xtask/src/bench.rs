@@ -124,14 +124,7 @@ pub fn run(args: &[String]) -> Result<()> {
 
 fn startup() -> Result<()> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let status = std::process::Command::new("cargo")
-        .args(["build", "--release", "-q", "-p", "hadath"])
-        .current_dir(&root)
-        .status()?;
-    if !status.success() {
-        bail!("building the release binary failed");
-    }
-    let bin = root.join("target/release/hadath");
+    let bin = crate::release_binary(&root)?;
     let input = std::env::temp_dir().join("hadath-bench-startup.txt");
     std::fs::write(&input, "قتل شخص في هجوم على مركز للشرطة في بغداد أمس.\n")?;
     let mut times = Vec::new();

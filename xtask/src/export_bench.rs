@@ -69,16 +69,10 @@ pub fn run(args: &[String]) -> Result<()> {
         started.elapsed().as_secs_f64(),
         db.display()
     );
-    let status = std::process::Command::new("cargo")
-        .args(["build", "--release", "-q", "-p", "hadath"])
-        .current_dir(&root)
-        .status()?;
-    if !status.success() {
-        bail!("building the release binary failed");
-    }
+    let bin = crate::release_binary(&root)?;
     let out = dir.join("events.parquet");
     let started = Instant::now();
-    let status = std::process::Command::new(root.join("target/release/hadath"))
+    let status = std::process::Command::new(&bin)
         .args([
             "export",
             "--db",

@@ -157,14 +157,8 @@ pub fn run(args: &[String]) -> Result<()> {
     } else {
         println!("store: {n} events ({}, reused)", db.display());
     }
-    let status = Command::new("cargo")
-        .args(["build", "--release", "-q", "-p", "hadath"])
-        .current_dir(&root)
-        .status()?;
-    if !status.success() {
-        bail!("building the release binary failed");
-    }
-    let mut server = Command::new(root.join("target/release/hadath"))
+    let bin = crate::release_binary(&root)?;
+    let mut server = Command::new(&bin)
         .args([
             "serve",
             "--db",

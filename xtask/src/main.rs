@@ -13,6 +13,7 @@ mod load_test;
 mod morph_conllu;
 
 use anyhow::{Result, bail};
+use std::path::{Path, PathBuf};
 
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -29,4 +30,16 @@ fn main() -> Result<()> {
             "usage: cargo xtask gazetteer | bench [--mb N] | geo-eval [--seed N] [--per-band N] [--verbose] | duckling [--dim D] [--verbose] | export-bench [--events N] | basemap [--scale 110m|50m] | load-test [--events N] [--clients C] [--rate R] [--seconds S] | morph-conllu OUT_DIR"
         ),
     }
+}
+
+/// Builds the release `hadath` (quietly) and returns its path.
+fn release_binary(root: &Path) -> Result<PathBuf> {
+    let status = std::process::Command::new("cargo")
+        .args(["build", "--release", "-q", "-p", "hadath"])
+        .current_dir(root)
+        .status()?;
+    if !status.success() {
+        bail!("building the release binary failed");
+    }
+    Ok(root.join("target/release/hadath"))
 }
