@@ -249,10 +249,6 @@ pub struct Scores {
     /// With predicted segmentation: UPOS, UFeats, both, lemma right (words of rightly split
     /// tokens only; the rest count as wrong).
     pub pred_seg: [usize; 4],
-    /// Seconds spent tagging and lemmatising gold words (one thread).
-    pub tag_secs: f64,
-    /// Seconds spent segmenting, tagging and lemmatising written tokens (one thread).
-    pub full_secs: f64,
 }
 
 impl Scores {
@@ -267,8 +263,6 @@ impl Scores {
             self.gold_seg[k] += o.gold_seg[k];
             self.pred_seg[k] += o.pred_seg[k];
         }
-        self.tag_secs += o.tag_secs;
-        self.full_secs += o.full_secs;
     }
 
     /// Segmentation word precision, recall and F1.
@@ -307,16 +301,13 @@ pub fn evaluate(an: &Analyzer, sentences: &[Sentence], errors: &mut SplitErrors)
         // Gold segmentation.
         let gold = gold_words(&p);
         let words: Vec<(&str, Role)> = gold.iter().map(|(w, r)| (w.form.as_str(), *r)).collect();
-        let started = std::time::Instant::now();
         let tagged = an.tag_words(&words);
-        s.tag_secs += started.elapsed().as_secs_f64();
         for ((w, _), (tag, lemma)) in gold.iter().zip(tagged) {
             for (k, ok) in right(w, &tag, &lemma).into_iter().enumerate() {
                 s.gold_seg[k] += usize::from(ok);
             }
         }
         // Predicted segmentation.
-        let started = std::time::Instant::now();
         let splits: Vec<Split> = an.segment(&tokens);
         let mut words: Vec<(&str, Role)> = Vec::new();
         for sp in &splits {
@@ -325,7 +316,6 @@ pub fn evaluate(an: &Analyzer, sentences: &[Sentence], errors: &mut SplitErrors)
             }
         }
         let tagged = an.tag_words(&words);
-        s.full_secs += started.elapsed().as_secs_f64();
         let mut at = 0;
         for (i, sp) in splits.iter().enumerate() {
             s.tokens += 1;
