@@ -1,4 +1,5 @@
-//! `cargo xtask bench [--mb N]`: whole-pipeline throughput on real Arabic news text.
+//! `cargo xtask bench [--mb N] [--no-geo] [--no-morph]`: whole-pipeline throughput on real Arabic
+//! news text (`--no-morph`: without the Arabic word analyser).
 //!
 //! The corpus is built in memory from ../shared/data (never written or committed): the ANERcorp
 //! training tokens re-joined into sentences, and the gsr-ar dev sentences, grouped into ~3 KB
@@ -93,10 +94,13 @@ pub fn run(args: &[String]) -> Result<()> {
     let warm = Instant::now();
     let _ = hadath_event::extract(&docs[0]);
     let first_call = warm.elapsed();
+    let options = hadath_event::Options {
+        morphology: !args.iter().any(|a| a == "--no-morph"),
+    };
     let start = Instant::now();
     let mut n_events = 0usize;
     for doc in &docs {
-        n_events += hadath_event::extract(doc).0.len();
+        n_events += hadath_event::extract_with(doc, &options).0.len();
     }
     let secs = start.elapsed().as_secs_f64();
     println!(

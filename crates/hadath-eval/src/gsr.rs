@@ -131,7 +131,7 @@ fn category_index(c: &str) -> Option<usize> {
 }
 
 /// Extracts every coded sentence and scores it.
-pub fn score_coded(sentences: &[CodedSentence]) -> CodedScores {
+pub fn score_coded(sentences: &[CodedSentence], options: &hadath_event::Options) -> CodedScores {
     let mut s = CodedScores::default();
     for sentence in sentences {
         let Some(k) = category_index(&sentence.category) else {
@@ -139,7 +139,7 @@ pub fn score_coded(sentences: &[CodedSentence]) -> CodedScores {
         };
         let doc = document(&sentence.id, &sentence.text, Some(&sentence.date));
         let started = std::time::Instant::now();
-        let (events, _) = hadath_event::extract(&doc);
+        let (events, _) = hadath_event::extract_with(&doc, options);
         s.secs += started.elapsed().as_secs_f64();
         s.sentences[k] += 1;
         let relevant: Vec<&Event> = events
@@ -232,7 +232,10 @@ impl DetectScores {
 
 /// Detection scores for ASSAULT and PROTEST (in that order): a sentence is detected when
 /// hadath reports an event of the type asked about.
-pub fn score_detect(sentences: &[DetectSentence]) -> [DetectScores; 2] {
+pub fn score_detect(
+    sentences: &[DetectSentence],
+    options: &hadath_event::Options,
+) -> [DetectScores; 2] {
     let mut out = [DetectScores::default(); 2];
     for (n, s) in sentences.iter().enumerate() {
         let k = match s.event_type.as_str() {
@@ -245,7 +248,7 @@ pub fn score_detect(sentences: &[DetectSentence]) -> [DetectScores; 2] {
             continue;
         }
         let doc = document(&format!("detect-{n}"), &s.text, None);
-        let (events, _) = hadath_event::extract(&doc);
+        let (events, _) = hadath_event::extract_with(&doc, options);
         let detected = events
             .iter()
             .any(|e| reported(e) && e.event_type.as_str() == s.event_type);
@@ -420,24 +423,27 @@ mod tests {
             label: label.into(),
             text: text.into(),
         };
-        let scores = score_detect(&[
-            s(
-                "ASSAULT",
-                "yes",
-                "قتل خمسة عشر شخصا في هجوم على سوق في بغداد أمس.",
-            ),
-            s(
-                "ASSAULT",
-                "easy no",
-                "افتتح الوزير معرضا للكتاب في القاهرة.",
-            ),
-            s("ASSAULT", "ambiguous", "قتل خمسة أشخاص."),
-            s(
-                "PROTEST",
-                "yes",
-                "تظاهر آلاف الطلاب في عمان احتجاجا على رفع الأسعار.",
-            ),
-        ]);
+        let scores = score_detect(
+            &[
+                s(
+                    "ASSAULT",
+                    "yes",
+                    "قتل خمسة عشر شخصا في هجوم على سوق في بغداد أمس.",
+                ),
+                s(
+                    "ASSAULT",
+                    "easy no",
+                    "افتتح الوزير معرضا للكتاب في القاهرة.",
+                ),
+                s("ASSAULT", "ambiguous", "قتل خمسة أشخاص."),
+                s(
+                    "PROTEST",
+                    "yes",
+                    "تظاهر آلاف الطلاب في عمان احتجاجا على رفع الأسعار.",
+                ),
+            ],
+            &hadath_event::Options::default(),
+        );
         assert_eq!((scores[0].tp, scores[0].fp, scores[0].fn_), (1, 0, 0));
         assert_eq!(scores[0].ambiguous, 1);
         assert_eq!((scores[1].tp, scores[1].fn_), (1, 0));

@@ -54,6 +54,10 @@ const CITY_NOUNS: &[&str] = &[
 ];
 /// Most words between a number and "killed" for the number to count the dead.
 const FATALITY_WINDOW: usize = 6;
+/// Words either side of a trigger candidate that the Arabic word analyser reads (the trigger's
+/// clause: its actors, its place). Whole sentences gave the same events on the dev articles and
+/// gsr-ar, at 18% more time (docs/PERFORMANCE.md).
+const MORPH_WINDOW: usize = 6;
 /// Highest reading cost per letter at which a word after a place noun is taken for a place
 /// GeoNames has only in Latin script (see `hadath_geo::align`).
 const TRANSLIT_MAX_COST: f32 = 0.25;
@@ -67,7 +71,52 @@ struct Doc<'a> {
     analyses: Vec<Vec<Analysis>>,
     /// The analyses a function word may have (clitics و ف س ل only).
     marker_analyses: Vec<Vec<Analysis>>,
+    /// A verb's lemma as one more reading for the trigger lexicon (token, reading), in token
+    /// order: the word analyser's (Arabic only).
+    verb_lemmas: Vec<(usize, Analysis)>,
+    /// The country each token names as a demonym (الكازاخستانية, Kazakh), if any.
+    demonyms: Vec<Option<Place<'static>>>,
     published: Date,
+}
+
+impl<'a> Doc<'a> {
+    /// The document normalised, tokenised and its words read by the language pack.
+    fn new(doc: &'a Document, published: Date) -> Doc<'a> {
+        let lex = for_lang(doc.lang);
+        let norm = lex.pack.normalize(&doc.text);
+        let tokens = tokenize(&norm);
+        let analyses: Vec<Vec<Analysis>> = tokens
+            .iter()
+            .map(|t| {
+                let mut out = Vec::new();
+                if t.kind != TokenKind::Punct {
+                    lex.pack.analyses(t.text(&norm), &mut out);
+                }
+                out
+            })
+            .collect();
+        let marker_analyses = analyses
+            .iter()
+            .map(|a| {
+                a.iter()
+                    .filter(|a| a.verbal_ok && !a.definite || a.proclitic_len == 0)
+                    .cloned()
+                    .collect()
+            })
+            .collect();
+        Doc {
+            doc,
+            lex,
+            gazetteer: Gazetteer::embedded(),
+            norm: norm.as_str().to_string(),
+            tokens,
+            analyses,
+            marker_analyses,
+            demonyms: Vec::new(),
+            verb_lemmas: Vec::new(),
+            published,
+        }
+    }
 }
 
 impl Doc<'_> {
@@ -154,16 +203,35 @@ impl Sentence {
     }
 }
 
+/// How to extract.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Options {
+    /// Read Arabic words around trigger candidates with the word analyser (`hadath-morph`): its
+    /// proclitic split narrows the pack's readings, and verbs' lemmas reach the trigger lexicon.
+    /// On by default; off only to measure what it changes (`hadath eval --no-morph`).
+    pub morphology: bool,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options { morphology: true }
+    }
+}
+
 /// Extracts the events of one document. Never fails: what could not be read becomes a diagnostic.
 pub fn extract(doc: &Document) -> (Vec<Event>, Vec<Diagnostic>) {
-    extract_rules(doc)
+    extract_with(doc, &Options::default())
 }
 
 /// The events the lexicon rules find (today, all of [`extract`]; a learned sentence detector is
 /// measured by `hadath eval gsr --cv` but not yet applied).
 pub fn extract_rules(doc: &Document) -> (Vec<Event>, Vec<Diagnostic>) {
+    extract(doc)
+}
+
+/// [`extract`] with options.
+pub fn extract_with(doc: &Document, options: &Options) -> (Vec<Event>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
-    let lex = for_lang(doc.lang);
     let published = doc.published.unwrap_or_else(|| {
         diagnostics.push(Diagnostic {
             message: "no publication date: relative dates are resolved against today".into(),
@@ -171,37 +239,29 @@ pub fn extract_rules(doc: &Document) -> (Vec<Event>, Vec<Diagnostic>) {
         });
         jiff::ZonedDateTime::now().date()
     });
-    let norm = lex.pack.normalize(&doc.text);
-    let tokens = tokenize(&norm);
-    let analyses: Vec<Vec<Analysis>> = tokens
-        .iter()
-        .map(|t| {
-            let mut out = Vec::new();
-            if t.kind != TokenKind::Punct {
-                lex.pack.analyses(t.text(&norm), &mut out);
+    let mut d = Doc::new(doc, published);
+    // The word analyser, where it matters: around the words that may name an event.
+    if doc.lang == Lang::Ar && options.morphology {
+        for (_, range) in sentence_ranges(&d) {
+            let mut windows: Vec<Range<usize>> = Vec::new();
+            for m in d.lex.triggers.find_all(&d.analyses, range.clone()) {
+                let w = m.tokens.start.saturating_sub(MORPH_WINDOW).max(range.start)
+                    ..(m.tokens.end + MORPH_WINDOW).min(range.end);
+                match windows.last_mut() {
+                    Some(last) if w.start <= last.end => last.end = last.end.max(w.end),
+                    _ => windows.push(w),
+                }
             }
-            out
-        })
-        .collect();
-    let marker_analyses = analyses
+            for w in windows {
+                analyse_words(&mut d, w);
+            }
+        }
+    }
+    d.demonyms = d
+        .analyses
         .iter()
-        .map(|a| {
-            a.iter()
-                .filter(|a| a.verbal_ok && !a.definite || a.proclitic_len == 0)
-                .cloned()
-                .collect()
-        })
+        .map(|analyses| analyses.iter().find_map(|a| d.gazetteer.demonym(&a.form)))
         .collect();
-    let d = Doc {
-        doc,
-        lex,
-        gazetteer: Gazetteer::embedded(),
-        norm: norm.as_str().to_string(),
-        tokens,
-        analyses,
-        marker_analyses,
-        published,
-    };
     let mut sentences = find_mentions(&d);
     resolve_places(&d, &mut sentences);
     let doc_country = main_country(&d, &sentences);
@@ -213,11 +273,74 @@ pub fn extract_rules(doc: &Document) -> (Vec<Event>, Vec<Diagnostic>) {
     (events, diagnostics)
 }
 
-fn find_mentions(d: &Doc<'_>) -> Vec<Sentence> {
-    let text = &d.doc.text;
-    let mut sentences = Vec::new();
+/// Narrows the clitic analyses of Arabic words (`range`) to the proclitics the word analyser
+/// splits off (the word unsplit is always kept; enclitics are left to the pack, which the
+/// analyser misses more often), and records each verb's lemma for the trigger lexicon.
+fn analyse_words(d: &mut Doc<'_>, range: Range<usize>) {
+    let written: Vec<String> = d.tokens[range.clone()]
+        .iter()
+        .map(|t| hadath_morph::conllu::strip(t.orig.slice(&d.doc.text)))
+        .collect();
+    let refs: Vec<&str> = written.iter().map(String::as_str).collect();
+    let pack = &d.lex.pack;
+    let fold = |s: &str| {
+        let mut out = String::with_capacity(s.len());
+        for c in s.chars() {
+            pack.fold_char(c, &mut out);
+        }
+        out
+    };
+    for w in hadath_morph::arabic().analyse_where(&refs, |upos| upos == "VERB") {
+        let i = range.start + w.token;
+        if !w.host || d.tokens[i].kind == TokenKind::Punct {
+            continue;
+        }
+        let host = fold(&w.form);
+        let bare = match host.strip_prefix("ال") {
+            Some(rest) if rest.chars().count() >= 2 => rest,
+            _ => host.as_str(),
+        };
+        // The treebank does not split the article: both المحتجين and محتجين are its host. ل + ال
+        // before a word in ل writes لل too (للقاء: ل + اللقاء), which the analyser reads ل + القاء.
+        let after_lam = (d.text(i).contains("لل") && bare != host).then(|| format!("ل{bare}"));
+        let out = &mut d.analyses[i];
+        let same_split = |a: &Analysis| {
+            a.proclitic_len > 0
+                && (same_host(&a.form, bare)
+                    || same_host(&a.form, &host)
+                    || after_lam.as_deref().is_some_and(|h| same_host(&a.form, h)))
+        };
+        let Some(kept) = out.iter().find(|a| same_split(a)).cloned() else {
+            continue; // The analyser's split is not among the pack's: keep them all.
+        };
+        out.retain(|a| a.proclitic_len == 0 || same_split(a));
+        // Verbs only: a noun's lemma can spell a verb of the lexicons (صادرات "exports" →
+        // صادر, also "confiscated").
+        let lemma = fold(&w.lemma);
+        if w.upos == "VERB" && !lemma.is_empty() && !out.iter().any(|a| a.form == lemma) {
+            d.verb_lemmas.push((
+                i,
+                Analysis {
+                    form: lemma,
+                    ..kept
+                },
+            ));
+        }
+    }
+}
+
+/// Whether two readings of one word's host start alike: one is the other with an enclitic cut
+/// off, allowing the one letter a suffix changes (حكومته → حكومة).
+fn same_host(a: &str, b: &str) -> bool {
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    common + 1 >= a.chars().count().min(b.chars().count()) && common >= 2
+}
+
+/// The sentences of the document with their tokens (sentences without tokens left out).
+fn sentence_ranges(d: &Doc<'_>) -> Vec<(Span, Range<usize>)> {
+    let mut out = Vec::new();
     let mut token_idx = 0;
-    for span in split_sentences(text) {
+    for span in split_sentences(&d.doc.text) {
         while token_idx < d.tokens.len() && d.tokens[token_idx].orig.start() < span.start() {
             token_idx += 1;
         }
@@ -225,80 +348,117 @@ fn find_mentions(d: &Doc<'_>) -> Vec<Sentence> {
         while token_idx < d.tokens.len() && d.tokens[token_idx].orig.end() <= span.end() {
             token_idx += 1;
         }
-        let range = start..token_idx;
-        if range.is_empty() {
-            continue;
+        if token_idx > start {
+            out.push((span, start..token_idx));
         }
-        let paragraph = text[..span.start()].matches('\n').count();
-        // Function words carry only و ف س ل before them: كما is not ك + ما ("not").
-        let markers: Vec<(Range<usize>, Marker)> = d
-            .lex
-            .markers
-            .find_all(&d.marker_analyses, range.clone())
-            .into_iter()
-            .map(|m| (m.tokens.clone(), *m.value))
-            .collect();
-        let mut clause_of = Vec::with_capacity(range.len());
-        let mut since_clauses = Vec::new();
-        let mut clause = 0;
-        for i in range.clone() {
-            let opener = markers
-                .iter()
-                .find(|(r, m)| r.start == i && matches!(m, Marker::Clause | Marker::Since));
-            if i > range.start && opener.is_some() {
-                clause += 1;
-            }
-            if opener.is_some_and(|(_, m)| *m == Marker::Since) {
-                since_clauses.push(clause);
-            }
-            clause_of.push(clause);
-            if d.tokens[i].kind == TokenKind::Punct
-                && matches!(d.text(i), "," | ";" | ":" | "(" | ")" | "-" | "–")
-            {
-                clause += 1;
-            }
+    }
+    out
+}
+
+fn find_mentions(d: &Doc<'_>) -> Vec<Sentence> {
+    let text = &d.doc.text;
+    sentence_ranges(d)
+        .into_iter()
+        .map(|(span, range)| {
+            let paragraph = text[..span.start()].matches('\n').count();
+            sentence_mentions(d, span, range, paragraph)
+        })
+        .collect()
+}
+
+/// The mentions of one sentence (`range`: its tokens).
+fn sentence_mentions(d: &Doc<'_>, span: Span, range: Range<usize>, paragraph: usize) -> Sentence {
+    // Function words carry only و ف س ل before them: كما is not ك + ما ("not").
+    let markers: Vec<(Range<usize>, Marker)> = d
+        .lex
+        .markers
+        .find_all(&d.marker_analyses, range.clone())
+        .into_iter()
+        .map(|m| (m.tokens.clone(), *m.value))
+        .collect();
+    let mut clause_of = Vec::with_capacity(range.len());
+    let mut since_clauses = Vec::new();
+    let mut clause = 0;
+    for i in range.clone() {
+        let opener = markers
+            .iter()
+            .find(|(r, m)| r.start == i && matches!(m, Marker::Clause | Marker::Since));
+        if i > range.start && opener.is_some() {
+            clause += 1;
         }
-        let actors = find_actors(d, &range);
-        // A trigger word inside an actor's name (قوات مكافحة الشغب, "riot police") names no event.
-        let triggers: Vec<_> = select_triggers(d.lex.triggers.find_all(&d.analyses, range.clone()))
-            .into_iter()
-            .filter(|(r, _)| {
-                !actors.iter().any(|a| {
-                    a.tokens.start <= r.start && r.end <= a.tokens.end && a.tokens.len() > r.len()
-                })
+        if opener.is_some_and(|(_, m)| *m == Marker::Since) {
+            since_clauses.push(clause);
+        }
+        clause_of.push(clause);
+        if d.tokens[i].kind == TokenKind::Punct
+            && matches!(d.text(i), "," | ";" | ":" | "(" | ")" | "-" | "–")
+        {
+            clause += 1;
+        }
+    }
+    let actors = find_actors(d, &range);
+    // A trigger word inside an actor's name (قوات مكافحة الشغب, "riot police") names no event.
+    let triggers: Vec<_> = select_triggers(trigger_matches(d, &range))
+        .into_iter()
+        .filter(|(r, _)| {
+            !actors.iter().any(|a| {
+                a.tokens.start <= r.start && r.end <= a.tokens.end && a.tokens.len() > r.len()
             })
-            .collect();
-        let view = d.sub_view(&range);
-        let shift_time = |mut m: TimeMention| {
+        })
+        .collect();
+    let view = d.sub_view(&range);
+    let shift_time = |mut m: TimeMention| {
+        m.tokens = m.tokens.start + range.start..m.tokens.end + range.start;
+        m
+    };
+    let times: Vec<TimeMention> = find_times(d.doc.lang, &view, d.published)
+        .into_iter()
+        .map(shift_time)
+        .collect();
+    let numbers: Vec<NumberMention> = find_numbers(d.doc.lang, &view)
+        .into_iter()
+        .map(|mut m| {
             m.tokens = m.tokens.start + range.start..m.tokens.end + range.start;
             m
-        };
-        let times: Vec<TimeMention> = find_times(d.doc.lang, &view, d.published)
-            .into_iter()
-            .map(shift_time)
-            .collect();
-        let numbers: Vec<NumberMention> = find_numbers(d.doc.lang, &view)
-            .into_iter()
-            .map(|mut m| {
-                m.tokens = m.tokens.start + range.start..m.tokens.end + range.start;
-                m
-            })
-            .collect();
-        sentences.push(Sentence {
-            span,
-            tokens: range,
-            paragraph,
-            clause_of,
-            since_clauses,
-            triggers,
-            actors,
-            markers,
-            times,
-            numbers,
-            places: Vec::new(),
-        });
+        })
+        .collect();
+    Sentence {
+        span,
+        tokens: range,
+        paragraph,
+        clause_of,
+        since_clauses,
+        triggers,
+        actors,
+        markers,
+        times,
+        numbers,
+        places: Vec::new(),
     }
-    sentences
+}
+
+/// The trigger lexicon's matches in `range`, verbs read by their lemmas too.
+fn trigger_matches(d: &Doc<'_>, range: &Range<usize>) -> Vec<Match<'static, TriggerEntry>> {
+    let mut lemmas = d
+        .verb_lemmas
+        .iter()
+        .filter(|(i, _)| range.contains(i))
+        .peekable();
+    if lemmas.peek().is_none() {
+        return d.lex.triggers.find_all(&d.analyses, range.clone());
+    }
+    let mut local: Vec<Vec<Analysis>> = d.analyses[range.clone()].to_vec();
+    for (i, a) in lemmas {
+        local[i - range.start].push(a.clone());
+    }
+    let mut found = d.lex.triggers.find_all(&local, 0..local.len());
+    for m in &mut found {
+        m.tokens = m.tokens.start + range.start..m.tokens.end + range.start;
+        for a in &mut m.anchors {
+            *a += range.start;
+        }
+    }
+    found
 }
 
 /// Longest match first; a match inside a longer one is dropped; several types on one span stay.
@@ -341,11 +501,7 @@ fn find_actors(d: &Doc<'_>, range: &Range<usize>) -> Vec<ActorMention> {
     }
     // Demonyms: qualify an adjacent actor (الشرطة الكازاخستانية, Kazakh police) or stand alone (الروس).
     for i in range.clone() {
-        let Some(country) = d.analyses[i]
-            .iter()
-            .find_map(|a| d.gazetteer.demonym(&a.form))
-            .map(|p| p.country_iso3().to_string())
-        else {
+        let Some(country) = d.demonyms[i].map(|p| p.country_iso3().to_string()) else {
             continue;
         };
         // The actor right next to the demonym first; in Arabic, one word further back only when
@@ -472,10 +628,8 @@ fn resolve_places(d: &Doc<'_>, sentences: &mut [Sentence]) {
             *doc_countries.entry(p.country().to_string()).or_default() += 1;
         }
     }
-    for analyses in &d.analyses {
-        if let Some(p) = analyses.iter().find_map(|a| d.gazetteer.demonym(&a.form)) {
-            *doc_countries.entry(p.country().to_string()).or_default() += 1;
-        }
+    for p in d.demonyms.iter().flatten() {
+        *doc_countries.entry(p.country().to_string()).or_default() += 1;
     }
     // The geocoder's ranking, in the light of the document's countries and of the towns resolved
     // so far.
@@ -598,8 +752,8 @@ fn main_country(d: &Doc<'_>, sentences: &[Sentence]) -> Option<String> {
             count(place.country(), p.tokens.start);
         }
     }
-    for (i, analyses) in d.analyses.iter().enumerate() {
-        if let Some(p) = analyses.iter().find_map(|a| d.gazetteer.demonym(&a.form)) {
+    for (i, p) in d.demonyms.iter().enumerate() {
+        if let Some(p) = p {
             count(p.country(), i);
         }
     }
@@ -1244,4 +1398,61 @@ fn merge(events: &mut Vec<Event>) {
     }
     merged.sort_by_key(|e| e.trigger.span.start());
     *events = merged;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> Document {
+        Document {
+            id: "t".into(),
+            text: text.into(),
+            lang: Lang::Ar,
+            published: "2022-01-06".parse().ok(),
+            url: None,
+        }
+    }
+
+    /// The pack's readings of token `i` after the word analyser read the whole text.
+    fn forms_after_analyser(text: &str, i: usize) -> Vec<String> {
+        let document = doc(text);
+        let mut d = Doc::new(&document, "2022-01-06".parse().unwrap());
+        let n = d.tokens.len();
+        analyse_words(&mut d, 0..n);
+        d.analyses[i].iter().map(|a| a.form.clone()).collect()
+    }
+
+    #[test]
+    fn same_host_allows_a_cut_enclitic_and_a_restored_letter() {
+        assert!(same_host("دعاهم", "دعا"));
+        assert!(same_host("حكومه", "حكومت"));
+        assert!(same_host("متظاهرين", "متظاهرين"));
+        // Another proclitic split gives another host.
+        assert!(!same_host("الحرس", "حرس"));
+        assert!(!same_host("قاء", "لقاء"));
+    }
+
+    #[test]
+    fn the_analyser_keeps_the_readings_of_its_own_proclitic_split() {
+        // و + دعا + هم "and he called on them": the analyser splits only و; the pack's reading
+        // دعا (enclitic cut) must stay, or the trigger is lost.
+        let forms = forms_after_analyser("ودعاهم إلى الهدوء.", 0);
+        assert!(forms.iter().any(|f| f == "دعا"), "{forms:?}");
+        // و + الحرس: the article is the host's in the treebank; both الحرس and حرس stay (the
+        // actor lexicon reads الحرس الوطني).
+        let forms = forms_after_analyser("انتشرت الشرطة والحرس الوطني.", 2);
+        assert!(forms.iter().any(|f| f == "الحرس"), "{forms:?}");
+        assert!(forms.iter().any(|f| f == "حرس"), "{forms:?}");
+    }
+
+    #[test]
+    fn extraction_with_and_without_the_analyser_agrees_on_plain_sentences() {
+        let d = doc("اعتقلت الشرطة عشرات المتظاهرين في القاهرة يوم الجمعة.");
+        let with = extract_with(&d, &Options { morphology: true }).0;
+        let without = extract_with(&d, &Options { morphology: false }).0;
+        assert_eq!(with.len(), 1);
+        assert_eq!(with[0].event_type, PloverType::Coerce);
+        assert_eq!(with[0].trigger.text, without[0].trigger.text);
+    }
 }

@@ -23,7 +23,7 @@ mod lexicons;
 mod mapping;
 mod record;
 
-pub use extract::{Diagnostic, extract, extract_rules};
+pub use extract::{Diagnostic, Options, extract, extract_rules, extract_with};
 pub use record::{
     Acled, Actor, Event, EventDate, Factuality, Fatalities, Location, PloverType, RunnerUp,
     TextSpan,

@@ -139,27 +139,37 @@ const DENSE_SHARE: usize = 8;
 impl Model {
     /// The model from its parts, with many-class features made dense rows.
     fn build(classes: Vec<String>, sparse: Vec<(u64, Vec<(u16, f32)>)>) -> Model {
-        let n = classes.len();
-        let mut index = FxHashMap::with_capacity_and_hasher(sparse.len(), Default::default());
-        let (mut entries, mut dense) = (Vec::new(), Vec::new());
+        let mut model = Model::with_capacity(classes, sparse.len(), 0);
         for (h, ws) in sparse {
-            if ws.len() * DENSE_SHARE > n && n > 16 {
-                let row = dense.len() / n;
-                dense.resize(dense.len() + n, 0.0);
-                for (c, w) in ws {
-                    dense[row * n + c as usize] = w;
-                }
-                index.insert(h, (row as u32, u32::MAX));
-            } else {
-                index.insert(h, (entries.len() as u32, ws.len() as u32));
-                entries.extend(ws);
-            }
+            model.push_feature(h, &ws);
         }
+        model
+    }
+
+    /// An empty model for these classes, room made for `features` and `entries`.
+    fn with_capacity(classes: Vec<String>, features: usize, entries: usize) -> Model {
         Model {
             classes,
-            index,
-            entries,
-            dense,
+            index: FxHashMap::with_capacity_and_hasher(features, Default::default()),
+            entries: Vec::with_capacity(entries),
+            dense: Vec::new(),
+        }
+    }
+
+    /// Adds a feature's weights: a dense row when it has many classes.
+    fn push_feature(&mut self, h: u64, ws: &[(u16, f32)]) {
+        let n = self.classes.len();
+        if ws.len() * DENSE_SHARE > n && n > 16 {
+            let row = self.dense.len() / n;
+            self.dense.resize(self.dense.len() + n, 0.0);
+            for &(c, w) in ws {
+                self.dense[row * n + c as usize] = w;
+            }
+            self.index.insert(h, (row as u32, u32::MAX));
+        } else {
+            self.index
+                .insert(h, (self.entries.len() as u32, ws.len() as u32));
+            self.entries.extend_from_slice(ws);
         }
     }
 
@@ -395,9 +405,10 @@ impl Model {
         let mut weights_iter = weight_bytes
             .chunks_exact(4)
             .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]));
-        let mut sparse = Vec::with_capacity(n_features);
+        let mut model = Model::with_capacity(classes, n_features, total);
+        let mut ws = Vec::new();
         for (h, n) in counts {
-            let mut ws = Vec::with_capacity(n);
+            ws.clear();
             for _ in 0..n {
                 let (Some(c), Some(w)) = (classes_iter.next(), weights_iter.next()) else {
                     return Err(ModelError::Truncated(r.at));
@@ -407,9 +418,9 @@ impl Model {
                 }
                 ws.push((c, w));
             }
-            sparse.push((h, ws));
+            model.push_feature(h, &ws);
         }
-        Ok(Model::build(classes, sparse))
+        Ok(model)
     }
 }
 

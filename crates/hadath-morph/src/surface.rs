@@ -17,6 +17,8 @@
 //! A split is named by a label, `procs|enclitic|restorations`, which fixes the host given the
 //! written token: `وب|ها|T` is و + ب + host + ها where the host's final ت was ة.
 
+use std::sync::LazyLock;
+
 use crate::conllu::Word;
 
 /// Proclitic letters, outermost first: conjunctions, then prepositions and particles.
@@ -146,6 +148,21 @@ pub struct Split {
     pub host: usize,
 }
 
+/// The proclitic sequences a token may start with (none first), each written joined.
+static PREFIXES: LazyLock<Vec<(String, Vec<&'static str>)>> = LazyLock::new(|| {
+    let mut prefixes: Vec<Vec<&'static str>> = vec![vec![]];
+    for &c in CONJUNCTIONS {
+        prefixes.push(vec![c]);
+        for &p in PARTICLES {
+            prefixes.push(vec![c, p]);
+        }
+    }
+    for &p in PARTICLES {
+        prefixes.push(vec![p]);
+    }
+    prefixes.into_iter().map(|p| (p.concat(), p)).collect()
+});
+
 /// Every split of a written token into up to two proclitics, a host of at least `min_host`
 /// letters and an enclitic, undoing the joining rules; the unsplit token comes first.
 pub fn splits(token: &str, min_host: usize) -> Vec<Split> {
@@ -157,18 +174,7 @@ pub fn splits(token: &str, min_host: usize) -> Vec<Split> {
     if !token.starts_with(|c: char| ('\u{0621}'..='\u{064A}').contains(&c)) {
         return out;
     }
-    let mut prefixes: Vec<Vec<&str>> = vec![vec![]];
-    for c in CONJUNCTIONS {
-        prefixes.push(vec![c]);
-        for p in PARTICLES {
-            prefixes.push(vec![c, p]);
-        }
-    }
-    for p in PARTICLES {
-        prefixes.push(vec![p]);
-    }
-    for procs in &prefixes {
-        let joined: String = procs.concat();
+    for (joined, procs) in PREFIXES.iter() {
         let Some(rest) = token.strip_prefix(joined.as_str()) else {
             continue;
         };

@@ -303,7 +303,7 @@ pub fn evaluate(an: &Analyzer, sentences: &[Sentence], errors: &mut SplitErrors)
         let words: Vec<(&str, Role)> = gold.iter().map(|(w, r)| (w.form.as_str(), *r)).collect();
         let tagged = an.tag_words(&words);
         for ((w, _), (tag, lemma)) in gold.iter().zip(tagged) {
-            for (k, ok) in right(w, &tag, &lemma).into_iter().enumerate() {
+            for (k, ok) in right(w, tag, &lemma).into_iter().enumerate() {
                 s.gold_seg[k] += usize::from(ok);
             }
         }

@@ -46,10 +46,7 @@ fn the_committed_model_analyses_a_news_sentence() {
     assert_eq!(arrested.lemma, "اعتقل");
     // A participle: PADT tags المتظاهرين a noun or an adjective by its use.
     let demonstrators = find("المتظاهرين");
-    assert!(
-        ["NOUN", "ADJ"].contains(&demonstrators.upos.as_str()),
-        "{show:?}"
-    );
+    assert!(["NOUN", "ADJ"].contains(&demonstrators.upos), "{show:?}");
     assert_eq!(demonstrators.lemma, "متظاهر");
     // PADT's conventions: numerals of tens are NUM with the unit's lemma; the pronoun's lemma
     // is the independent pronoun.

@@ -14,6 +14,6 @@
 mod html;
 mod input;
 
-pub use hadath_event::{Diagnostic, Event, extract};
+pub use hadath_event::{Diagnostic, Event, Options, extract, extract_with};
 pub use html::html_to_text;
 pub use input::{Format, InputError, MAX_DOCUMENT_BYTES, ReadOptions, read_bytes, read_path};

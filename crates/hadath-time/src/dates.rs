@@ -154,36 +154,41 @@ fn phrase(
     words: &WordView<'_>,
     i: usize,
 ) -> Option<(&'static [TimeKind], usize)> {
-    for n in (1..=tables.max_time_words).rev() {
-        if i + n > words.len() {
-            continue;
+    // Phrases grow a word at a time, only along leading runs of entries; the longest wins, and
+    // among phrases of one length the first in the order of the words' forms.
+    let mut best = None;
+    let mut prefixes: Vec<String> = vec![String::new()];
+    let mut joined = String::new();
+    for k in 0..tables.max_time_words {
+        if i + k >= words.len() || prefixes.is_empty() {
+            break;
         }
-        let mut candidates: Vec<String> = vec![String::new()];
-        for k in 0..n {
-            let forms: Vec<&str> = words.forms(i + k).collect();
-            if forms.is_empty() {
-                candidates.clear();
-                break;
-            }
-            let mut next = Vec::new();
-            for prefix in &candidates {
-                for form in forms.iter().take(6) {
-                    next.push(if k == 0 {
-                        form.to_string()
-                    } else {
-                        format!("{prefix} {form}")
-                    });
+        let mut next = Vec::new();
+        let mut matched = None;
+        for prefix in &prefixes {
+            for form in words.forms(i + k).take(6) {
+                joined.clear();
+                if k > 0 {
+                    joined.push_str(prefix);
+                    joined.push(' ');
+                }
+                joined.push_str(form);
+                if matched.is_none()
+                    && let Some(kinds) = tables.times.get(joined.as_str())
+                {
+                    matched = Some(kinds.as_slice());
+                }
+                if tables.time_prefixes.contains(joined.as_str()) {
+                    next.push(joined.clone());
                 }
             }
-            candidates = next;
         }
-        for candidate in &candidates {
-            if let Some(kinds) = tables.times.get(candidate) {
-                return Some((kinds.as_slice(), i + n));
-            }
+        if let Some(kinds) = matched {
+            best = Some((kinds, i + k + 1));
         }
+        prefixes = next;
     }
-    None
+    best
 }
 
 fn has_kind(kinds: &[TimeKind], pred: impl Fn(&TimeKind) -> bool) -> Option<&TimeKind> {

@@ -63,6 +63,9 @@ pub(crate) struct Tables {
     pub approx: Vec<(Vec<String>, Approx)>,
     /// Time phrases (one or more words joined by a space) → kinds; longest phrase first on lookup.
     pub times: HashMap<String, Vec<TimeKind>>,
+    /// Every leading run of words of a multiword time phrase ("الاسبوع" of "الاسبوع الماضي").
+    pub time_prefixes: rustc_hash::FxHashSet<String>,
+    /// Words in the longest time phrase.
     pub max_time_words: usize,
 }
 
@@ -201,7 +204,15 @@ fn tables(numbers: &str, times: &str) -> Tables {
             durations.insert(form.to_string(), (count, unit));
         }
     }
+    let time_prefixes = times
+        .keys()
+        .flat_map(|phrase| {
+            let words: Vec<&str> = phrase.split(' ').collect();
+            (1..words.len()).map(move |n| words[..n].join(" "))
+        })
+        .collect();
     Tables {
+        time_prefixes,
         numbers: parse_numbers(numbers),
         decimal_point: words_of("point"),
         minus: words_of("minus"),

@@ -334,8 +334,8 @@ struct Scan<'w, 'a> {
     durations: Vec<crate::DurationMention>,
     now: DateTime,
     lean: Lean,
-    /// The grammar words at each position, once looked up.
-    tx_cache: std::cell::RefCell<Vec<Option<Vec<(&'static [Tx], usize)>>>>,
+    /// The grammar words at each position.
+    tx_table: Vec<Vec<(&'static [Tx], usize)>>,
     /// The number and the ordinal read from each position, once read.
     number_cache: std::cell::RefCell<Vec<Option<Option<(f64, usize)>>>>,
     ordinal_cache: std::cell::RefCell<Vec<Option<Option<(i64, usize)>>>>,
@@ -365,57 +365,15 @@ impl Scan<'_, '_> {
     }
 
     /// The grammar words starting at `i`, longest phrase first: (kinds, end).
-    fn tx(&self, i: usize) -> Vec<(&'static [Tx], usize)> {
-        if let Some(cached) = self.tx_cache.borrow().get(i).and_then(Option::as_ref) {
-            return cached.clone();
-        }
-        let g = grammar(self.lang);
-        // Phrases grow a word at a time, only along prefixes of entries.
-        let mut found: Vec<(&'static [Tx], usize)> = Vec::new();
-        let mut prefixes: Vec<String> = vec![String::new()];
-        for k in 0..g.max_words {
-            if i + k >= self.words.len() || prefixes.is_empty() {
-                break;
-            }
-            let mut forms: Vec<&str> = vec![self.text(i + k)];
-            forms.extend(self.words.forms(i + k).take(6));
-            let mut next = Vec::new();
-            let mut matched: Option<&'static [Tx]> = None;
-            for prefix in &prefixes {
-                for form in &forms {
-                    let joined = if k == 0 {
-                        form.to_string()
-                    } else {
-                        format!("{prefix} {form}")
-                    };
-                    if matched.is_none()
-                        && let Some(kinds) = g.words.get(&joined)
-                    {
-                        matched = Some(kinds.as_slice());
-                    }
-                    if g.prefixes.contains(&joined) && !next.contains(&joined) {
-                        next.push(joined);
-                    }
-                }
-            }
-            if let Some(kinds) = matched {
-                found.push((kinds, i + k + 1));
-            }
-            prefixes = next;
-        }
-        // Longest first.
-        found.reverse();
-        if let Some(slot) = self.tx_cache.borrow_mut().get_mut(i) {
-            *slot = Some(found.clone());
-        }
-        found
+    fn tx(&self, i: usize) -> &[(&'static [Tx], usize)] {
+        self.tx_table.get(i).map_or(&[], Vec::as_slice)
     }
 
     /// The first grammar word of a kind at `i`: its end.
     fn is(&self, i: usize, pred: impl Fn(&Tx) -> bool) -> Option<(Tx, usize)> {
         self.tx(i)
-            .into_iter()
-            .find_map(|(kinds, end)| kinds.iter().find(|k| pred(k)).map(|k| (*k, end)))
+            .iter()
+            .find_map(|&(kinds, end)| kinds.iter().find(|k| pred(k)).map(|k| (*k, end)))
     }
 
     /// Skips filler words ("في", "يوم", "عند") and commas, unless a longer phrase starts there
@@ -2712,6 +2670,54 @@ fn dated_interval_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
     ))
 }
 
+/// The grammar words starting at `i`, longest phrase first: (kinds, end).
+fn grammar_words(lang: Lang, words: &WordView<'_>, i: usize) -> Vec<(&'static [Tx], usize)> {
+    let g = grammar(lang);
+    // Phrases grow a word at a time, only along prefixes of entries.
+    let mut found: Vec<(&'static [Tx], usize)> = Vec::new();
+    let mut prefixes: Vec<String> = Vec::new();
+    for k in 0..g.max_words {
+        if i + k >= words.len() || (k > 0 && prefixes.is_empty()) {
+            break;
+        }
+        let forms = std::iter::once(words.text(i + k)).chain(words.forms(i + k).take(6));
+        let mut next: Vec<String> = Vec::new();
+        let mut matched: Option<&'static [Tx]> = None;
+        let mut consider = |joined: &str| {
+            if matched.is_none()
+                && let Some(kinds) = g.words.get(joined)
+            {
+                matched = Some(kinds.as_slice());
+            }
+            if g.prefixes.contains(joined) && !next.iter().any(|n| n == joined) {
+                next.push(joined.to_string());
+            }
+        };
+        if k == 0 {
+            forms.for_each(|form| consider(form));
+        } else {
+            let forms: Vec<&str> = forms.collect();
+            let mut joined = String::new();
+            for prefix in &prefixes {
+                for form in &forms {
+                    joined.clear();
+                    joined.push_str(prefix);
+                    joined.push(' ');
+                    joined.push_str(form);
+                    consider(&joined);
+                }
+            }
+        }
+        if let Some(kinds) = matched {
+            found.push((kinds, i + k + 1));
+        }
+        prefixes = next;
+    }
+    // Longest first.
+    found.reverse();
+    found
+}
+
 /// Finds time expressions and resolves them against `now`.
 pub fn parse_times(lang: Lang, words: &WordView<'_>, now: DateTime, lean: Lean) -> Vec<TimeExpr> {
     let numbers = find_numbers(lang, words);
@@ -2723,7 +2729,9 @@ pub fn parse_times(lang: Lang, words: &WordView<'_>, now: DateTime, lean: Lean) 
         numbers,
         now,
         lean,
-        tx_cache: std::cell::RefCell::new(vec![None; words.len()]),
+        tx_table: (0..words.len())
+            .map(|i| grammar_words(lang, words, i))
+            .collect(),
         number_cache: std::cell::RefCell::new(vec![None; words.len()]),
         ordinal_cache: std::cell::RefCell::new(vec![None; words.len()]),
         month_cache: std::cell::RefCell::new(vec![None; words.len()]),

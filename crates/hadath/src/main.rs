@@ -93,6 +93,9 @@ enum Command {
         /// Print each matched pair and each unmatched prediction.
         #[arg(long)]
         verbose: bool,
+        /// Without the Arabic word analyser (to measure what it changes).
+        #[arg(long)]
+        no_morph: bool,
     },
     /// Train a model from the data in ../shared/data (`hadath train morph`, `hadath train ner`).
     Train {
@@ -259,7 +262,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Eval {
             model: Some(what), ..
         } => morph::eval(what),
-        Command::Eval { paths, verbose, .. } => eval(&paths, verbose),
+        Command::Eval {
+            paths,
+            verbose,
+            no_morph,
+            ..
+        } => eval(&paths, verbose, no_morph),
         Command::Train { what } => morph::train(what),
         Command::Geocode {
             name,
@@ -478,7 +486,10 @@ fn extract(
     })
 }
 
-fn eval(paths: &[PathBuf], verbose: bool) -> Result<ExitCode> {
+fn eval(paths: &[PathBuf], verbose: bool, no_morph: bool) -> Result<ExitCode> {
+    let options = hadath_pipeline::Options {
+        morphology: !no_morph,
+    };
     let docs = hadath_eval::load(paths)?;
     let mut total = hadath_eval::Score::default();
     let stdout = std::io::stdout();
@@ -489,7 +500,7 @@ fn eval(paths: &[PathBuf], verbose: bool) -> Result<ExitCode> {
         "document", "pred", "gold", "req", "req.found", "P", "R.req", "F1", "fatal"
     )?;
     for doc in &docs {
-        let (events, _) = hadath_pipeline::extract(&doc.document);
+        let (events, _) = hadath_pipeline::extract_with(&doc.document, &options);
         let s = hadath_eval::score(&events, &doc.events);
         writeln!(
             w,

@@ -96,6 +96,9 @@ pub enum EvalWhat {
         /// With --cv: the detector says no only below this margin (0: whichever scores higher).
         #[arg(long, default_value_t = 0.0)]
         threshold: f32,
+        /// Without the Arabic word analyser (to measure what it changes).
+        #[arg(long)]
+        no_morph: bool,
     },
     /// The Arabic named-entity recogniser: exact-span precision, recall and F1 by type.
     Ner {
@@ -221,7 +224,8 @@ pub fn eval(what: EvalWhat) -> Result<ExitCode> {
             cv,
             epochs,
             threshold,
-        } => return gsr(&data, cv, epochs, threshold),
+            no_morph,
+        } => return gsr(&data, cv, epochs, threshold, no_morph),
     };
     if let Some(k) = cv {
         return cross_validate(&data, k.max(2), epochs);
@@ -306,8 +310,17 @@ pub fn eval(what: EvalWhat) -> Result<ExitCode> {
 }
 
 /// `hadath eval gsr`.
-fn gsr(data: &Path, cv: Option<usize>, epochs: usize, threshold: f32) -> Result<ExitCode> {
+fn gsr(
+    data: &Path,
+    cv: Option<usize>,
+    epochs: usize,
+    threshold: f32,
+    no_morph: bool,
+) -> Result<ExitCode> {
     use hadath_eval::gsr;
+    let options = hadath_event::Options {
+        morphology: !no_morph,
+    };
     let read = |name: &str| {
         let path = data.join(name);
         std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))
@@ -349,7 +362,7 @@ fn gsr(data: &Path, cv: Option<usize>, epochs: usize, threshold: f32) -> Result<
         );
         return Ok(ExitCode::SUCCESS);
     }
-    let s = gsr::score_coded(&coded);
+    let s = gsr::score_coded(&coded, &options);
     let n = s.sentences[0] + s.sentences[1];
     let found = s.found[0] + s.found[1];
     let rate = |(right, of): (usize, usize)| format!("{}% ({right}/{of})", pct(right, of));
@@ -394,7 +407,7 @@ fn gsr(data: &Path, cv: Option<usize>, epochs: usize, threshold: f32) -> Result<
         n as f64 / s.secs
     );
     let detect = gsr::read_detect(&read("detect-dev.csv")?).map_err(anyhow::Error::msg)?;
-    let d = gsr::score_detect(&detect);
+    let d = gsr::score_detect(&detect, &options);
     println!();
     println!(
         "detect-dev.csv: {} sentences; yes against easy no + difficult no, ambiguous left out",
