@@ -1,5 +1,6 @@
-//! `cargo xtask bench [--mb N] [--no-geo] [--no-morph]`: whole-pipeline throughput on real Arabic
-//! news text (`--no-morph`: without the Arabic word analyser).
+//! `cargo xtask bench [--mb N] [--no-geo] [--no-morph] [--no-ner]`: whole-pipeline throughput on
+//! real Arabic news text (`--no-morph`, `--no-ner`: without the Arabic word analyser, without the
+//! name recogniser).
 //!
 //! The corpus is built in memory from ../shared/data (never written or committed): the ANERcorp
 //! training tokens re-joined into sentences, and the gsr-ar dev sentences, grouped into ~3 KB
@@ -96,6 +97,7 @@ pub fn run(args: &[String]) -> Result<()> {
     let first_call = warm.elapsed();
     let options = hadath_event::Options {
         morphology: !args.iter().any(|a| a == "--no-morph"),
+        entities: !args.iter().any(|a| a == "--no-ner"),
     };
     let start = Instant::now();
     let mut n_events = 0usize;

@@ -38,6 +38,12 @@ pub struct CodedEvent {
     pub target_country: Option<String>,
     /// Target agent, if coded.
     pub target_agent: Option<String>,
+    /// The source as the coder marked it in the sentence, if any.
+    #[serde(default)]
+    pub source_text: Option<String>,
+    /// The target as marked, if any.
+    #[serde(default)]
+    pub target_text: Option<String>,
 }
 
 /// A sentence of `detect-dev.csv`.
@@ -118,6 +124,11 @@ pub struct CodedScores {
     pub source: [(usize, usize); 3],
     /// The same for the target.
     pub target: [(usize, usize); 3],
+    /// When the category is found and the gold marks a source text: how many times hadath's
+    /// source has the same words, how many times it shares one, and how many were marked.
+    pub source_text: (usize, usize, usize),
+    /// The same for the target.
+    pub target_text: (usize, usize, usize),
     /// Seconds spent extracting.
     pub secs: f64,
 }
@@ -182,6 +193,16 @@ pub fn score_coded(sentences: &[CodedSentence], options: &hadath_event::Options)
                 out[2].0 += usize::from(c == country.as_deref() && a == agent.as_deref());
             }
         };
+        score_text(
+            hit.source.as_ref(),
+            gold.source_text.as_deref(),
+            &mut s.source_text,
+        );
+        score_text(
+            hit.target.as_ref(),
+            gold.target_text.as_deref(),
+            &mut s.target_text,
+        );
         score_actor(
             hit.source.as_ref(),
             &gold.source_country,
@@ -196,6 +217,31 @@ pub fn score_coded(sentences: &[CodedSentence], options: &hadath_event::Options)
         );
     }
     s
+}
+
+/// The words of an actor's text, quotes and punctuation trimmed.
+fn words(text: &str) -> Vec<&str> {
+    text.split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Counts an actor's text against the coder's: (same words, a word shared, marked).
+fn score_text(
+    actor: Option<&hadath_event::Actor>,
+    gold: Option<&str>,
+    out: &mut (usize, usize, usize),
+) {
+    let Some(gold) = gold.map(words).filter(|g| !g.is_empty()) else {
+        return;
+    };
+    out.2 += 1;
+    let Some(predicted) = actor.map(|a| words(&a.text)) else {
+        return;
+    };
+    out.0 += usize::from(predicted == gold);
+    out.1 += usize::from(predicted.iter().any(|w| gold.contains(w)));
 }
 
 /// Detection counts for one question type.

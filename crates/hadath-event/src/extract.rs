@@ -52,6 +52,29 @@ const CITY_NOUNS: &[&str] = &[
     "town",
     "village",
 ];
+/// Nouns of places named after people (ساحة الشهداء، شارع، مسجد…).
+const NAMED_PLACE_NOUNS: &[&str] = &[
+    "ساحه",
+    "ميدان",
+    "شارع",
+    "حديقه",
+    "جسر",
+    "مسجد",
+    "جامع",
+    "جامعه",
+    "مستشفي",
+    "مدرسه",
+    "حي",
+    "square",
+    "street",
+    "avenue",
+    "park",
+    "bridge",
+    "mosque",
+    "university",
+    "hospital",
+    "school",
+];
 /// Most words between a number and "killed" for the number to count the dead.
 const FATALITY_WINDOW: usize = 6;
 /// Words either side of a trigger candidate that the Arabic word analyser reads (the trigger's
@@ -71,9 +94,8 @@ struct Doc<'a> {
     analyses: Vec<Vec<Analysis>>,
     /// The analyses a function word may have (clitics و ف س ل only).
     marker_analyses: Vec<Vec<Analysis>>,
-    /// A verb's lemma as one more reading for the trigger lexicon (token, reading), in token
-    /// order: the word analyser's (Arabic only).
-    verb_lemmas: Vec<(usize, Analysis)>,
+    /// Names the recogniser found (Arabic only), in token order.
+    entities: Vec<(Range<usize>, EntityKind)>,
     /// The country each token names as a demonym (الكازاخستانية, Kazakh), if any.
     demonyms: Vec<Option<Place<'static>>>,
     published: Date,
@@ -113,7 +135,7 @@ impl<'a> Doc<'a> {
             analyses,
             marker_analyses,
             demonyms: Vec::new(),
-            verb_lemmas: Vec::new(),
+            entities: Vec::new(),
             published,
         }
     }
@@ -167,6 +189,9 @@ struct ActorMention {
     tokens: Range<usize>,
     sector: Option<String>,
     country: Option<String>,
+    /// A name the recogniser found that no lexicon entry codes: it fills only an empty source
+    /// or target.
+    name_only: bool,
 }
 
 struct Sentence {
@@ -206,15 +231,25 @@ impl Sentence {
 /// How to extract.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Options {
-    /// Read Arabic words around trigger candidates with the word analyser (`hadath-morph`): its
-    /// proclitic split narrows the pack's readings, and verbs' lemmas reach the trigger lexicon.
-    /// On by default; off only to measure what it changes (`hadath eval --no-morph`).
+    /// Split Arabic words around trigger candidates with the word analyser's segmenter
+    /// (`hadath-morph`): its proclitic split narrows the pack's readings. (Its lemmas are not
+    /// used: the trigger lexicon's `V:` slots already spell each verb's paradigm, and reading
+    /// verbs by lemma changed 4 of 3,988 ANERcorp sentences, one of them wrongly, at twice the
+    /// cost.) On by default; off only to measure what it changes (`hadath eval --no-morph`).
     pub morphology: bool,
+    /// Read Arabic names around trigger candidates with the named-entity recogniser
+    /// (`hadath-ner`): a person or organisation named next to a lexicon actor widens its span (the
+    /// title and the name), one named alone is an actor without codes that fills an empty source
+    /// or target, and a location is a place candidate (`hadath eval --no-ner` to compare).
+    pub entities: bool,
 }
 
 impl Default for Options {
     fn default() -> Options {
-        Options { morphology: true }
+        Options {
+            morphology: true,
+            entities: true,
+        }
     }
 }
 
@@ -240,20 +275,16 @@ pub fn extract_with(doc: &Document, options: &Options) -> (Vec<Event>, Vec<Diagn
         jiff::ZonedDateTime::now().date()
     });
     let mut d = Doc::new(doc, published);
-    // The word analyser, where it matters: around the words that may name an event.
-    if doc.lang == Lang::Ar && options.morphology {
-        for (_, range) in sentence_ranges(&d) {
-            let mut windows: Vec<Range<usize>> = Vec::new();
-            for m in d.lex.triggers.find_all(&d.analyses, range.clone()) {
-                let w = m.tokens.start.saturating_sub(MORPH_WINDOW).max(range.start)
-                    ..(m.tokens.end + MORPH_WINDOW).min(range.end);
-                match windows.last_mut() {
-                    Some(last) if w.start <= last.end => last.end = last.end.max(w.end),
-                    _ => windows.push(w),
-                }
+    // The word analyser and the name recogniser, where they matter: around the words that may
+    // name an event.
+    if doc.lang == Lang::Ar && (options.morphology || options.entities) {
+        let windows = trigger_windows(&d);
+        for w in &windows {
+            if options.morphology {
+                analyse_words(&mut d, w.clone());
             }
-            for w in windows {
-                analyse_words(&mut d, w);
+            if options.entities {
+                find_entities(&mut d, w.clone());
             }
         }
     }
@@ -273,9 +304,62 @@ pub fn extract_with(doc: &Document, options: &Options) -> (Vec<Event>, Vec<Diagn
     (events, diagnostics)
 }
 
+/// The stretches of each sentence within [`MORPH_WINDOW`] words of a trigger candidate, merged.
+fn trigger_windows(d: &Doc<'_>) -> Vec<Range<usize>> {
+    let mut windows: Vec<Range<usize>> = Vec::new();
+    for (_, range) in sentence_ranges(d) {
+        let first = windows.len();
+        for m in d.lex.triggers.find_all(&d.analyses, range.clone()) {
+            let w = m.tokens.start.saturating_sub(MORPH_WINDOW).max(range.start)
+                ..(m.tokens.end + MORPH_WINDOW).min(range.end);
+            let open = windows.len() > first;
+            match windows.last_mut() {
+                Some(last) if open && w.start <= last.end => last.end = last.end.max(w.end),
+                _ => windows.push(w),
+            }
+        }
+    }
+    windows
+}
+
+/// What a name names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum EntityKind {
+    Person,
+    Organization,
+    Location,
+    Other,
+}
+
+/// Records the names the recogniser finds in `range`.
+fn find_entities(d: &mut Doc<'_>, range: Range<usize>) {
+    let written: Vec<String> = d.tokens[range.clone()]
+        .iter()
+        .map(|t| hadath_morph::conllu::strip(t.orig.slice(&d.doc.text)))
+        .collect();
+    let refs: Vec<&str> = written.iter().map(String::as_str).collect();
+    for e in hadath_ner::arabic().entities(&refs) {
+        let kind = match e.kind.as_str() {
+            "PERS" => EntityKind::Person,
+            "ORG" => EntityKind::Organization,
+            "LOC" => EntityKind::Location,
+            _ => EntityKind::Other,
+        };
+        let tokens = range.start + e.start..range.start + e.end;
+        // A name is words: punctuation at its edges is the recogniser's slip.
+        let words = tokens
+            .clone()
+            .filter(|&i| d.tokens[i].kind == TokenKind::Word);
+        let (Some(start), Some(last)) = (words.clone().next(), words.last()) else {
+            continue;
+        };
+        d.entities.push((start..last + 1, kind));
+    }
+}
+
 /// Narrows the clitic analyses of Arabic words (`range`) to the proclitics the word analyser
 /// splits off (the word unsplit is always kept; enclitics are left to the pack, which the
-/// analyser misses more often), and records each verb's lemma for the trigger lexicon.
+/// analyser misses more often).
 fn analyse_words(d: &mut Doc<'_>, range: Range<usize>) {
     let written: Vec<String> = d.tokens[range.clone()]
         .iter()
@@ -290,12 +374,16 @@ fn analyse_words(d: &mut Doc<'_>, range: Range<usize>) {
         }
         out
     };
-    for w in hadath_morph::arabic().analyse_where(&refs, |upos| upos == "VERB") {
-        let i = range.start + w.token;
-        if !w.host || d.tokens[i].kind == TokenKind::Punct {
+    for (k, split) in hadath_morph::arabic()
+        .segment(&refs)
+        .into_iter()
+        .enumerate()
+    {
+        let i = range.start + k;
+        if d.tokens[i].kind == TokenKind::Punct {
             continue;
         }
-        let host = fold(&w.form);
+        let host = fold(&split.words[split.host]);
         let bare = match host.strip_prefix("ال") {
             Some(rest) if rest.chars().count() >= 2 => rest,
             _ => host.as_str(),
@@ -310,21 +398,9 @@ fn analyse_words(d: &mut Doc<'_>, range: Range<usize>) {
                     || same_host(&a.form, &host)
                     || after_lam.as_deref().is_some_and(|h| same_host(&a.form, h)))
         };
-        let Some(kept) = out.iter().find(|a| same_split(a)).cloned() else {
-            continue; // The analyser's split is not among the pack's: keep them all.
-        };
-        out.retain(|a| a.proclitic_len == 0 || same_split(a));
-        // Verbs only: a noun's lemma can spell a verb of the lexicons (صادرات "exports" →
-        // صادر, also "confiscated").
-        let lemma = fold(&w.lemma);
-        if w.upos == "VERB" && !lemma.is_empty() && !out.iter().any(|a| a.form == lemma) {
-            d.verb_lemmas.push((
-                i,
-                Analysis {
-                    form: lemma,
-                    ..kept
-                },
-            ));
+        // The analyser's split not among the pack's: keep them all.
+        if out.iter().any(same_split) {
+            out.retain(|a| a.proclitic_len == 0 || same_split(a));
         }
     }
 }
@@ -398,7 +474,7 @@ fn sentence_mentions(d: &Doc<'_>, span: Span, range: Range<usize>, paragraph: us
     }
     let actors = find_actors(d, &range);
     // A trigger word inside an actor's name (قوات مكافحة الشغب, "riot police") names no event.
-    let triggers: Vec<_> = select_triggers(trigger_matches(d, &range))
+    let triggers: Vec<_> = select_triggers(d.lex.triggers.find_all(&d.analyses, range.clone()))
         .into_iter()
         .filter(|(r, _)| {
             !actors.iter().any(|a| {
@@ -406,6 +482,7 @@ fn sentence_mentions(d: &Doc<'_>, span: Span, range: Range<usize>, paragraph: us
             })
         })
         .collect();
+    let actors = with_names(d, &range, actors, &triggers, &markers);
     let view = d.sub_view(&range);
     let shift_time = |mut m: TimeMention| {
         m.tokens = m.tokens.start + range.start..m.tokens.end + range.start;
@@ -435,30 +512,6 @@ fn sentence_mentions(d: &Doc<'_>, span: Span, range: Range<usize>, paragraph: us
         numbers,
         places: Vec::new(),
     }
-}
-
-/// The trigger lexicon's matches in `range`, verbs read by their lemmas too.
-fn trigger_matches(d: &Doc<'_>, range: &Range<usize>) -> Vec<Match<'static, TriggerEntry>> {
-    let mut lemmas = d
-        .verb_lemmas
-        .iter()
-        .filter(|(i, _)| range.contains(i))
-        .peekable();
-    if lemmas.peek().is_none() {
-        return d.lex.triggers.find_all(&d.analyses, range.clone());
-    }
-    let mut local: Vec<Vec<Analysis>> = d.analyses[range.clone()].to_vec();
-    for (i, a) in lemmas {
-        local[i - range.start].push(a.clone());
-    }
-    let mut found = d.lex.triggers.find_all(&local, 0..local.len());
-    for m in &mut found {
-        m.tokens = m.tokens.start + range.start..m.tokens.end + range.start;
-        for a in &mut m.anchors {
-            *a += range.start;
-        }
-    }
-    found
 }
 
 /// Longest match first; a match inside a longer one is dropped; several types on one span stay.
@@ -497,6 +550,7 @@ fn find_actors(d: &Doc<'_>, range: &Range<usize>) -> Vec<ActorMention> {
             tokens: m.tokens.clone(),
             sector: sector.clone(),
             country: country.clone(),
+            name_only: false,
         });
     }
     // Demonyms: qualify an adjacent actor (الشرطة الكازاخستانية, Kazakh police) or stand alone (الروس).
@@ -526,11 +580,118 @@ fn find_actors(d: &Doc<'_>, range: &Range<usize>) -> Vec<ActorMention> {
                 tokens: i..i + 1,
                 sector: None,
                 country: Some(country),
+                name_only: false,
             }),
         }
     }
     actors.sort_by_key(|a| a.tokens.start);
     actors
+}
+
+/// Source and target among a clause's actors by where they stand: in an Arabic verbal clause
+/// (verb, subject, object) the first actor after the verb is its subject and the second (or the
+/// last before it) its object; otherwise the last before is the source, the first after the target.
+fn by_position<'a>(
+    actors: &[&'a ActorMention],
+    trigger: &Range<usize>,
+    verbal: bool,
+) -> (Option<&'a ActorMention>, Option<&'a ActorMention>) {
+    let before: Vec<&ActorMention> = actors
+        .iter()
+        .copied()
+        .filter(|a| a.tokens.end <= trigger.start)
+        .collect();
+    let after: Vec<&ActorMention> = actors
+        .iter()
+        .copied()
+        .filter(|a| a.tokens.start >= trigger.end)
+        .collect();
+    if verbal {
+        match after.first() {
+            Some(first) => (
+                Some(*first),
+                after.get(1).copied().or_else(|| before.last().copied()),
+            ),
+            None => (before.last().copied(), None),
+        }
+    } else {
+        (before.last().copied(), after.first().copied())
+    }
+}
+
+/// The recogniser's persons and organisations in `range`. A name over one lexicon actor, or
+/// right after one that ends in a title or an organisation noun (a `HEAD` marker: "الرئيس" +
+/// "قاسم جومارت توكاييف", "حزب" + "الله"), widens it and keeps its codes. A person named anywhere
+/// else (الشرطة المغربية ناصر الزفزافي: the police, then the man they arrested) is an actor of
+/// its own without codes — not after a place noun (ساحة عبد الحميد كرامي is a square). Names over
+/// a trigger or over two actors are left alone.
+fn with_names(
+    d: &Doc<'_>,
+    range: &Range<usize>,
+    mut actors: Vec<ActorMention>,
+    triggers: &[(Range<usize>, &TriggerEntry)],
+    markers: &[(Range<usize>, Marker)],
+) -> Vec<ActorMention> {
+    let overlaps = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
+    let mut named = Vec::new();
+    for (name, kind) in &d.entities {
+        if !matches!(kind, EntityKind::Person | EntityKind::Organization)
+            || name.start < range.start
+            || name.end > range.end
+            || triggers.iter().any(|(t, _)| overlaps(t, name))
+        {
+            continue;
+        }
+        let over: Vec<usize> = (0..actors.len())
+            .filter(|&k| overlaps(&actors[k].tokens, name))
+            .collect();
+        let headed = || {
+            actors.iter().position(|a| {
+                a.tokens.end == name.start
+                    && markers
+                        .iter()
+                        .any(|(r, m)| *m == Marker::Head && r.end == name.start)
+            })
+        };
+        let widen = match over[..] {
+            [k] => Some(k),
+            [] => headed(),
+            _ => continue,
+        };
+        match widen {
+            Some(k) => {
+                let a = &mut actors[k];
+                a.tokens = a.tokens.start.min(name.start)..a.tokens.end.max(name.end);
+            }
+            None if *kind == EntityKind::Person && !after_place_noun(d, name.start) => {
+                named.push(ActorMention {
+                    tokens: name.clone(),
+                    sector: None,
+                    country: None,
+                    name_only: true,
+                });
+            }
+            None => {}
+        }
+    }
+    actors.extend(named);
+    actors.sort_by_key(|a| a.tokens.start);
+    actors
+}
+
+/// Whether the word before token `i` names a kind of place (a name after it is the place's).
+fn after_place_noun(d: &Doc<'_>, i: usize) -> bool {
+    i > 0
+        && d.analyses[i - 1].iter().any(|a| {
+            CITY_NOUNS.contains(&a.form.as_str()) || NAMED_PLACE_NOUNS.contains(&a.form.as_str())
+        })
+}
+
+/// Whether the recogniser read `tokens` (all of them) as part of one location's name.
+fn named_location(d: &Doc<'_>, tokens: &Range<usize>) -> bool {
+    d.entities.iter().any(|(name, kind)| {
+        *kind == EntityKind::Location && name.start <= tokens.start && tokens.end <= name.end
+    })
 }
 
 fn allowed_proclitic(d: &Doc<'_>, i: usize, a: &Analysis) -> bool {
@@ -600,7 +761,9 @@ fn resolve_places(d: &Doc<'_>, sentences: &mut [Sentence]) {
                             && s.markers
                                 .iter()
                                 .any(|(r, m)| *m == Marker::LocPrep && r.end == i);
-                        if a.definite && !cue {
+                        // The recogniser's reading of it as a location also lets it be a place
+                        // (it says what the name is, not that the event happened there).
+                        if a.definite && !cue && !named_location(d, &(i..i + n)) {
                             continue;
                         }
                         matched = Some((i..i + n, candidates, cue));
@@ -707,6 +870,7 @@ fn resolve_places(d: &Doc<'_>, sentences: &mut [Sentence]) {
                     CITY_NOUNS.contains(&a.form.as_str())
                         || matches!(a.form.as_str(), "بلدتي" | "محافظه" | "اقليم")
                 });
+
                 let word = d.text(i);
                 if !after_place_noun || d.lex.is_lexicon_word(word) || word.chars().count() < 4 {
                     continue;
@@ -957,10 +1121,12 @@ fn factuality(d: &Doc<'_>, s: &Sentence, trigger: &Range<usize>) -> Factuality {
 
 fn to_actor(d: &Doc<'_>, a: &ActorMention, default_country: Option<&str>) -> Actor {
     let ts = d.text_span(&a.tokens);
-    let domestic = a
-        .sector
-        .as_deref()
-        .is_some_and(|s| !matches!(s, "IGO" | "NGO"));
+    // A person named alone is taken to be of the country where the event happens, as a coded
+    // domestic actor is.
+    let domestic = a.name_only
+        || a.sector
+            .as_deref()
+            .is_some_and(|s| !matches!(s, "IGO" | "NGO"));
     let country = a.country.clone().or_else(|| {
         if domestic {
             default_country.map(str::to_string)
@@ -1143,36 +1309,31 @@ fn build_events(d: &Doc<'_>, sentences: &[Sentence], doc_country: Option<String>
                 }
                 None => doc_country_place.map(|place| location_of(d, place, None)),
             };
-            // Actors in the clause, not overlapping the trigger.
-            let clause_actors: Vec<&ActorMention> = s
-                .actors
-                .iter()
-                .filter(|a| {
-                    s.clause(a.tokens.start) == clause
-                        && (a.tokens.end <= trigger.start || a.tokens.start >= trigger.end)
-                })
-                .collect();
-            let before: Vec<&&ActorMention> = clause_actors
-                .iter()
-                .filter(|a| a.tokens.end <= trigger.start)
-                .collect();
-            let after: Vec<&&ActorMention> = clause_actors
-                .iter()
-                .filter(|a| a.tokens.start >= trigger.end)
-                .collect();
-            let (source, target) = if d.doc.lang == Lang::Ar && entry.verbal {
-                match after.first() {
-                    Some(first) => (
-                        Some(**first),
-                        after
-                            .get(1)
-                            .map(|a| **a)
-                            .or_else(|| before.last().map(|a| **a)),
-                    ),
-                    None => (before.last().map(|a| **a), None),
-                }
+            // Actors in the clause, not overlapping the trigger. Names without codes count only
+            // for a role no coded actor takes: the roles are read over all of them, and kept
+            // where the coded actors alone leave a role empty.
+            let in_clause = |with_names: bool| -> Vec<&ActorMention> {
+                s.actors
+                    .iter()
+                    .filter(|a| {
+                        (with_names || !a.name_only)
+                            && s.clause(a.tokens.start) == clause
+                            && (a.tokens.end <= trigger.start || a.tokens.start >= trigger.end)
+                    })
+                    .collect()
+            };
+            let verbal = d.doc.lang == Lang::Ar && entry.verbal;
+            let (source, target) = by_position(&in_clause(false), trigger, verbal);
+            let (source, target) = if source.is_none() || target.is_none() {
+                let (any_source, any_target) = by_position(&in_clause(true), trigger, verbal);
+                let same = |a: &ActorMention, b: Option<&ActorMention>| {
+                    b.is_some_and(|b| a.tokens == b.tokens)
+                };
+                let source = source.or(any_source.filter(|a| !same(a, target)));
+                let target = target.or(any_target.filter(|a| !same(a, source)));
+                (source, target)
             } else {
-                (before.last().map(|a| **a), after.first().map(|a| **a))
+                (source, target)
             };
             let (source, target) = if entry.event_type == PloverType::Protest && source.is_none() {
                 (target, None)
@@ -1449,8 +1610,15 @@ mod tests {
     #[test]
     fn extraction_with_and_without_the_analyser_agrees_on_plain_sentences() {
         let d = doc("اعتقلت الشرطة عشرات المتظاهرين في القاهرة يوم الجمعة.");
-        let with = extract_with(&d, &Options { morphology: true }).0;
-        let without = extract_with(&d, &Options { morphology: false }).0;
+        let with = extract_with(&d, &Options::default()).0;
+        let without = extract_with(
+            &d,
+            &Options {
+                morphology: false,
+                entities: false,
+            },
+        )
+        .0;
         assert_eq!(with.len(), 1);
         assert_eq!(with[0].event_type, PloverType::Coerce);
         assert_eq!(with[0].trigger.text, without[0].trigger.text);

@@ -43,6 +43,8 @@ pub(crate) enum Marker {
     Injured,
     Arrested,
     Unit,
+    /// A title or organisation noun that the name after it completes.
+    Head,
 }
 
 pub(crate) struct LangLexicons {
@@ -114,6 +116,7 @@ fn build(pack: &'static dyn LanguagePack) -> LangLexicons {
             "INJURED" => Marker::Injured,
             "ARRESTED" => Marker::Arrested,
             "UNIT" => Marker::Unit,
+            "HEAD" => Marker::Head,
             _ => return None,
         };
         Some((f.first()?.to_string(), marker))

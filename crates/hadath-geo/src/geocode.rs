@@ -144,7 +144,7 @@ impl Gazetteer {
             _ => arabic,
         };
         let reading = align::ArabicReading::new(arabic);
-        let mut seen: std::collections::HashSet<u32> = std::collections::HashSet::new();
+        let mut seen: rustc_hash::FxHashSet<u32> = rustc_hash::FxHashSet::default();
         let mut out: Vec<Candidate<'_>> = Vec::new();
         'readings: for skeleton in arabic_skeletons(arabic) {
             // A one-consonant skeleton (Ufa, Abha, Harare) is read only for names of 3+ letters.

@@ -1,7 +1,7 @@
 //! Arabic named entities: persons, places, organisations and other names (BIO tags over tokens),
 //! trained on ANERcorp (`hadath train ner`; model card in `models/README.md`),
 //! from an averaged perceptron (`hadath-learn`) decoded left to right, each tag allowed only
-//! where BIO allows it (I-X after B-X or I-X). Not yet used by the extraction pipeline.
+//! where BIO allows it (I-X after B-X or I-X). The extraction pipeline runs it around Arabic trigger candidates.
 //!
 //! Features, in groups that can be turned off to measure what each adds:
 //! - **word**: the folded word, its first 1–3 and last 1–4 letters, its shape and length;
@@ -12,6 +12,7 @@
 //! - **clusters**: the word's classes (and its neighbours') from the exchange algorithm run on
 //!   unlabelled Arabic text ([`Clusters`]).
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use hadath_ar::strip_proclitics as stem;
@@ -274,11 +275,21 @@ impl Clusters {
 #[derive(Clone, Debug)]
 struct Prepared {
     /// The word's classes as feature values (`-` for none), coarse then fine.
-    clusters: [String; 2],
+    clusters: [Cow<'static, str>; 2],
     form: String,
     stem: String,
     shape: &'static str,
     gaz: &'static str,
+}
+
+/// A word class as a feature value (its number), without allocating for the usual ones.
+fn class_name(c: u16) -> Cow<'static, str> {
+    static NAMES: LazyLock<Vec<String>> =
+        LazyLock::new(|| (0..1024).map(|c| c.to_string()).collect());
+    match NAMES.get(c as usize) {
+        Some(name) => Cow::Borrowed(name.as_str()),
+        None => Cow::Owned(c.to_string()),
+    }
 }
 
 fn fold(s: &str) -> String {
@@ -291,7 +302,18 @@ fn fold(s: &str) -> String {
 
 /// The gazetteer's word for a name: its best place's kind and size.
 fn gazetteer_class(gaz: &Gazetteer, name: &str) -> Option<&'static str> {
-    let key = name_key(name);
+    // Folded Arabic letters (words of them, one space apart) are already their own key.
+    let plain = !name.starts_with(' ')
+        && !name.ends_with(' ')
+        && !name.contains("  ")
+        && name
+            .chars()
+            .all(|c| c == ' ' || ('\u{0621}'..='\u{064A}').contains(&c));
+    let key = if plain {
+        std::borrow::Cow::Borrowed(name)
+    } else {
+        std::borrow::Cow::Owned(name_key(name))
+    };
     if key.chars().count() < 2 {
         return None;
     }
@@ -342,8 +364,8 @@ fn prepare(tokens: &[&str], gaz: &Gazetteer, groups: Groups, clusters: &Clusters
             };
             Prepared {
                 clusters: match classes {
-                    Some([a, b]) => [a.to_string(), b.to_string()],
-                    None => ["-".to_string(), "-".to_string()],
+                    Some([a, b]) => [class_name(a), class_name(b)],
+                    None => [Cow::Borrowed("-"), Cow::Borrowed("-")],
                 },
                 shape: shape(t),
                 form,
@@ -431,11 +453,11 @@ fn features(
         f.add(60, &w.clusters[0]);
         f.add(61, &w.clusters[1]);
         let before = if i > 0 {
-            p[i - 1].clusters[0].as_str()
+            p[i - 1].clusters[0].as_ref()
         } else {
             "<s>"
         };
-        let after = p.get(i + 1).map_or("</s>", |x| x.clusters[0].as_str());
+        let after = p.get(i + 1).map_or("</s>", |x| x.clusters[0].as_ref());
         f.add(62, before);
         f.add(63, after);
         f.add2(64, before, &w.clusters[0]);

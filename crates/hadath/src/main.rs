@@ -96,6 +96,9 @@ enum Command {
         /// Without the Arabic word analyser (to measure what it changes).
         #[arg(long)]
         no_morph: bool,
+        /// Without the Arabic name recogniser (to measure what it changes).
+        #[arg(long)]
+        no_ner: bool,
     },
     /// Train a model from the data in ../shared/data (`hadath train morph`, `hadath train ner`).
     Train {
@@ -266,8 +269,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             paths,
             verbose,
             no_morph,
+            no_ner,
             ..
-        } => eval(&paths, verbose, no_morph),
+        } => eval(&paths, verbose, no_morph, no_ner),
         Command::Train { what } => morph::train(what),
         Command::Geocode {
             name,
@@ -486,9 +490,10 @@ fn extract(
     })
 }
 
-fn eval(paths: &[PathBuf], verbose: bool, no_morph: bool) -> Result<ExitCode> {
+fn eval(paths: &[PathBuf], verbose: bool, no_morph: bool, no_ner: bool) -> Result<ExitCode> {
     let options = hadath_pipeline::Options {
         morphology: !no_morph,
+        entities: !no_ner,
     };
     let docs = hadath_eval::load(paths)?;
     let mut total = hadath_eval::Score::default();

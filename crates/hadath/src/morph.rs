@@ -99,6 +99,9 @@ pub enum EvalWhat {
         /// Without the Arabic word analyser (to measure what it changes).
         #[arg(long)]
         no_morph: bool,
+        /// Without the Arabic name recogniser (to measure what it changes).
+        #[arg(long)]
+        no_ner: bool,
     },
     /// The Arabic named-entity recogniser: exact-span precision, recall and F1 by type.
     Ner {
@@ -225,7 +228,8 @@ pub fn eval(what: EvalWhat) -> Result<ExitCode> {
             epochs,
             threshold,
             no_morph,
-        } => return gsr(&data, cv, epochs, threshold, no_morph),
+            no_ner,
+        } => return gsr(&data, cv, epochs, threshold, no_morph, no_ner),
     };
     if let Some(k) = cv {
         return cross_validate(&data, k.max(2), epochs);
@@ -316,10 +320,12 @@ fn gsr(
     epochs: usize,
     threshold: f32,
     no_morph: bool,
+    no_ner: bool,
 ) -> Result<ExitCode> {
     use hadath_eval::gsr;
     let options = hadath_event::Options {
         morphology: !no_morph,
+        entities: !no_ner,
     };
     let read = |name: &str| {
         let path = data.join(name);
@@ -401,6 +407,17 @@ fn gsr(
         "| target country / agent right | {} / {} | |",
         rate(s.target[0]),
         rate(s.target[1])
+    );
+    let words = |(same, shared, marked): (usize, usize, usize)| {
+        format!("{} / {}", rate((same, marked)), rate((shared, marked)))
+    };
+    println!(
+        "| source text: same words / a word shared, category found | {} | |",
+        words(s.source_text)
+    );
+    println!(
+        "| target text: same words / a word shared, category found | {} | |",
+        words(s.target_text)
     );
     println!(
         "| speed | {:.0} sentences/s, one thread, from raw text | 64 sentences/s, parse given |",
