@@ -314,3 +314,49 @@ fn actors_follow_the_coding_conventions() {
         "{a:?}"
     );
 }
+
+#[test]
+fn arabic_gatherings_are_protests_only_when_people_who_protest_gather() {
+    // "Hundreds of protesters gathered in front of parliament in Khartoum yesterday."
+    check(
+        Lang::Ar,
+        "2022-03-10",
+        "تجمع مئات المحتجين أمام البرلمان في الخرطوم أمس.",
+        &[ev(
+            "PROTEST",
+            "تجمع",
+            ("2022-03-09", "2022-03-09"),
+            Some("Khartoum"),
+        )],
+    );
+    // "Troops massed on the border": no protest (a military actor, not people who protest).
+    check(Lang::Ar, "2022-03-10", "احتشدت القوات على الحدود أمس.", &[]);
+    // "The protesters chanted slogans against the government."
+    check(
+        Lang::Ar,
+        "2022-03-10",
+        "وردد المحتجون هتافات ضد الحكومة في بغداد يوم الثلاثاء.",
+        &[ev(
+            "PROTEST",
+            "وردد المحتجون هتافات",
+            ("2022-03-08", "2022-03-08"),
+            Some("Baghdad"),
+        )],
+    );
+}
+
+#[test]
+fn arabic_release_with_the_releaser_between() {
+    // "The police released the detainees on Tuesday": the releaser stands inside the phrase.
+    check(
+        Lang::Ar,
+        "2022-03-10",
+        "أطلقت الشرطة سراح المعتقلين في القاهرة يوم الثلاثاء.",
+        &[ev(
+            "RETREAT",
+            "أطلقت الشرطة سراح",
+            ("2022-03-08", "2022-03-08"),
+            Some("Cairo"),
+        )],
+    );
+}
