@@ -98,6 +98,7 @@ pub fn run(args: &[String]) -> Result<()> {
     let options = hadath_event::Options {
         morphology: !args.iter().any(|a| a == "--no-morph"),
         entities: !args.iter().any(|a| a == "--no-ner"),
+        ..hadath_event::Options::default()
     };
     let start = Instant::now();
     let mut n_events = 0usize;

@@ -17,8 +17,8 @@ use jiff::civil::Date;
 
 use crate::lexicons::{ActorEntry, LangLexicons, Marker, TriggerEntry, for_lang};
 use crate::{
-    Actor, Event, EventDate, Factuality, Fatalities, Location, PloverType, RunnerUp, TextSpan,
-    mapping,
+    Actor, Event, EventDate, Factuality, Fatalities, Location, PloverType, RunnerUp, Step,
+    TextSpan, mapping,
 };
 
 /// Something worth telling the user about a document that still produced output.
@@ -192,6 +192,12 @@ struct ActorMention {
     /// A name the recogniser found that no lexicon entry codes: it fills only an empty source
     /// or target.
     name_only: bool,
+    /// The lexicon row it comes from, if any (for `--explain`).
+    entry: Option<&'static ActorEntry>,
+    /// Whether a demonym gave or qualified it.
+    demonym: bool,
+    /// Whether the recogniser's name widened it or is it.
+    named: bool,
 }
 
 struct Sentence {
@@ -218,13 +224,17 @@ impl Sentence {
             .unwrap_or(0)
     }
 
-    fn has_marker_before(&self, token: usize, marker: Marker, window: usize) -> bool {
-        self.markers.iter().any(|(r, m)| {
-            *m == marker
-                && r.end <= token
-                && token - r.end < window
-                && self.clause(r.start) == self.clause(token)
-        })
+    /// The words of a `marker` ending fewer than `window` words before `token`, in its clause.
+    fn marker_before(&self, token: usize, marker: Marker, window: usize) -> Option<Range<usize>> {
+        self.markers
+            .iter()
+            .find(|(r, m)| {
+                *m == marker
+                    && r.end <= token
+                    && token - r.end < window
+                    && self.clause(r.start) == self.clause(token)
+            })
+            .map(|(r, _)| r.clone())
     }
 }
 
@@ -242,6 +252,8 @@ pub struct Options {
     /// title and the name), one named alone is an actor without codes that fills an empty source
     /// or target, and a location is a place candidate (`hadath eval --no-ner` to compare).
     pub entities: bool,
+    /// Record why each field has its value (`Event::explain`; `hadath extract --explain`).
+    pub explain: bool,
 }
 
 impl Default for Options {
@@ -249,6 +261,7 @@ impl Default for Options {
         Options {
             morphology: true,
             entities: true,
+            explain: false,
         }
     }
 }
@@ -296,7 +309,7 @@ pub fn extract_with(doc: &Document, options: &Options) -> (Vec<Event>, Vec<Diagn
     let mut sentences = find_mentions(&d);
     resolve_places(&d, &mut sentences);
     let doc_country = main_country(&d, &sentences);
-    let mut events = build_events(&d, &sentences, doc_country);
+    let mut events = build_events(&d, &sentences, doc_country, options.explain);
     merge(&mut events);
     for (n, event) in events.iter_mut().enumerate() {
         event.id = format!("{}#{}", doc.id, n + 1);
@@ -545,12 +558,14 @@ fn find_actors(d: &Doc<'_>, range: &Range<usize>) -> Vec<ActorMention> {
             continue;
         }
         covered_until = m.tokens.end;
-        let ActorEntry { sector, country } = m.value;
         actors.push(ActorMention {
             tokens: m.tokens.clone(),
-            sector: sector.clone(),
-            country: country.clone(),
+            sector: m.value.sector.clone(),
+            country: m.value.country.clone(),
             name_only: false,
+            entry: Some(m.value),
+            demonym: false,
+            named: false,
         });
     }
     // Demonyms: qualify an adjacent actor (الشرطة الكازاخستانية, Kazakh police) or stand alone (الروس).
@@ -574,6 +589,7 @@ fn find_actors(d: &Doc<'_>, range: &Range<usize>) -> Vec<ActorMention> {
             Some(actor) if actor.country.is_none() => {
                 actor.tokens = actor.tokens.start.min(i)..actor.tokens.end.max(i + 1);
                 actor.country = Some(country);
+                actor.demonym = true;
             }
             Some(_) => {}
             None => actors.push(ActorMention {
@@ -581,6 +597,9 @@ fn find_actors(d: &Doc<'_>, range: &Range<usize>) -> Vec<ActorMention> {
                 sector: None,
                 country: Some(country),
                 name_only: false,
+                entry: None,
+                demonym: true,
+                named: false,
             }),
         }
     }
@@ -662,6 +681,7 @@ fn with_names(
             Some(k) => {
                 let a = &mut actors[k];
                 a.tokens = a.tokens.start.min(name.start)..a.tokens.end.max(name.end);
+                a.named = true;
             }
             None if *kind == EntityKind::Person && !after_place_noun(d, name.start) => {
                 named.push(ActorMention {
@@ -669,6 +689,9 @@ fn with_names(
                     sector: None,
                     country: None,
                     name_only: true,
+                    entry: None,
+                    demonym: false,
+                    named: true,
                 });
             }
             None => {}
@@ -1081,24 +1104,37 @@ fn count_record(d: &Doc<'_>, f: &Fatality) -> Fatalities {
     }
 }
 
-fn factuality(d: &Doc<'_>, s: &Sentence, trigger: &Range<usize>) -> Factuality {
+/// Whether the event happened, per the text, and the words (and rule) that say otherwise.
+fn factuality(
+    d: &Doc<'_>,
+    s: &Sentence,
+    trigger: &Range<usize>,
+) -> (Factuality, Option<(Range<usize>, &'static str)>) {
     let at = trigger.start;
     let in_number = |r: &Range<usize>| {
         s.numbers
             .iter()
             .any(|n| n.tokens.start <= r.start && r.end <= n.tokens.end)
     };
-    if s.markers
+    if let Some((r, _)) = s
+        .markers
         .iter()
-        .any(|(r, m)| *m == Marker::Neg && r.end <= at && at - r.end < 2 && !in_number(r))
+        .find(|(r, m)| *m == Marker::Neg && r.end <= at && at - r.end < 2 && !in_number(r))
     {
-        return Factuality::Negated;
+        return (
+            Factuality::Negated,
+            Some((r.clone(), "negation-before-trigger")),
+        );
     }
-    if s.markers
+    if let Some((r, _)) = s
+        .markers
         .iter()
-        .any(|(r, m)| *m == Marker::Hypo && r.end <= at)
+        .find(|(r, m)| *m == Marker::Hypo && r.end <= at)
     {
-        return Factuality::Hypothetical;
+        return (
+            Factuality::Hypothetical,
+            Some((r.clone(), "condition-before-trigger")),
+        );
     }
     let future_prefix = d.doc.lang == Lang::Ar && {
         let word = d.text(at);
@@ -1107,16 +1143,70 @@ fn factuality(d: &Doc<'_>, s: &Sentence, trigger: &Range<usize>) -> Factuality {
                 .iter()
                 .any(|a| a.proclitic_len > 0 && d.text(at)[..a.proclitic_len].ends_with('س'))
     };
-    if future_prefix || s.has_marker_before(at, Marker::Plan, 4) {
-        return Factuality::Planned;
+    if future_prefix {
+        return (Factuality::Planned, Some((at..at + 1, "future-prefix")));
     }
-    if s.markers
+    if let Some(r) = s.marker_before(at, Marker::Plan, 4) {
+        return (Factuality::Planned, Some((r, "plan-before-trigger")));
+    }
+    if let Some((r, _)) = s
+        .markers
         .iter()
-        .any(|(r, m)| *m == Marker::Claim && r.end <= at)
+        .find(|(r, m)| *m == Marker::Claim && r.end <= at)
     {
-        return Factuality::Claimed;
+        return (
+            Factuality::Claimed,
+            Some((r.clone(), "attribution-before-trigger")),
+        );
     }
-    Factuality::Asserted
+    (Factuality::Asserted, None)
+}
+
+/// Where an actor came from, for `--explain`.
+fn actor_origin(d: &Doc<'_>, a: &ActorMention) -> String {
+    let mut parts = vec![format!("«{}»", d.text_span(&a.tokens).text)];
+    if let Some(e) = a.entry {
+        parts.push(e.source.clone());
+    }
+    if a.demonym {
+        parts.push("a demonym (the gazetteer's)".into());
+    }
+    if a.named {
+        parts.push(if a.name_only {
+            "a person's name (the recogniser's), no code".into()
+        } else {
+            "widened by a name (the recogniser's)".into()
+        });
+    }
+    parts.join("; ")
+}
+
+/// The steps of `--explain`, collected only when asked for.
+struct Why {
+    steps: Option<Vec<Step>>,
+}
+
+impl Why {
+    fn new(on: bool) -> Why {
+        Why {
+            steps: on.then(Vec::new),
+        }
+    }
+
+    /// Records a step; `evidence` is only computed when explaining.
+    fn add(&mut self, field: &str, rule: &str, evidence: impl FnOnce() -> String) {
+        if let Some(steps) = &mut self.steps {
+            steps.push(Step {
+                field: field.into(),
+                rule: rule.into(),
+                evidence: evidence(),
+            });
+        }
+    }
+
+    fn steps(self) -> Option<Vec<Step>> {
+        self.steps
+    }
 }
 
 fn to_actor(d: &Doc<'_>, a: &ActorMention, default_country: Option<&str>) -> Actor {
@@ -1167,7 +1257,12 @@ fn protest_target(
     })
 }
 
-fn build_events(d: &Doc<'_>, sentences: &[Sentence], doc_country: Option<String>) -> Vec<Event> {
+fn build_events(
+    d: &Doc<'_>,
+    sentences: &[Sentence],
+    doc_country: Option<String>,
+    explain: bool,
+) -> Vec<Event> {
     let doc_country_place = doc_country.as_deref().and_then(|c| d.gazetteer.country(c));
     let default_start = d.published.checked_sub(6.days()).unwrap_or(d.published);
     let mut events = Vec::new();
@@ -1211,6 +1306,25 @@ fn build_events(d: &Doc<'_>, sentences: &[Sentence], doc_country: Option<String>
                 continue;
             }
             done_types.push(entry.event_type);
+            let mut why = Why::new(explain);
+            why.add("type", "trigger-lexicon", || {
+                format!("«{}» matches {}", d.text_span(trigger).text, entry.source)
+            });
+            if !entry.needs.is_empty() {
+                why.add("type", "needs-actor-in-clause", || {
+                    let a = s.actors.iter().find(|a| {
+                        s.clause(a.tokens.start) == clause
+                            && a.sector
+                                .as_ref()
+                                .is_some_and(|sec| entry.needs.contains(sec))
+                    });
+                    format!(
+                        "needs one of {}: «{}»",
+                        entry.needs.join("|"),
+                        a.map(|a| d.text_span(&a.tokens).text).unwrap_or_default()
+                    )
+                });
+            }
             // Date: same clause first, then the sentence (not from a "since" clause).
             let nearest = |pred: &dyn Fn(&TimeMention) -> bool| {
                 s.times
@@ -1231,6 +1345,14 @@ fn build_events(d: &Doc<'_>, sentences: &[Sentence], doc_country: Option<String>
                 Some(t) => {
                     confidence += 0.2;
                     let ts = d.text_span(&t.tokens);
+                    let rule = if s.clause(t.tokens.start) == clause {
+                        "time-in-clause"
+                    } else {
+                        "time-in-sentence"
+                    };
+                    why.add("date", rule, || {
+                        format!("«{}» → {}..{}", ts.text, t.start, t.end)
+                    });
                     let date = EventDate {
                         start: t.start,
                         end: t.end,
@@ -1242,18 +1364,31 @@ fn build_events(d: &Doc<'_>, sentences: &[Sentence], doc_country: Option<String>
                     date
                 }
                 None => match &paragraph_date {
-                    Some((p, date)) if *p == s.paragraph => EventDate {
-                        text: None,
-                        span: None,
-                        ..date.clone()
-                    },
-                    _ => EventDate {
-                        start: default_start,
-                        end: d.published,
-                        precision: "week".into(),
-                        text: None,
-                        span: None,
-                    },
+                    Some((p, date)) if *p == s.paragraph => {
+                        why.add("date", "paragraph-date", || {
+                            format!(
+                                "«{}» earlier in the paragraph",
+                                date.text.clone().unwrap_or_default()
+                            )
+                        });
+                        EventDate {
+                            text: None,
+                            span: None,
+                            ..date.clone()
+                        }
+                    }
+                    _ => {
+                        why.add("date", "week-before-publication", || {
+                            format!("no date written; published {}", d.published)
+                        });
+                        EventDate {
+                            start: default_start,
+                            end: d.published,
+                            precision: "week".into(),
+                            text: None,
+                            span: None,
+                        }
+                    }
                 },
             };
             // Place: same clause, nearest; cities before countries; a country used as an actor
@@ -1287,28 +1422,60 @@ fn build_events(d: &Doc<'_>, sentences: &[Sentence], doc_country: Option<String>
                     )
                 });
             let anaphor = |m: Marker| s.markers.iter().any(|(_, mk)| *mk == m);
-            let location = match best_place {
+            let (location, place_rule) = match best_place {
                 Some(p) => {
                     // A place the name could well be another place supports the event less.
                     confidence += if p.confidence >= 0.6 { 0.2 } else { 0.1 };
-                    d.gazetteer
+                    let rule = match (s.clause(p.tokens.start) == clause, p.cue) {
+                        (true, true) => "place-in-clause-after-cue",
+                        (true, false) => "place-in-clause",
+                        (false, true) => "place-in-sentence-after-cue",
+                        (false, false) => "place-in-sentence",
+                    };
+                    let place = d
+                        .gazetteer
                         .place(p.place)
-                        .map(|place| location_of(d, place, Some(p)))
+                        .map(|place| location_of(d, place, Some(p)));
+                    (place, rule)
                 }
                 None if anaphor(Marker::City) && last_city.is_some() => {
                     confidence += 0.1;
-                    last_city
+                    let place = last_city
                         .and_then(|(c, _)| d.gazetteer.place(c))
-                        .map(|place| location_of(d, place, None))
+                        .map(|place| location_of(d, place, None));
+                    (place, "city-anaphora")
                 }
                 // The nearest sentence of the same paragraph that names a city of the document's country.
                 None if neighbour_city(d, sentences, s_idx, doc_country.as_deref()).is_some() => {
-                    neighbour_city(d, sentences, s_idx, doc_country.as_deref())
+                    let place = neighbour_city(d, sentences, s_idx, doc_country.as_deref())
                         .and_then(|c| d.gazetteer.place(c))
-                        .map(|place| location_of(d, place, None))
+                        .map(|place| location_of(d, place, None));
+                    (place, "city-in-paragraph")
                 }
-                None => doc_country_place.map(|place| location_of(d, place, None)),
+                None => (
+                    doc_country_place.map(|place| location_of(d, place, None)),
+                    "document-country",
+                ),
             };
+            if let Some(l) = &location {
+                why.add("location", place_rule, || {
+                    format!(
+                        "{}{} ({}, {}, GeoNames {}, method {}{})",
+                        l.text
+                            .as_deref()
+                            .map(|t| format!("«{t}» → "))
+                            .unwrap_or_default(),
+                        l.name,
+                        l.country,
+                        l.precision,
+                        l.geonames_id,
+                        l.method,
+                        l.confidence
+                            .map(|c| format!(", confidence {c:.2}"))
+                            .unwrap_or_default()
+                    )
+                });
+            }
             // Actors in the clause, not overlapping the trigger. Names without codes count only
             // for a role no coded actor takes: the roles are read over all of them, and kept
             // where the coded actors alone leave a role empty.
@@ -1323,12 +1490,24 @@ fn build_events(d: &Doc<'_>, sentences: &[Sentence], doc_country: Option<String>
                     .collect()
             };
             let verbal = d.doc.lang == Lang::Ar && entry.verbal;
+            let position = if verbal {
+                "verb-subject-object"
+            } else {
+                "before-after-trigger"
+            };
             let (source, target) = by_position(&in_clause(false), trigger, verbal);
+            let (mut source_rule, mut target_rule) = (position, position);
             let (source, target) = if source.is_none() || target.is_none() {
                 let (any_source, any_target) = by_position(&in_clause(true), trigger, verbal);
                 let same = |a: &ActorMention, b: Option<&ActorMention>| {
                     b.is_some_and(|b| a.tokens == b.tokens)
                 };
+                if source.is_none() {
+                    source_rule = "name-fills-role";
+                }
+                if target.is_none() {
+                    target_rule = "name-fills-role";
+                }
                 let source = source.or(any_source.filter(|a| !same(a, target)));
                 let target = target.or(any_target.filter(|a| !same(a, source)));
                 (source, target)
@@ -1336,6 +1515,7 @@ fn build_events(d: &Doc<'_>, sentences: &[Sentence], doc_country: Option<String>
                 (source, target)
             };
             let (source, target) = if entry.event_type == PloverType::Protest && source.is_none() {
+                source_rule = "protest-actor-is-source";
                 (target, None)
             } else {
                 (source, target)
@@ -1359,6 +1539,7 @@ fn build_events(d: &Doc<'_>, sentences: &[Sentence], doc_country: Option<String>
                         .min_by_key(|a| a.tokens.start.abs_diff(trigger.start));
                     // The one who protests is not also the one protested against.
                     let target = target.filter(|t| protester.is_none_or(|p| p.tokens != t.tokens));
+                    source_rule = "protester-not-security-force";
                     (protester.or(source.filter(|a| !security(a))), target)
                 } else {
                     (source, target)
@@ -1371,6 +1552,7 @@ fn build_events(d: &Doc<'_>, sentences: &[Sentence], doc_country: Option<String>
             };
             let (source, target) = match source {
                 Some(a) if entry.event_type == PloverType::Assault && civilian(a) => {
+                    target_rule = "civilians-are-victims";
                     (None, Some(target.filter(|t| civilian(t)).unwrap_or(a)))
                 }
                 _ => (source, target),
@@ -1378,12 +1560,21 @@ fn build_events(d: &Doc<'_>, sentences: &[Sentence], doc_country: Option<String>
             // An actor inside a many-word trigger ("خرج آلاف المتظاهرين إلى الشوارع") is its
             // source when none stands outside it.
             let source = source.or_else(|| {
+                source_rule = "actor-inside-trigger";
                 s.actors.iter().find(|a| {
                     trigger.start <= a.tokens.start
                         && a.tokens.end <= trigger.end
                         && target.is_none_or(|t| t.tokens != a.tokens)
                 })
             });
+            for (field, rule, actor) in [
+                ("source", source_rule, source),
+                ("target", target_rule, target),
+            ] {
+                if let Some(a) = actor {
+                    why.add(field, rule, || actor_origin(d, a));
+                }
+            }
             if source.is_some() {
                 confidence += 0.1;
             }
@@ -1404,7 +1595,26 @@ fn build_events(d: &Doc<'_>, sentences: &[Sentence], doc_country: Option<String>
                 .then(|| arrested.as_ref())
                 .flatten()
                 .map(|f| count_record(d, f));
-            let factuality = factuality(d, s, trigger);
+            let (factuality, marker) = factuality(d, s, trigger);
+            why.add(
+                "factuality",
+                marker.as_ref().map_or("no-marker", |(_, rule)| *rule),
+                || {
+                    marker.map_or_else(
+                        || "no negation, condition, plan or attribution before the trigger".into(),
+                        |(r, _)| format!("«{}»", d.text_span(&r).text),
+                    )
+                },
+            );
+            for (field, count) in [
+                ("fatalities", &fatalities),
+                ("injured", &injured),
+                ("arrested", &arrested),
+            ] {
+                if let Some(c) = count {
+                    why.add(field, "count-next-to-marker", || format!("«{}»", c.text));
+                }
+            }
             if !matches!(factuality, Factuality::Asserted | Factuality::Claimed) {
                 confidence *= 0.8;
             }
@@ -1424,12 +1634,18 @@ fn build_events(d: &Doc<'_>, sentences: &[Sentence], doc_country: Option<String>
                 target: target
                     .map(|a| to_actor(d, a, actor_country.as_deref()))
                     .or_else(|| {
-                        protest_target(
+                        let state = protest_target(
                             entry.event_type,
                             location.as_ref(),
                             s.span,
                             actor_country.as_deref(),
-                        )
+                        );
+                        if let Some(t) = &state {
+                            why.add("target", "protest-target-is-the-state", || {
+                                format!("no target named; «{}» where it happens", t.text)
+                            });
+                        }
+                        state
                     }),
                 date,
                 location,
@@ -1441,6 +1657,7 @@ fn build_events(d: &Doc<'_>, sentences: &[Sentence], doc_country: Option<String>
                 trigger: d.text_span(trigger),
                 evidence,
                 mentions: Vec::new(),
+                explain: why.steps(),
             });
         }
         if let Some(date) = sentence_explicit_date.or_else(|| {
@@ -1538,6 +1755,15 @@ fn merge(events: &mut Vec<Event>) {
         match target {
             Some(m) => {
                 let mention = event.trigger.clone();
+                let note = |kept: &mut Event, other: &TextSpan| {
+                    if let Some(steps) = &mut kept.explain {
+                        steps.push(Step {
+                            field: "mentions".into(),
+                            rule: "same-type-date-place".into(),
+                            evidence: format!("«{}» merged into this record", other.text),
+                        });
+                    }
+                };
 
                 if event.confidence > m.confidence {
                     let mut event = event;
@@ -1546,8 +1772,11 @@ fn merge(events: &mut Vec<Event>) {
                     if event.fatalities.is_none() {
                         event.fatalities = m.fatalities.take();
                     }
+                    let other = m.trigger.clone();
+                    note(&mut event, &other);
                     *m = event;
                 } else {
+                    note(m, &mention);
                     m.mentions.push(mention);
                     if m.fatalities.is_none() {
                         m.fatalities = event.fatalities;
@@ -1616,6 +1845,7 @@ mod tests {
             &Options {
                 morphology: false,
                 entities: false,
+                ..Options::default()
             },
         )
         .0;

@@ -18,6 +18,8 @@ pub(crate) struct TriggerEntry {
     pub needs: Vec<String>,
     /// The pattern starts with a verb paradigm: in Arabic the subject tends to follow.
     pub verbal: bool,
+    /// Where it is written: `file:line pattern (gloss)`, for `--explain`.
+    pub source: String,
 }
 
 /// An actor lexicon entry.
@@ -25,6 +27,8 @@ pub(crate) struct TriggerEntry {
 pub(crate) struct ActorEntry {
     pub sector: Option<String>,
     pub country: Option<String>,
+    /// Where it is written: `file:line pattern (gloss)`, for `--explain`.
+    pub source: String,
 }
 
 /// Roles of function words (see the packs' markers.tsv).
@@ -72,10 +76,21 @@ fn dash(field: Option<&&str>) -> Option<String> {
         .map(|f| f.to_string())
 }
 
-fn build(pack: &'static dyn LanguagePack) -> LangLexicons {
+/// `file:line pattern (gloss)` of a lexicon row.
+fn row_source(file: &str, line: usize, f: &[&str], gloss: usize) -> String {
+    let pattern = f.first().copied().unwrap_or("");
+    match f.get(gloss).filter(|g| !g.is_empty()) {
+        Some(gloss) => format!("{file}:{line} {pattern} ({gloss})"),
+        None => format!("{file}:{line} {pattern}"),
+    }
+}
+
+fn build(pack: &'static dyn LanguagePack, dir: &str) -> LangLexicons {
     let data = pack.data();
     let expand = |slot: &str| pack.expand_slot(slot);
-    let trigger_rows = tsv_rows(data.triggers).filter_map(|(_, f)| {
+    let triggers_file = format!("{dir}/triggers.tsv");
+    let actors_file = format!("{dir}/actors.tsv");
+    let trigger_rows = tsv_rows(data.triggers).filter_map(|(line, f)| {
         let event_type = PloverType::parse(f.get(1)?)?;
         let needs = dash(f.get(3))
             .map(|n| n.split('|').map(str::to_string).collect())
@@ -89,15 +104,17 @@ fn build(pack: &'static dyn LanguagePack) -> LangLexicons {
                 mode: dash(f.get(2)),
                 needs,
                 verbal,
+                source: row_source(&triggers_file, line, &f, 4),
             },
         ))
     });
-    let actor_rows = tsv_rows(data.actors).filter_map(|(_, f)| {
+    let actor_rows = tsv_rows(data.actors).filter_map(|(line, f)| {
         Some((
             f.first()?.to_string(),
             ActorEntry {
                 sector: dash(f.get(1)),
                 country: dash(f.get(2)),
+                source: row_source(&actors_file, line, &f, 3),
             },
         ))
     });
@@ -136,8 +153,8 @@ fn build(pack: &'static dyn LanguagePack) -> LangLexicons {
     }
 }
 
-static AR: LazyLock<LangLexicons> = LazyLock::new(|| build(&ArabicPack));
-static EN: LazyLock<LangLexicons> = LazyLock::new(|| build(&EnglishPack));
+static AR: LazyLock<LangLexicons> = LazyLock::new(|| build(&ArabicPack, "crates/hadath-ar/data"));
+static EN: LazyLock<LangLexicons> = LazyLock::new(|| build(&EnglishPack, "crates/hadath-en/data"));
 
 pub(crate) fn for_lang(lang: Lang) -> &'static LangLexicons {
     match lang {

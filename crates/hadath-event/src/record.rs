@@ -236,4 +236,19 @@ pub struct Event {
     pub evidence: TextSpan,
     /// Further mentions of the same event in the document (merged into this record).
     pub mentions: Vec<TextSpan>,
+    /// Why each field has its value: present only when asked for (`hadath extract --explain`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explain: Option<Vec<Step>>,
+}
+
+/// One decision behind a record (`--explain`): which field, by which rule, on what evidence.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Step {
+    /// The field decided: `type`, `source`, `target`, `date`, `location`, `factuality`,
+    /// `fatalities`, `injured`, `arrested`, `mentions`.
+    pub field: String,
+    /// The rule, a stable name (listed in `schema/event.schema.json`).
+    pub rule: String,
+    /// What it rested on: the lexicon row (file:line pattern), the words, the place.
+    pub evidence: String,
 }

@@ -80,6 +80,10 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value = "jsonl")]
         format: OutFormat,
+        /// Add to each record (jsonl, json) why each field has its value: the lexicon rows,
+        /// the rules and the words behind it (`explain`).
+        #[arg(long)]
+        explain: bool,
     },
     /// Score extraction against gold files (NAME.txt + NAME.meta.json + NAME.gold.jsonl), or a
     /// model (`hadath eval morph`).
@@ -261,7 +265,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             published,
             lang,
             format,
-        } => extract(&paths, published, lang, format),
+            explain,
+        } => extract(&paths, published, lang, format, explain),
         Command::Eval {
             model: Some(what), ..
         } => morph::eval(what),
@@ -431,7 +436,12 @@ fn extract(
     published: Option<jiff::civil::Date>,
     lang: LangArg,
     format: OutFormat,
+    explain: bool,
 ) -> Result<ExitCode> {
+    let options = hadath_pipeline::Options {
+        explain,
+        ..hadath_pipeline::Options::default()
+    };
     let opts = ReadOptions {
         published,
         lang: match lang {
@@ -470,7 +480,7 @@ fn extract(
                     doc.id
                 );
             }
-            let (events, diagnostics) = hadath_pipeline::extract(&doc);
+            let (events, diagnostics) = hadath_pipeline::extract_with(&doc, &options);
             for d in diagnostics
                 .iter()
                 .filter(|d| !d.message.starts_with("no publication date"))
@@ -494,6 +504,7 @@ fn eval(paths: &[PathBuf], verbose: bool, no_morph: bool, no_ner: bool) -> Resul
     let options = hadath_pipeline::Options {
         morphology: !no_morph,
         entities: !no_ner,
+        ..hadath_pipeline::Options::default()
     };
     let docs = hadath_eval::load(paths)?;
     let mut total = hadath_eval::Score::default();

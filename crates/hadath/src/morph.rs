@@ -326,6 +326,7 @@ fn gsr(
     let options = hadath_event::Options {
         morphology: !no_morph,
         entities: !no_ner,
+        ..hadath_event::Options::default()
     };
     let read = |name: &str| {
         let path = data.join(name);

@@ -93,6 +93,66 @@ fn reference_output_is_schema_valid_and_spans_point_at_their_text() {
 }
 
 #[test]
+fn explain_says_why_and_stays_schema_valid() {
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("schema/event.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let mut schemas = boon::Schemas::new();
+    let mut compiler = boon::Compiler::new();
+    compiler.add_resource("event.schema.json", schema).unwrap();
+    let id = compiler.compile("event.schema.json", &mut schemas).unwrap();
+    // Without the flag, no explain field.
+    let plain = hadath(&["extract", &reference(), "--published", "2022-01-06"]);
+    assert!(!String::from_utf8_lossy(&plain.stdout).contains("\"explain\""));
+    let out = hadath(&[
+        "extract",
+        &reference(),
+        "--published",
+        "2022-01-06",
+        "--explain",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let triggers =
+        std::fs::read_to_string(root().join("crates/hadath-ar/data/triggers.tsv")).unwrap();
+    for line in std::str::from_utf8(&out.stdout).unwrap().lines() {
+        let event: serde_json::Value = serde_json::from_str(line).unwrap();
+        if let Err(e) = schemas.validate(&event, id) {
+            panic!("{line}\n{e}");
+        }
+        let steps = event["explain"].as_array().expect("explain");
+        let step = |field: &str| steps.iter().find(|s| s["field"] == field);
+        // The type cites the trigger lexicon's row, and that row is what the file says.
+        let why_type = step("type").expect("a type step")["evidence"]
+            .as_str()
+            .unwrap();
+        let row = why_type
+            .split("crates/hadath-ar/data/triggers.tsv:")
+            .nth(1)
+            .expect("a triggers.tsv row");
+        let (n, pattern) = row.split_once(' ').unwrap();
+        let n: usize = n.parse().unwrap();
+        let file_row = triggers.lines().nth(n - 1).unwrap();
+        let pattern = pattern.split(" (").next().unwrap();
+        assert!(
+            file_row.starts_with(&format!("{pattern}\t")),
+            "{why_type} vs {file_row}"
+        );
+        // Date, place and factuality are always accounted for; an actor is explained when there is one.
+        for field in ["date", "location", "factuality"] {
+            assert!(step(field).is_some(), "{field}: {line}");
+        }
+        for field in ["source", "target"] {
+            assert_eq!(
+                !event[field].is_null(),
+                step(field).is_some(),
+                "{field}: {line}"
+            );
+        }
+    }
+}
+
+#[test]
 fn csv_and_json_formats() {
     let out = hadath(&[
         "extract",
