@@ -10,6 +10,7 @@
 #![deny(missing_docs)]
 
 pub mod gsr;
+pub mod plover;
 
 use std::path::{Path, PathBuf};
 
@@ -443,6 +444,7 @@ mod tests {
                 span: Default::default(),
             },
             mentions: Vec::new(),
+            explain: None,
         }
     }
 

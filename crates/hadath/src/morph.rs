@@ -103,6 +103,20 @@ pub enum EvalWhat {
         #[arg(long)]
         no_ner: bool,
     },
+    /// Event coding on PLOVER's English gold-standard records (322 sentences of the CAMEO
+    /// manual, PLOVER 0.5b1 categories mapped to today's): type found, precision, actor codes.
+    Plover {
+        /// The records file.
+        #[arg(
+            long,
+            default_value = "../shared/data/plover/gold_standard_records/PLOVER_GSR_CAMEO.txt"
+        )]
+        data: PathBuf,
+        /// Which records: `tune` (the even-numbered: for changing lexicons and rules), `check`
+        /// (the odd-numbered: for reporting what the changes did), or `all`.
+        #[arg(long, default_value = "all")]
+        part: String,
+    },
     /// The Arabic named-entity recogniser: exact-span precision, recall and F1 by type.
     Ner {
         /// The folder of anercorp.
@@ -230,6 +244,7 @@ pub fn eval(what: EvalWhat) -> Result<ExitCode> {
             no_morph,
             no_ner,
         } => return gsr(&data, cv, epochs, threshold, no_morph, no_ner),
+        EvalWhat::Plover { data, part } => return plover(&data, &part),
     };
     if let Some(k) = cv {
         return cross_validate(&data, k.max(2), epochs);
@@ -309,6 +324,68 @@ pub fn eval(what: EvalWhat) -> Result<ExitCode> {
             pct(upos, n),
             pct(lemma, n)
         );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `hadath eval plover`.
+fn plover(data: &Path, part: &str) -> Result<ExitCode> {
+    use hadath_eval::plover;
+    let text =
+        std::fs::read_to_string(data).with_context(|| format!("reading {}", data.display()))?;
+    let keep = match part {
+        "all" => |_: usize| true,
+        "tune" => |i: usize| i % 2 == 0,
+        "check" => |i: usize| i % 2 == 1,
+        other => anyhow::bail!("--part {other}: expected tune, check or all"),
+    };
+    let records: Vec<plover::Record> = plover::read(&text)
+        .map_err(anyhow::Error::msg)?
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| keep(*i))
+        .map(|(_, r)| r)
+        .collect();
+    let started = Instant::now();
+    let s = plover::score(&records, &hadath_event::Options::default());
+    let secs = started.elapsed().as_secs_f64();
+    let rate = |(right, of): (usize, usize)| format!("{}% ({right}/{of})", pct(right, of));
+    println!(
+        "PLOVER gold-standard records (English, PLOVER 0.5b1 categories mapped: {}): {} sentences ({part})",
+        plover::CATEGORY_MAP
+            .iter()
+            .map(|(old, new)| format!("{old} → {new}"))
+            .collect::<Vec<_>>()
+            .join(", "),
+        s.records
+    );
+    println!("| measure | hadath |");
+    println!("|---|---|");
+    println!(
+        "| type found (the record's type among hadath's events) | {} |",
+        rate(s.found())
+    );
+    println!(
+        "| precision (hadath's events of the record's type) | {} |",
+        rate((s.predicted.1, s.predicted.0))
+    );
+    for (name, codes) in [("source", s.source), ("target", s.target)] {
+        println!(
+            "| {name} country / sector / both right, type found | {} / {} / {} |",
+            rate(codes[0]),
+            rate(codes[1]),
+            rate(codes[2])
+        );
+    }
+    println!(
+        "| speed | {:.0} sentences/s, one thread |",
+        s.records as f64 / secs.max(1e-9)
+    );
+    println!();
+    println!("| type | found |");
+    println!("|---|---|");
+    for (t, found, n) in &s.by_type {
+        println!("| {t} | {} |", rate((*found, *n)));
     }
     Ok(ExitCode::SUCCESS)
 }
