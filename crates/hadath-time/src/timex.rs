@@ -109,7 +109,7 @@ enum Holiday {
     Easter(i16),
     /// The n-th (-1 last) weekday of a month, and days after it: Thanksgiving, Black Friday.
     Nth(i8, Weekday, i8, i16),
-    /// A Hijri month and day (tabular calendar): the Eids.
+    /// A Hijri month and day (Umm al-Qura calendar): the Eids.
     Hijri(i8, i8),
     /// The month of Ramadan, an interval.
     Ramadan,
@@ -191,6 +191,10 @@ enum Tx {
     Within,
     Daypart(Daypart),
     Holiday(Holiday),
+    /// A Hijri month by name (1 محرم … 12 ذو الحجة).
+    HijriMonth(i8),
+    /// After a Hijri year: هـ, هجري, للهجرة.
+    HijriEra,
 }
 
 /// A named part of the day, as an interval of hours.
@@ -264,6 +268,8 @@ fn parse_grammar(tsv: &str) -> Grammar {
             "from" => Tx::From,
             "to" => Tx::To,
             "early" => Tx::Early,
+            "hijri_month" => Tx::HijriMonth(int as i8),
+            "hijri_era" => Tx::HijriEra,
             "late" => Tx::Late,
             "mid" => Tx::Mid,
             "start" => Tx::Start,
@@ -766,38 +772,14 @@ fn easter(year: i16) -> Option<Date> {
     Date::new(year, month as i8, day as i8).ok()
 }
 
-/// Days since 1970-01-01 of a Hijri date in the arithmetical (tabular) Islamic calendar; actual
-/// dates, set by moon sighting, can differ by a day.
-fn hijri_to_date(year: i64, month: i64, day: i64) -> Option<Date> {
-    // Julian day number of the Hijri date (civil epoch 16 July 622).
-    let jd = day
-        + ((29.5 * (month - 1) as f64).ceil() as i64)
-        + (year - 1) * 354
-        + (3 + 11 * year) / 30
-        + 1_948_440
-        - 1;
-    let unix_days = jd - 2_440_588;
-    Date::new(1970, 1, 1)
-        .ok()?
-        .checked_add(unix_days.days())
-        .ok()
-}
-
-/// The Hijri year in progress at `d` (approximate: tabular calendar).
-fn hijri_year_at(d: Date) -> i64 {
-    let unix_days = (d - Date::new(1970, 1, 1).unwrap_or(d)).get_days() as i64;
-    let jd = unix_days + 2_440_588;
-    (30 * (jd - 1_948_440) + 10_646) / 10_631
-}
-
 /// The date of a holiday in (Gregorian) `year`, or the next/last one from the reference.
 fn holiday(h: Holiday, year: Option<i16>, now: Date, lean: Lean) -> Option<TimeValue> {
     let hijri = |month: i64, day: i64| -> Option<Date> {
         // The Hijri year whose date falls in the Gregorian year (or nearest the reference).
-        let base = hijri_year_at(year.map_or(now, |y| Date::new(y, 7, 1).unwrap_or(now)));
+        let base = crate::hijri::year_at(year.map_or(now, |y| Date::new(y, 7, 1).unwrap_or(now)));
         let mut best: Option<Date> = None;
         for hy in base - 2..=base + 2 {
-            let Some(d) = hijri_to_date(hy, month, day) else {
+            let Some(d) = crate::hijri::to_date(hy, month, day) else {
                 continue;
             };
             let fits = match year {
@@ -821,7 +803,7 @@ fn holiday(h: Holiday, year: Option<i16>, now: Date, lean: Lean) -> Option<TimeV
         Holiday::Hijri(m, d) => hijri(i64::from(m), i64::from(d))?,
         Holiday::Ramadan => {
             let start = hijri(9, 1)?;
-            let end = hijri_to_date(hijri_year_at(add_days(start, 15)), 10, 1)?;
+            let end = crate::hijri::to_date(crate::hijri::year_at(add_days(start, 15)), 10, 1)?;
             return Some(days_between(start, end, Grain::Day));
         }
         gregorian => match year {
@@ -887,6 +869,9 @@ fn read_date(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
             offer(Some((at_day(add_days(today, i64::from(n))), end)));
         }
     }
+    // Hijri dates: "15 رمضان 1443 هـ", "الأول من محرم", "شهر رمضان 1440" (before the holidays:
+    // رمضان 1440 is a Hijri year, not the Gregorian 1440).
+    offer(hijri_at(s, i));
     // Holidays, with a year: عيد الفطر 2013, رمضان 2019; "ثالث ثلاثاء بعد كريسماس 2014".
     // "next halloween", "last easter", "this thanksgiving"; "… of next year".
     let shift = s.is(i, |t| matches!(t, Tx::Shift(_)));
@@ -1340,6 +1325,58 @@ fn weekday_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
         }
     }
     Some((at_day(date), end))
+}
+
+/// A Hijri day and month, with or without a year ("15 رمضان 1443 هـ", "الأول من محرم"), or a
+/// Hijri month and year ("شهر رمضان 1440": the month, as days); without a year, the month's
+/// nearest occurrence the way the reading leans.
+fn hijri_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
+    let day = s.day_of_month(i);
+    let at = day.map_or(i, |(_, e)| s.of(e));
+    let at = s
+        .is(at, |t| matches!(t, Tx::MonthWord))
+        .map_or(at, |(_, e)| e);
+    let (Tx::HijriMonth(month), end) = s.is(at, |t| matches!(t, Tx::HijriMonth(_)))? else {
+        return None;
+    };
+    let month = i64::from(month);
+    // A year of the Hijri era: 1300–1600, or any year with هـ after it.
+    let year = s.year(end).and_then(|(y, e)| {
+        let era = s.is(e, |t| matches!(t, Tx::HijriEra));
+        ((1300..=1600).contains(&y) || era.is_some())
+            .then(|| (i64::from(y), era.map_or(e, |(_, e)| e)))
+    });
+    let today = s.now.date();
+    let occurrence = |d: i64| -> Option<(i64, Date)> {
+        if let Some((y, _)) = year {
+            return Some((y, crate::hijri::to_date(y, month, d)?));
+        }
+        let base = crate::hijri::year_at(today);
+        let candidates =
+            (base - 1..=base + 1).filter_map(|y| Some((y, crate::hijri::to_date(y, month, d)?)));
+        match s.lean {
+            Lean::Past => candidates
+                .filter(|(_, x)| *x <= today)
+                .max_by_key(|(_, x)| *x),
+            Lean::Future => candidates
+                .filter(|(_, x)| *x >= today)
+                .min_by_key(|(_, x)| *x),
+        }
+    };
+    let end = year.map_or(end, |(_, e)| e);
+    match day {
+        Some((d, _)) => {
+            let (_, date) = occurrence(d)?;
+            Some((at_day(date), end))
+        }
+        // A bare month name with no year is the holiday's (رمضان) or nothing: only "month + year".
+        None if year.is_some() => {
+            let (y, first) = occurrence(1)?;
+            let next = crate::hijri::to_date(y + month / 12, month % 12 + 1, 1)?;
+            Some((days_between(first, next, Grain::Day), end))
+        }
+        None => None,
+    }
 }
 
 fn day_month_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
@@ -2786,8 +2823,11 @@ mod tests {
         assert_eq!(easter(2013), Date::new(2013, 3, 31).ok());
         assert_eq!(easter(2024), Date::new(2024, 3, 31).ok());
         // 1 Shawwal 1434 (Eid al-Fitr 2013) fell on 8 August 2013.
-        assert_eq!(hijri_to_date(1434, 10, 1), Date::new(2013, 8, 8).ok());
-        assert_eq!(hijri_year_at(Date::new(2013, 8, 8).unwrap()), 1434);
+        assert_eq!(
+            crate::hijri::to_date(1434, 10, 1),
+            Date::new(2013, 8, 8).ok()
+        );
+        assert_eq!(crate::hijri::year_at(Date::new(2013, 8, 8).unwrap()), 1434);
         let march = Date::new(2013, 3, 1).unwrap();
         assert_eq!(
             nth_weekday(march, Weekday::Monday, -1),
@@ -2847,6 +2887,43 @@ mod reading_tests {
         );
         // A number is not a weekday without its article or a cue.
         assert_eq!(read(ar, "قتل اثنين", Lean::Past), vec![]);
+    }
+
+    #[test]
+    fn hijri_dates_by_month_name() {
+        // Dates checked against the Umm al-Qura calendar; `now` is 2022-01-06 (3 Jumada II 1443).
+        let ar = &hadath_ar::ArabicPack;
+        assert_eq!(
+            read(ar, "في 15 رمضان 1443 هجري", Lean::Past),
+            vec![("في 15 رمضان 1443 هجري".into(), day(2022, 4, 16))]
+        );
+        // هـ too (its tatweel is folded away, so the span ends at the ه).
+        let read_h = read(ar, "15 رمضان 1443 هـ", Lean::Past);
+        assert_eq!(read_h.len(), 1);
+        assert_eq!(read_h[0].1, day(2022, 4, 16));
+        assert_eq!(
+            read(ar, "الأول من محرم 1445", Lean::Past),
+            vec![("الأول من محرم 1445".into(), day(2023, 7, 19))]
+        );
+        // A month and its year: the month's days.
+        assert_eq!(
+            read(ar, "شهر رمضان 1440", Lean::Past),
+            vec![(
+                "شهر رمضان 1440".into(),
+                days_between(
+                    Date::new(2019, 5, 6).unwrap(),
+                    Date::new(2019, 6, 4).unwrap(),
+                    Grain::Day
+                )
+            )]
+        );
+        // No year: the last 10 Dhu al-Hijja before the reference (1442: 2021-07-20).
+        assert_eq!(
+            read(ar, "يوم 10 ذو الحجة", Lean::Past),
+            vec![("يوم 10 ذو الحجة".into(), day(2021, 7, 20))]
+        );
+        // A name alone is no date (رجب is also a first name).
+        assert_eq!(read(ar, "التقى رجب طيب أردوغان", Lean::Past), vec![]);
     }
 
     #[test]
