@@ -114,6 +114,16 @@ pub fn find_numbers(lang: Lang, words: &WordView<'_>) -> Vec<NumberMention> {
                 }
                 None => {}
             }
+            // The same number again in brackets, in words or figures: "forty-five (45)",
+            // "خمسة (5) قتلى" — one number.
+            let end = match words.text(end) {
+                "(" => cardinal(lang, tables, words, end + 1)
+                    .filter(|(_, e, v)| {
+                        v.is_some() && *v == value.map(f64::abs) && words.text(*e) == ")"
+                    })
+                    .map_or(end, |(_, e, _)| e + 1),
+                _ => end,
+            };
             found.push(NumberMention {
                 tokens: i..end,
                 quantity,
@@ -517,6 +527,16 @@ mod tests {
             .map(|(s, a, b)| (s.to_string(), *a, *b))
             .collect();
         assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn a_number_repeated_in_brackets_is_one_number() {
+        let ar = &hadath_ar::ArabicPack;
+        check(ar, "قتل خمسة (5) أشخاص", &[("خمسة (5)", 5, 5)]);
+        let en = &hadath_en::EnglishPack;
+        check(en, "forty-five (45) people", &[("forty-five (45)", 45, 45)]);
+        // Another number in brackets stays apart.
+        check(en, "five (6)", &[("five", 5, 5), ("6", 6, 6)]);
     }
 
     #[test]
