@@ -562,7 +562,13 @@ impl Scan<'_, '_> {
             return None;
         }
         let y: i16 = self.text(at).parse().ok()?;
-        (1000..=2999).contains(&y).then_some((y, at + 1))
+        // "2014 AD": the era, when written, is part of the year.
+        let end = if self.lang == Lang::En && matches!(self.text(at + 1), "ad" | "ce") {
+            at + 2
+        } else {
+            at + 1
+        };
+        (1000..=2999).contains(&y).then_some((y, end))
     }
 
     /// A month: its name, "شهر 3", "شهر ثلاثة", "الشهر التاسع", "الشهر القادم".
@@ -1251,8 +1257,10 @@ fn weekday_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
         None if s.lean == Lean::Past => date = resolve_weekday(today, w, Lean::Past),
         None => {}
     }
-    // "الثلاثاء الماضي", "الثلاثاء القادم".
-    if let Some((Tx::Shift(n), e)) = s.is(end, |t| matches!(t, Tx::Shift(_))) {
+    // "الثلاثاء الماضي", "الثلاثاء القادم" (not "wednesday next week": below).
+    if let Some((Tx::Shift(n), e)) = s.is(end, |t| matches!(t, Tx::Shift(_)))
+        && (s.lang == Lang::Ar || s.is(e, |t| matches!(t, Tx::Period(Grain::Week))).is_none())
+    {
         date = match n {
             n if n < 0 => {
                 let d = resolve_weekday(today, w, Lean::Past);
@@ -2887,6 +2895,23 @@ mod reading_tests {
         );
         // A number is not a weekday without its article or a cue.
         assert_eq!(read(ar, "قتل اثنين", Lean::Past), vec![]);
+    }
+
+    #[test]
+    fn weekdays_of_next_week_the_era_and_the_ides() {
+        // `now` is Thursday 2022-01-06.
+        let en = &hadath_en::EnglishPack;
+        assert_eq!(
+            read(en, "wednesday next week", Lean::Past),
+            vec![("wednesday next week".into(), day(2022, 1, 12))]
+        );
+        let year = read(en, "in 2014 AD", Lean::Past);
+        assert_eq!(year.len(), 1);
+        assert_eq!(year[0].0, "in 2014 AD");
+        assert_eq!(
+            read(en, "the ides of march", Lean::Past),
+            vec![("the ides of march".into(), day(2021, 3, 15))]
+        );
     }
 
     #[test]
