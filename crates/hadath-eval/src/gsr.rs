@@ -124,6 +124,9 @@ pub struct CodedScores {
     pub source: [(usize, usize); 3],
     /// The same for the target.
     pub target: [(usize, usize); 3],
+    /// Source and target codes exactly right when hadath's countries count only where the text
+    /// writes them (`country_source` text), the gold standard's own convention.
+    pub written: [(usize, usize); 2],
     /// When the category is found and the gold marks a source text: how many times hadath's
     /// source has the same words, how many times it shares one, and how many were marked.
     pub source_text: (usize, usize, usize),
@@ -209,6 +212,36 @@ pub fn score_coded(sentences: &[CodedSentence], options: &hadath_event::Options)
             &gold.source_agent,
             &mut s.source,
         );
+        // The same, with countries taken from the event's place left out.
+        let written = |a: Option<&hadath_event::Actor>| {
+            a.map(|a| hadath_event::Actor {
+                country: a
+                    .country
+                    .clone()
+                    .filter(|_| a.country_source != Some(hadath_event::CountrySource::Context)),
+                ..a.clone()
+            })
+        };
+        for (k, (actor, country, agent)) in [
+            (
+                hit.source.as_ref(),
+                &gold.source_country,
+                &gold.source_agent,
+            ),
+            (
+                hit.target.as_ref(),
+                &gold.target_country,
+                &gold.target_agent,
+            ),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let mut counts = [(0, 0); 3];
+            score_actor(written(actor).as_ref(), country, agent, &mut counts);
+            s.written[k].0 += counts[2].0;
+            s.written[k].1 += counts[2].1;
+        }
         score_actor(
             hit.target.as_ref(),
             &gold.target_country,

@@ -17,8 +17,8 @@ use jiff::civil::Date;
 
 use crate::lexicons::{ActorEntry, LangLexicons, Marker, TriggerEntry, for_lang};
 use crate::{
-    Actor, Event, EventDate, Factuality, Fatalities, Location, PloverType, RunnerUp, Step,
-    TextSpan, mapping,
+    Actor, CountrySource, Event, EventDate, Factuality, Fatalities, Location, PloverType, RunnerUp,
+    Step, TextSpan, mapping,
 };
 
 /// Something worth telling the user about a document that still produced output.
@@ -1219,17 +1219,16 @@ fn to_actor(d: &Doc<'_>, a: &ActorMention, default_country: Option<&str>) -> Act
         || a.sector
             .as_deref()
             .is_some_and(|s| !matches!(s, "IGO" | "NGO"));
-    let country = a.country.clone().or_else(|| {
-        if domestic {
-            default_country.map(str::to_string)
-        } else {
-            None
-        }
-    });
+    let (country, country_source) = match (&a.country, default_country) {
+        (Some(c), _) => (Some(c.clone()), Some(CountrySource::Text)),
+        (None, Some(c)) if domestic => (Some(c.to_string()), Some(CountrySource::Context)),
+        _ => (None, None),
+    };
     Actor {
         text: ts.text,
         span: ts.span,
         country,
+        country_source,
         sector: a.sector.clone(),
     }
 }
@@ -1255,6 +1254,7 @@ fn protest_target(
         text,
         span,
         country: Some(country_iso3?.to_string()),
+        country_source: Some(CountrySource::Text),
         sector: None,
     })
 }

@@ -25,9 +25,9 @@ mod record;
 
 pub use extract::{Diagnostic, Options, extract, extract_rules, extract_with};
 pub use record::{
-    Acled, Actor, Event, EventDate, Factuality, Fatalities, Location, PloverType, RunnerUp, Step,
-    TextSpan,
+    Acled, Actor, CountrySource, Event, EventDate, Factuality, Fatalities, Location, PloverType,
+    RunnerUp, Step, TextSpan,
 };
 
 /// Version of the event record; bump with any change to `schema/event.schema.json`.
-pub const SCHEMA_VERSION: &str = "0.4.0";
+pub const SCHEMA_VERSION: &str = "0.5.0";

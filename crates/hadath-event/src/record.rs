@@ -119,8 +119,21 @@ pub struct Actor {
     pub span: Span,
     /// ISO 3166-1 alpha-3 country (or CAMEO pseudo-country such as IGO), when known.
     pub country: Option<String>,
+    /// Where the country comes from: the actor's own words, or the event's place.
+    pub country_source: Option<CountrySource>,
     /// CAMEO/PLOVER sector code (GOV, MIL, COP, CVL, …), when known.
     pub sector: Option<String>,
+}
+
+/// Where an actor's country comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CountrySource {
+    /// The actor's words name it: a lexicon entry (الشرطة المغربية), a demonym, a place.
+    Text,
+    /// Not written: the country of the event's place, for a domestic actor (protesters in Baghdad
+    /// are taken to be Iraqi). Coders who code only what is written leave it out.
+    Context,
 }
 
 /// When the event happened: `[start, end]`, both inclusive.

@@ -59,6 +59,11 @@ fn a_person_named_after_a_collective_actor_is_another_actor() {
         actor(with[0].target.as_ref()),
         Some(("ناصر الزفزافي", Some("MAR"), None))
     );
+    // The police's country is written (المغربية); the man's is the event's place's.
+    use hadath_event::CountrySource;
+    let source = |a: &Option<hadath_event::Actor>| a.as_ref().and_then(|a| a.country_source);
+    assert_eq!(source(&with[0].source), Some(CountrySource::Text));
+    assert_eq!(source(&with[0].target), Some(CountrySource::Context));
 }
 
 #[test]

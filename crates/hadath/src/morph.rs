@@ -486,6 +486,11 @@ fn gsr(
         rate(s.target[0]),
         rate(s.target[1])
     );
+    println!(
+        "| source / target code exactly right, countries only as written (the gold's convention) | {} / {} | |",
+        rate(s.written[0]),
+        rate(s.written[1])
+    );
     let words = |(same, shared, marked): (usize, usize, usize)| {
         format!("{} / {}", rate((same, marked)), rate((shared, marked)))
     };
