@@ -1511,7 +1511,15 @@ fn build_events(
                     target_rule = "name-fills-role";
                 }
                 let source = source.or(any_source.filter(|a| !same(a, target)));
-                let target = target.or(any_target.filter(|a| !same(a, source)));
+                // A name read as the subject where a coded subject stands before the verb
+                // (مجهولين اغتالوا هشام سيموري) is the object.
+                let unplaced = [any_source, any_target]
+                    .into_iter()
+                    .flatten()
+                    .find(|a| a.name_only && !same(a, source));
+                let target = target
+                    .or(any_target.filter(|a| !same(a, source)))
+                    .or(unplaced);
                 (source, target)
             } else {
                 (source, target)

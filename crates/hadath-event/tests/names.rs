@@ -79,3 +79,20 @@ fn a_square_named_after_a_person_is_no_actor() {
         .collect();
     assert!(!named.iter().any(|t| t.contains("كرامي")), "{named:?}");
 }
+
+#[test]
+fn a_person_after_the_verb_of_a_subject_before_it_is_the_target() {
+    // "Unknown gunmen assassinated Nasser Zefzafi in Rabat yesterday": the subject stands before
+    // the verb; the name after it is who was attacked.
+    let with = events("مسلحون مجهولون اغتالوا أمس ناصر الزفزافي في الرباط.", true);
+    assert_eq!(with.len(), 1);
+    assert_eq!(with[0].event_type.as_str(), "ASSAULT");
+    assert_eq!(
+        with[0].source.as_ref().map(|a| (a.text.as_str(), a.sector.as_deref())),
+        Some(("مسلحون", Some("UAF")))
+    );
+    assert_eq!(
+        with[0].target.as_ref().map(|a| a.text.as_str()),
+        Some("ناصر الزفزافي")
+    );
+}
