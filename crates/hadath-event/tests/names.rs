@@ -88,7 +88,10 @@ fn a_person_after_the_verb_of_a_subject_before_it_is_the_target() {
     assert_eq!(with.len(), 1);
     assert_eq!(with[0].event_type.as_str(), "ASSAULT");
     assert_eq!(
-        with[0].source.as_ref().map(|a| (a.text.as_str(), a.sector.as_deref())),
+        with[0]
+            .source
+            .as_ref()
+            .map(|a| (a.text.as_str(), a.sector.as_deref())),
         Some(("مسلحون", Some("UAF")))
     );
     assert_eq!(
