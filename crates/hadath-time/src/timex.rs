@@ -1037,6 +1037,9 @@ fn read_date(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
     offer(month_part_at(s, i));
     // N-th weekday, day or week of a month.
     offer(nth_at(s, i));
+    // With its weekday: "Mon, February 18", "Jul 18, Fri" (after the n-th weekday of a month,
+    // which wins a tie: "الثلاثاء الثالث من ايلول" is the third Tuesday).
+    offer(weekday_date_at(s, i));
     // Digits: 2/2013, 21/09, 2022/1/5, 5/1/2022.
     offer(numeric_date_at(s, i));
     // "on the 15th", "on 24th": a day of this month (or the next, looking ahead past it).
@@ -1385,6 +1388,43 @@ fn hijri_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
         }
         None => None,
     }
+}
+
+/// A day and month written with its weekday, before or after it. Without a year, the weekday
+/// settles it: the nearest year, the way the reading leans, in which that day is that weekday.
+fn weekday_date_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
+    let comma = |k: usize| {
+        if matches!(s.text(k), "," | "،") {
+            k + 1
+        } else {
+            k
+        }
+    };
+    let (w, date_at, weekday_end) = match s.weekday(i) {
+        Some((w, e)) => (w, comma(e), None),
+        None => {
+            let (_, e) = day_month_at(s, i)?;
+            let (w, we) = s.weekday(comma(e))?;
+            (w, i, Some(we))
+        }
+    };
+    let (TimeValue::At(inst), end) = day_month_at(s, date_at)? else {
+        return None;
+    };
+    if inst.grain != Grain::Day {
+        return None;
+    }
+    let d = inst.at.date();
+    let year_written = end > date_at && s.text(end - 1).len() == 4 && s.year(end - 1).is_some();
+    let date = if d.weekday() == w || year_written {
+        d
+    } else {
+        let step: i16 = if s.lean == Lean::Future { 1 } else { -1 };
+        (1..=11)
+            .filter_map(|k| Date::new(d.year() + step * k, d.month(), d.day()).ok())
+            .find(|c| c.weekday() == w)?
+    };
+    Some((at_day(date), weekday_end.unwrap_or(end)))
 }
 
 fn day_month_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
@@ -2911,6 +2951,15 @@ mod reading_tests {
         assert_eq!(
             read(en, "the ides of march", Lean::Past),
             vec![("the ides of march".into(), day(2021, 3, 15))]
+        );
+        // A weekday with a day and month settles the year: 18 July was last a Friday in 2014.
+        assert_eq!(
+            read(en, "Fri, Jul 18", Lean::Past),
+            vec![("Fri, Jul 18".into(), day(2014, 7, 18))]
+        );
+        assert_eq!(
+            read(en, "Jul 18, Fri", Lean::Past),
+            vec![("Jul 18, Fri".into(), day(2014, 7, 18))]
         );
     }
 
