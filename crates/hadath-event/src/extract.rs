@@ -290,8 +290,10 @@ pub fn extract_with(doc: &Document, options: &Options) -> (Vec<Event>, Vec<Diagn
     let mut d = Doc::new(doc, published);
     // The word analyser and the name recogniser, where they matter: around the words that may
     // name an event.
+    // Sentence boundaries depend on the text alone: found once.
+    let ranges = sentence_ranges(&d);
     if doc.lang == Lang::Ar && (options.morphology || options.entities) {
-        let windows = trigger_windows(&d);
+        let windows = trigger_windows(&d, &ranges);
         for w in &windows {
             if options.morphology {
                 analyse_words(&mut d, w.clone());
@@ -306,7 +308,7 @@ pub fn extract_with(doc: &Document, options: &Options) -> (Vec<Event>, Vec<Diagn
         .iter()
         .map(|analyses| analyses.iter().find_map(|a| d.gazetteer.demonym(&a.form)))
         .collect();
-    let mut sentences = find_mentions(&d);
+    let mut sentences = find_mentions(&d, ranges);
     resolve_places(&d, &mut sentences);
     let doc_country = main_country(&d, &sentences);
     let mut events = build_events(&d, &sentences, doc_country, options.explain);
@@ -318,9 +320,10 @@ pub fn extract_with(doc: &Document, options: &Options) -> (Vec<Event>, Vec<Diagn
 }
 
 /// The stretches of each sentence within [`MORPH_WINDOW`] words of a trigger candidate, merged.
-fn trigger_windows(d: &Doc<'_>) -> Vec<Range<usize>> {
+fn trigger_windows(d: &Doc<'_>, ranges: &[(Span, Range<usize>)]) -> Vec<Range<usize>> {
     let mut windows: Vec<Range<usize>> = Vec::new();
-    for (_, range) in sentence_ranges(d) {
+    for (_, range) in ranges {
+        let range = range.clone();
         let first = windows.len();
         for m in d.lex.triggers.find_all(&d.analyses, range.clone()) {
             let w = m.tokens.start.saturating_sub(MORPH_WINDOW).max(range.start)
@@ -446,9 +449,9 @@ fn sentence_ranges(d: &Doc<'_>) -> Vec<(Span, Range<usize>)> {
     out
 }
 
-fn find_mentions(d: &Doc<'_>) -> Vec<Sentence> {
+fn find_mentions(d: &Doc<'_>, ranges: Vec<(Span, Range<usize>)>) -> Vec<Sentence> {
     let text = &d.doc.text;
-    sentence_ranges(d)
+    ranges
         .into_iter()
         .map(|(span, range)| {
             let paragraph = text[..span.start()].matches('\n').count();

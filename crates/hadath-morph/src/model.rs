@@ -396,16 +396,6 @@ impl Analyzer {
 
     /// Tags and lemmatises syntactic words (with their roles); the tags are `UPOS|FEATS`.
     pub fn tag_words(&self, words: &[(&str, Role)]) -> Vec<(&str, String)> {
-        self.tag_words_where(words, |_| true)
-    }
-
-    /// As [`Analyzer::tag_words`], lemmatising only the words whose part of speech `lemma_for`
-    /// accepts (the others get an empty lemma): lemmas are a third of the work.
-    pub fn tag_words_where(
-        &self,
-        words: &[(&str, Role)],
-        lemma_for: impl Fn(&str) -> bool,
-    ) -> Vec<(&str, String)> {
         let mut f = Features::new();
         let mut scores = Vec::new();
         let mut tags: Vec<&str> = Vec::with_capacity(words.len());
@@ -426,10 +416,6 @@ impl Analyzer {
             let tag = self.tag.class_name(c);
             tags.push(tag);
             let form = words[j].0;
-            if !lemma_for(tag.split_once('|').map_or(tag, |(upos, _)| upos)) {
-                out.push((tag, String::new()));
-                continue;
-            }
             self.scripts_for(form, &mut allowed);
             lemma_features(form, tag, &mut f);
             let lemma = if allowed.is_empty() {
@@ -445,16 +431,6 @@ impl Analyzer {
 
     /// Analyses a sentence's written tokens: segmentation, then tags and lemmas.
     pub fn analyse(&self, tokens: &[&str]) -> Vec<Analysed<'_>> {
-        self.analyse_where(tokens, |_| true)
-    }
-
-    /// As [`Analyzer::analyse`], lemmatising only the words whose part of speech `lemma_for`
-    /// accepts (the others get an empty lemma).
-    pub fn analyse_where(
-        &self,
-        tokens: &[&str],
-        lemma_for: impl Fn(&str) -> bool,
-    ) -> Vec<Analysed<'_>> {
         let splits = self.segment(tokens);
         let mut words: Vec<(&str, Role)> = Vec::new();
         let mut owner = Vec::new();
@@ -473,7 +449,7 @@ impl Analyzer {
                 owner.push((i, k == s.host));
             }
         }
-        let tagged = self.tag_words_where(&words, lemma_for);
+        let tagged = self.tag_words(&words);
         words
             .iter()
             .zip(tagged)
