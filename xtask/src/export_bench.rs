@@ -26,6 +26,51 @@ pub fn reference_events(root: &Path) -> Result<(Document, Vec<hadath_event::Even
     Ok((reference, events))
 }
 
+/// Writes a fresh store at `db` of `n` events, 1,000 a document, copied round-robin from the
+/// reference article's and passed through `vary` (with their number) first. Returns (documents,
+/// events).
+pub fn generated_store(
+    db: &Path,
+    root: &Path,
+    n: usize,
+    vary: impl Fn(usize, &mut hadath_event::Event) -> Result<()>,
+) -> Result<(usize, usize)> {
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
+    }
+    let (reference, events) = reference_events(root)?;
+    let mut store = Store::open(db)?;
+    let run = store.begin_run()?;
+    let per_doc = 1_000;
+    let (mut made, mut d) = (0, 0);
+    while made < n {
+        let doc = Document {
+            id: format!("doc{d}"),
+            text: format!("{} {d}", reference.text),
+            ..reference.clone()
+        };
+        let batch: Vec<hadath_event::Event> = (0..per_doc.min(n - made))
+            .map(|k| -> Result<hadath_event::Event> {
+                let mut e = events[k % events.len()].clone();
+                e.id = format!("doc{d}#{k}");
+                e.doc_id = doc.id.clone();
+                vary(made + k, &mut e)?;
+                Ok(e)
+            })
+            .collect::<Result<_>>()?;
+        made += batch.len();
+        store.put_document(run, &doc.id, &doc, &batch)?;
+        d += 1;
+    }
+    let stats = hadath_store::RunStats {
+        read: d as u64,
+        new: d as u64,
+        ..Default::default()
+    };
+    store.finish_run(run, &stats)?;
+    Ok((d, made))
+}
+
 pub fn run(args: &[String]) -> Result<()> {
     let n: usize = args
         .windows(2)
@@ -36,34 +81,8 @@ pub fn run(args: &[String]) -> Result<()> {
     let dir = std::env::temp_dir().join("hadath-export-bench");
     std::fs::create_dir_all(&dir)?;
     let db = dir.join("events.db");
-    for suffix in ["", "-wal", "-shm"] {
-        let _ = std::fs::remove_file(dir.join(format!("events.db{suffix}")));
-    }
-    let (reference, events) = reference_events(&root)?;
     let started = Instant::now();
-    let mut store = Store::open(&db)?;
-    let run = store.begin_run()?;
-    let per_doc = 1_000;
-    let mut made = 0;
-    let mut d = 0;
-    while made < n {
-        let doc = Document {
-            id: format!("doc{d}"),
-            text: format!("{} {d}", reference.text),
-            ..reference.clone()
-        };
-        let batch: Vec<hadath_event::Event> = (0..per_doc.min(n - made))
-            .map(|k| {
-                let mut e = events[k % events.len()].clone();
-                e.id = format!("doc{d}#{k}");
-                e.doc_id = doc.id.clone();
-                e
-            })
-            .collect();
-        made += batch.len();
-        store.put_document(run, &doc.id, &doc, &batch)?;
-        d += 1;
-    }
+    let (d, made) = generated_store(&db, &root, n, |_, _| Ok(()))?;
     println!(
         "store: {made} events in {d} documents, built in {:.1} s ({})",
         started.elapsed().as_secs_f64(),

@@ -20,7 +20,6 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 use hadath_store::Store;
-use hadath_text::Document;
 
 /// Countries of the generated events: ISO code and a point inside.
 const COUNTRIES: &[(&str, f64, f64)] = &[
@@ -60,49 +59,19 @@ fn arg<T: std::str::FromStr>(args: &[String], name: &str, default: T) -> Result<
 /// Builds the store: event `i` gets country `i % 20` and a day `i * 7 % 3650` days after
 /// 2015-01-01 (so every country has events in every year and every type).
 fn build(db: &Path, n: usize, root: &Path) -> Result<()> {
-    for suffix in ["", "-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
-    }
-    let (reference, events) = crate::export_bench::reference_events(root)?;
     let epoch: jiff::civil::Date = "2015-01-01".parse()?;
-    let mut store = Store::open(db)?;
-    let run = store.begin_run()?;
-    let per_doc = 1_000;
-    let (mut made, mut d) = (0, 0);
-    while made < n {
-        let doc = Document {
-            id: format!("doc{d}"),
-            text: format!("{} {d}", reference.text),
-            ..reference.clone()
-        };
-        let batch: Vec<hadath_event::Event> = (0..per_doc.min(n - made))
-            .map(|k| -> Result<hadath_event::Event> {
-                let i = made + k;
-                let mut e = events[k % events.len()].clone();
-                e.id = format!("doc{d}#{k}");
-                e.doc_id = doc.id.clone();
-                let length = e.date.end - e.date.start;
-                e.date.start = epoch.checked_add(jiff::Span::new().days((i * 7 % 3650) as i64))?;
-                e.date.end = e.date.start.checked_add(length)?;
-                let (country, lat, lon) = COUNTRIES[i % COUNTRIES.len()];
-                if let Some(l) = e.location.as_mut() {
-                    l.country = country.into();
-                    l.lat = lat + (i % 100) as f64 * 0.01;
-                    l.lon = lon + (i % 37) as f64 * 0.01;
-                }
-                Ok(e)
-            })
-            .collect::<Result<_>>()?;
-        made += batch.len();
-        store.put_document(run, &doc.id, &doc, &batch)?;
-        d += 1;
-    }
-    let stats = hadath_store::RunStats {
-        read: d as u64,
-        new: d as u64,
-        ..Default::default()
-    };
-    store.finish_run(run, &stats)?;
+    crate::export_bench::generated_store(db, root, n, |i, e| {
+        let length = e.date.end - e.date.start;
+        e.date.start = epoch.checked_add(jiff::Span::new().days((i * 7 % 3650) as i64))?;
+        e.date.end = e.date.start.checked_add(length)?;
+        let (country, lat, lon) = COUNTRIES[i % COUNTRIES.len()];
+        if let Some(l) = e.location.as_mut() {
+            l.country = country.into();
+            l.lat = lat + (i % 100) as f64 * 0.01;
+            l.lon = lon + (i % 37) as f64 * 0.01;
+        }
+        Ok(())
+    })?;
     Ok(())
 }
 
