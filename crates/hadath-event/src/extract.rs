@@ -75,6 +75,24 @@ const NAMED_PLACE_NOUNS: &[&str] = &[
     "hospital",
     "school",
 ];
+/// Streets, squares and palaces are often named after a city or a country elsewhere ("ساحة دمشق",
+/// "شارع فلسطين", "Planalto Palace"): a name beside one of these (after it in Arabic, before it,
+/// capitalised, in English) is not where the event is.
+const THOROUGHFARE_NOUNS: &[&str] = &[
+    "ساحه",
+    "ميدان",
+    "شارع",
+    "حديقه",
+    "جسر",
+    "قصر",
+    "square",
+    "street",
+    "avenue",
+    "road",
+    "park",
+    "bridge",
+    "palace",
+];
 /// Most words between a number and "killed" for the number to count the dead.
 const FATALITY_WINDOW: usize = 6;
 /// Words either side of a trigger candidate that the Arabic word analyser reads (the trigger's
@@ -715,6 +733,26 @@ fn after_place_noun(d: &Doc<'_>, i: usize) -> bool {
         })
 }
 
+/// Whether the name at `tokens` is part of a street's, square's or palace's name
+/// ([`THOROUGHFARE_NOUNS`]).
+fn names_a_thoroughfare(d: &Doc<'_>, tokens: &Range<usize>) -> bool {
+    match d.doc.lang {
+        Lang::En => d.tokens.get(tokens.end).is_some_and(|t| {
+            t.kind == TokenKind::Word
+                && t.orig
+                    .slice(&d.doc.text)
+                    .starts_with(|c: char| c.is_uppercase())
+                && THOROUGHFARE_NOUNS.contains(&d.text(tokens.end))
+        }),
+        _ => {
+            tokens.start > 0
+                && d.analyses[tokens.start - 1]
+                    .iter()
+                    .any(|a| THOROUGHFARE_NOUNS.contains(&a.form.as_str()))
+        }
+    }
+}
+
 /// Whether the recogniser read `tokens` (all of them) as part of one location's name.
 fn named_location(d: &Doc<'_>, tokens: &Range<usize>) -> bool {
     d.entities.iter().any(|(name, kind)| {
@@ -792,6 +830,9 @@ fn resolve_places(d: &Doc<'_>, sentences: &mut [Sentence]) {
                         // The recogniser's reading of it as a location also lets it be a place
                         // (it says what the name is, not that the event happened there).
                         if a.definite && !cue && !named_location(d, &(i..i + n)) {
+                            continue;
+                        }
+                        if names_a_thoroughfare(d, &(i..i + n)) {
                             continue;
                         }
                         matched = Some((i..i + n, candidates, cue));
@@ -953,6 +994,32 @@ fn main_country(d: &Doc<'_>, sentences: &[Sentence]) -> Option<String> {
         .into_iter()
         .max_by_key(|(_, n, first)| (*n, std::cmp::Reverse(*first)))
         .map(|(c, _, _)| c)
+}
+
+/// The city of the document's country that the document names more often than any other (the
+/// first named on a tie is not enough: two cities named alike leave the event at the country).
+fn main_city(d: &Doc<'_>, sentences: &[Sentence], country: Option<&str>) -> Option<u32> {
+    let country = country?;
+    let mut counts: Vec<(u32, usize)> = Vec::new();
+    for p in sentences.iter().flat_map(|s| &s.places) {
+        if p.kind != PlaceKind::City
+            || d.gazetteer
+                .place(p.place)
+                .is_none_or(|c| c.country() != country)
+        {
+            continue;
+        }
+        match counts.iter_mut().find(|(c, _)| *c == p.place) {
+            Some(entry) => entry.1 += 1,
+            None => counts.push((p.place, 1)),
+        }
+    }
+    counts.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
+    match counts.as_slice() {
+        [] => None,
+        [(only, _)] => Some(*only),
+        [(first, a), (_, b), ..] => (a > b).then_some(*first),
+    }
 }
 
 /// The geocoder's confidence in the chosen candidate, and the runner-up.
@@ -1269,6 +1336,7 @@ fn build_events(
     explain: bool,
 ) -> Vec<Event> {
     let doc_country_place = doc_country.as_deref().and_then(|c| d.gazetteer.country(c));
+    let doc_city = main_city(d, sentences, doc_country.as_deref());
     let default_start = d.published.checked_sub(6.days()).unwrap_or(d.published);
     let mut events = Vec::new();
     let mut last_city: Option<(u32, usize)> = None;
@@ -1457,6 +1525,13 @@ fn build_events(
                         .map(|place| location_of(d, place, None));
                     (place, "city-in-paragraph")
                 }
+                // The city the document is about, when one is named more than any other.
+                None if doc_city.is_some() => (
+                    doc_city
+                        .and_then(|c| d.gazetteer.place(c))
+                        .map(|place| location_of(d, place, None)),
+                    "document-city",
+                ),
                 None => (
                     doc_country_place.map(|place| location_of(d, place, None)),
                     "document-country",

@@ -2,6 +2,17 @@
 //!
 //! The binary is glue: argument parsing, file handling and output formats; the libraries do the work.
 
+/// `println!` that returns the write error (`?`) instead of panicking: output piped into a reader
+/// that stopped (`| head`) ends the command quietly.
+macro_rules! say {
+    () => {
+        say!("")
+    };
+    ($($arg:tt)*) => {
+        std::io::Write::write_fmt(&mut std::io::stdout(), format_args!("{}\n", format_args!($($arg)*)))?
+    };
+}
+
 mod ingest;
 mod morph;
 mod ner;
@@ -245,17 +256,29 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         // Output piped into a reader that stopped (`| head`): nothing left to say.
-        Err(e)
-            if e.downcast_ref::<std::io::Error>()
-                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) =>
-        {
-            ExitCode::SUCCESS
-        }
+        Err(e) if e.chain().any(broken_pipe) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("hadath: {e:#}");
             ExitCode::from(1)
         }
     }
+}
+
+/// Whether an error is a write to a closed pipe (directly, or inside a JSON or CSV writer's error).
+fn broken_pipe(e: &(dyn std::error::Error + 'static)) -> bool {
+    let kind = if let Some(io) = e.downcast_ref::<std::io::Error>() {
+        Some(io.kind())
+    } else if let Some(json) = e.downcast_ref::<serde_json::Error>() {
+        json.io_error_kind()
+    } else if let Some(csv) = e.downcast_ref::<csv::Error>() {
+        match csv.kind() {
+            csv::ErrorKind::Io(io) => Some(io.kind()),
+            _ => None,
+        }
+    } else {
+        None
+    };
+    kind == Some(std::io::ErrorKind::BrokenPipe)
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {

@@ -198,7 +198,7 @@ fn cross_validate(data: &Path, k: usize, epochs: usize) -> Result<ExitCode> {
     }
     let s = total;
     let (_, _, f1) = s.segmentation_prf();
-    println!(
+    say!(
         "{k}-fold cross-validation, {epochs} epochs, {} words: split {} F1 {:.2} | gold seg UPOS {} UFeats {} both {} lemma {} | predicted seg UPOS {} UFeats {} both {} lemma {}",
         s.gold_words,
         pct(s.tokens_split_right, s.tokens),
@@ -263,44 +263,48 @@ pub fn eval(what: EvalWhat) -> Result<ExitCode> {
     let mut shown = 0;
     let s = train::evaluate(&analyzer, &sentences, &mut |token, predicted, gold| {
         if shown < errors {
-            println!(
-                "split error: {token}: {} (gold {})",
-                predicted.join(" + "),
-                gold.join(" + ")
+            // A closed pipe here is seen (and ends the command) at the next line printed below.
+            let _ = std::io::Write::write_fmt(
+                &mut std::io::stdout(),
+                format_args!(
+                    "split error: {token}: {} (gold {})\n",
+                    predicted.join(" + "),
+                    gold.join(" + ")
+                ),
             );
             shown += 1;
         }
     });
     let secs = started.elapsed().as_secs_f64();
     let (p, r, f1) = s.segmentation_prf();
-    println!(
+    say!(
         "PADT UD v1.3 {split}: {} sentences, {} written tokens, {} words",
         sentences.len(),
         s.tokens,
         s.gold_words
     );
-    println!(
+    say!(
         "model {} ({:.1} MB, loaded in {load_ms:.1} ms)",
         model.display(),
         bytes.len() as f64 / 1e6
     );
-    println!(
+    say!(
         "segmentation: tokens split right {}%, words P {:.2} R {:.2} F1 {:.2}",
         pct(s.tokens_split_right, s.tokens),
         100.0 * p,
         100.0 * r,
         100.0 * f1
     );
-    println!("| segmentation | UPOS | UFeats | UPOS+UFeats | lemma |");
-    println!("|---|---|---|---|---|");
-    println!(
+    say!("| segmentation | UPOS | UFeats | UPOS+UFeats | lemma |");
+    say!("|---|---|---|---|---|");
+    say!(
         "| gold | {} | {} | {} | {} |",
         pct(s.gold_seg[0], s.gold_words),
         pct(s.gold_seg[1], s.gold_words),
         pct(s.gold_seg[2], s.gold_words),
         pct(s.gold_seg[3], s.gold_words)
     );
-    println!(
+    say!(
         "| predicted | {} | {} | {} | {} |",
         pct(s.pred_seg[0], s.gold_words),
         pct(s.pred_seg[1], s.gold_words),
@@ -311,14 +315,14 @@ pub fn eval(what: EvalWhat) -> Result<ExitCode> {
     let (fit, held) = padt_dev(&data)?;
     let all: Vec<Sentence> = fit.into_iter().chain(held).collect();
     let (tag, full) = train::speed(&analyzer, &all, 2.0);
-    println!(
+    say!(
         "speed, one thread: tagging {tag:.0} words/s; segmenting + tagging {full:.0} words/s (evaluation {secs:.2} s)"
     );
     if split == "test" {
         let pud = conllu::read(&data.join("ud-arabic-pud/ar_pud-ud-test.conllu"))
             .map_err(anyhow::Error::msg)?;
         let (n, upos, lemma) = train::evaluate_unsplit(&analyzer, &pud);
-        println!(
+        say!(
             "PUD (out of domain, {} sentences, {n} words, clitics not split): UPOS {}%, lemma {}%",
             pud.len(),
             pct(upos, n),
@@ -350,7 +354,7 @@ fn plover(data: &Path, part: &str) -> Result<ExitCode> {
     let s = plover::score(&records, &hadath_event::Options::default());
     let secs = started.elapsed().as_secs_f64();
     let rate = |(right, of): (usize, usize)| format!("{}% ({right}/{of})", pct(right, of));
-    println!(
+    say!(
         "PLOVER gold-standard records (English, PLOVER 0.5b1 categories mapped: {}): {} sentences ({part})",
         plover::CATEGORY_MAP
             .iter()
@@ -359,33 +363,33 @@ fn plover(data: &Path, part: &str) -> Result<ExitCode> {
             .join(", "),
         s.records
     );
-    println!("| measure | hadath |");
-    println!("|---|---|");
-    println!(
+    say!("| measure | hadath |");
+    say!("|---|---|");
+    say!(
         "| type found (the record's type among hadath's events) | {} |",
         rate(s.found())
     );
-    println!(
+    say!(
         "| precision (hadath's events of the record's type) | {} |",
         rate((s.predicted.1, s.predicted.0))
     );
     for (name, codes) in [("source", s.source), ("target", s.target)] {
-        println!(
+        say!(
             "| {name} country / sector / both right, type found | {} / {} / {} |",
             rate(codes[0]),
             rate(codes[1]),
             rate(codes[2])
         );
     }
-    println!(
+    say!(
         "| speed | {:.0} sentences/s, one thread |",
         s.records as f64 / secs.max(1e-9)
     );
-    println!();
-    println!("| type | found |");
-    println!("|---|---|");
+    say!();
+    say!("| type | found |");
+    say!("|---|---|");
     for (t, found, n) in &s.by_type {
-        println!("| {t} | {} |", rate((*found, *n)));
+        say!("| {t} | {} |", rate((*found, *n)));
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -414,12 +418,12 @@ fn gsr(
         let detect = gsr::read_detect(&read("detect-dev.csv")?).map_err(anyhow::Error::msg)?;
         let examples = gsr::examples(&detect, &coded);
         let (scores, recall) = gsr::cross_validate(&examples, &coded, k.max(2), epochs, threshold);
-        println!(
+        say!(
             "{k}-fold cross-validation of the sentence detector, {epochs} epochs, {} examples (detect-dev.csv less ambiguous, and the coded sentences)",
             examples.len()
         );
-        println!("| detection | question | P | R | F1 | difficult no detected |");
-        println!("|---|---|---|---|---|---|");
+        say!("| detection | question | P | R | F1 | difficult no detected |");
+        say!("|---|---|---|---|---|---|");
         for (m, name) in ["rules alone", "rules + detector", "detector alone"]
             .iter()
             .enumerate()
@@ -427,7 +431,7 @@ fn gsr(
             for (t, q) in ["ASSAULT", "PROTEST"].iter().enumerate() {
                 let s = scores[m][t];
                 let (p, r, f) = s.prf();
-                println!(
+                say!(
                     "| {name} | {q} | {:.2} | {:.2} | {:.2} | {}% ({}/{}) |",
                     100.0 * p,
                     100.0 * r,
@@ -438,7 +442,7 @@ fn gsr(
                 );
             }
         }
-        println!(
+        say!(
             "coded sentences, category found: rules alone {}%, rules + detector {}% (of {})",
             pct(recall[0].0, recall[0].1),
             pct(recall[1].0, recall[1].1),
@@ -450,43 +454,44 @@ fn gsr(
     let n = s.sentences[0] + s.sentences[1];
     let found = s.found[0] + s.found[1];
     let rate = |(right, of): (usize, usize)| format!("{}% ({right}/{of})", pct(right, of));
-    println!(
+    say!(
         "gsr-ar dev: {n} coded sentences (PROTEST {}, ASSAULT {})",
-        s.sentences[0], s.sentences[1]
+        s.sentences[0],
+        s.sentences[1]
     );
-    println!("| measure | hadath | UniversalPetrarch (SOURCE.md) |");
-    println!("|---|---|---|");
-    println!(
+    say!("| measure | hadath | UniversalPetrarch (SOURCE.md) |");
+    say!("|---|---|---|");
+    say!(
         "| category recall | {}% (PROTEST {}%, ASSAULT {}%) | 10.4% (PROTEST 2.2%, ASSAULT 15.9%) |",
         pct(found, n),
         pct(s.found[0], s.sentences[0]),
         pct(s.found[1], s.sentences[1])
     );
-    println!(
+    say!(
         "| precision of PROTEST/ASSAULT events | {}% ({}/{}) | 71.2% |",
         pct(s.predicted_right, s.predicted),
         s.predicted_right,
         s.predicted
     );
-    println!(
+    say!(
         "| source code exactly right, category found | {} | 11.4% |",
         rate(s.source[2])
     );
-    println!(
+    say!(
         "| source country / agent right | {} / {} | country 40.0% |",
         rate(s.source[0]),
         rate(s.source[1])
     );
-    println!(
+    say!(
         "| target code exactly right, category found | {} | 20.0% |",
         rate(s.target[2])
     );
-    println!(
+    say!(
         "| target country / agent right | {} / {} | |",
         rate(s.target[0]),
         rate(s.target[1])
     );
-    println!(
+    say!(
         "| source / target code exactly right, countries only as written (the gold's convention) | {} / {} | |",
         rate(s.written[0]),
         rate(s.written[1])
@@ -494,30 +499,30 @@ fn gsr(
     let words = |(same, shared, marked): (usize, usize, usize)| {
         format!("{} / {}", rate((same, marked)), rate((shared, marked)))
     };
-    println!(
+    say!(
         "| source text: same words / a word shared, category found | {} | |",
         words(s.source_text)
     );
-    println!(
+    say!(
         "| target text: same words / a word shared, category found | {} | |",
         words(s.target_text)
     );
-    println!(
+    say!(
         "| speed | {:.0} sentences/s, one thread, from raw text | 64 sentences/s, parse given |",
         n as f64 / s.secs
     );
     let detect = gsr::read_detect(&read("detect-dev.csv")?).map_err(anyhow::Error::msg)?;
     let d = gsr::score_detect(&detect, &options);
-    println!();
-    println!(
+    say!();
+    say!(
         "detect-dev.csv: {} sentences; yes against easy no + difficult no, ambiguous left out",
         detect.len()
     );
-    println!("| question | P | R | F1 | difficult no detected | ambiguous left out |");
-    println!("|---|---|---|---|---|---|");
+    say!("| question | P | R | F1 | difficult no detected | ambiguous left out |");
+    say!("|---|---|---|---|---|---|");
     for (k, name) in ["ASSAULT", "PROTEST"].iter().enumerate() {
         let (p, r, f) = d[k].prf();
-        println!(
+        say!(
             "| {name} | {:.2} | {:.2} | {:.2} | {}% ({}/{}) | {} |",
             100.0 * p,
             100.0 * r,

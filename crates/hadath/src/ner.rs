@@ -105,12 +105,12 @@ pub fn train(data: &Path, out: &Path, epochs: usize, seed: u64) -> Result<ExitCo
     Ok(ExitCode::SUCCESS)
 }
 
-fn table(scores: &Scores) {
-    println!("| type | P | R | F1 | gold |");
-    println!("|---|---|---|---|---|");
+fn table(scores: &Scores) -> Result<()> {
+    say!("| type | P | R | F1 | gold |");
+    say!("|---|---|---|---|---|");
     for (k, t) in TYPES.iter().enumerate() {
         let (p, r, f) = Scores::prf(scores.by_type[k]);
-        println!(
+        say!(
             "| {t} | {:.2} | {:.2} | {:.2} | {} |",
             100.0 * p,
             100.0 * r,
@@ -120,13 +120,14 @@ fn table(scores: &Scores) {
     }
     let all = scores.overall();
     let (p, r, f) = Scores::prf(all);
-    println!(
+    say!(
         "| **all** | {:.2} | {:.2} | **{:.2}** | {} |",
         100.0 * p,
         100.0 * r,
         100.0 * f,
         all.2
     );
+    Ok(())
 }
 
 /// Trains on all folds but one and scores on that one, for each of `k` folds of `sentences`;
@@ -164,12 +165,12 @@ pub fn eval(
         // 5-fold cross-validation over the whole training part (dev included): steadier than
         // dev alone; the test part is never read.
         let all_train: Vec<Sentence> = fit.iter().chain(&dev).cloned().collect();
-        println!(
+        say!(
             "ablation: 5-fold cross-validation on ANERcorp's training part ({} sentences), {epochs} epochs",
             all_train.len()
         );
-        println!("| features | P | R | F1 |");
-        println!("|---|---|---|---|");
+        say!("| features | P | R | F1 |");
+        say!("|---|---|---|---|");
         let all = Groups::ALL;
         let word_classes = clusters(data)?;
         for (name, groups) in [
@@ -200,7 +201,7 @@ pub fn eval(
         ] {
             let s = cross_validate(&all_train, 5, groups, &word_classes, epochs);
             let (p, r, f) = Scores::prf(s.overall());
-            println!(
+            say!(
                 "| {name} | {:.2} | {:.2} | {:.2} |",
                 100.0 * p,
                 100.0 * r,
@@ -220,13 +221,13 @@ pub fn eval(
     };
     let (scores, speed) = hadath_ner::evaluate(&rec, &sentences);
     let tokens: usize = sentences.iter().map(|s| s.tokens.len()).sum();
-    println!(
+    say!(
         "ANERcorp {split}: {} sentences, {tokens} tokens; model {} ({:.1} MB, read in {load_ms:.1} ms)",
         sentences.len(),
         model.display(),
         bytes.len() as f64 / 1e6
     );
-    table(&scores);
-    println!("speed, one thread: {speed:.0} tokens/s");
+    table(&scores)?;
+    say!("speed, one thread: {speed:.0} tokens/s");
     Ok(ExitCode::SUCCESS)
 }

@@ -418,3 +418,33 @@ fn geocode_bad_names_get_clear_answers() {
         stderr(&out)
     );
 }
+
+#[test]
+fn a_reader_that_stops_early_ends_the_command_quietly() {
+    use std::io::Read;
+    // Enough output to fill the pipe many times over.
+    let line = r#"{"id":"d","text":"Police fired tear gas at protesters in Minsk on Sunday.","published":"2020-08-10","lang":"en"}"#;
+    let input: String = (0..3000)
+        .map(|n| line.replace("\"d\"", &format!("\"d{n}\"")) + "\n")
+        .collect();
+    let path = temp("many.jsonl", input.as_bytes());
+    for format in ["jsonl", "csv"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_hadath"))
+            .args(["extract", path.to_str().unwrap(), "--format", format])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("spawn hadath");
+        let mut first = [0u8; 64];
+        child
+            .stdout
+            .take()
+            .expect("stdout")
+            .read_exact(&mut first)
+            .expect("some output");
+        // stdout is dropped here: the reader has gone.
+        let out = child.wait_with_output().expect("wait");
+        assert_eq!(out.status.code(), Some(0), "{format}: {}", stderr(&out));
+        assert!(stderr(&out).is_empty(), "{format}: {}", stderr(&out));
+    }
+}

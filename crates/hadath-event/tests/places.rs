@@ -1,0 +1,97 @@
+//! Where an event happened when its sentence names no place, and names that are not places: short
+//! texts written for these tests, every expectation checked by hand.
+
+use hadath_event::{Options, extract_with};
+use hadath_text::{Document, Lang};
+
+/// (type, trigger, place name, the rule that chose the place) per event.
+fn places(lang: Lang, text: &str) -> Vec<(String, String, Option<String>, String)> {
+    let doc = Document {
+        id: "t".into(),
+        text: text.into(),
+        lang,
+        published: "2023-03-13".parse().ok(),
+        url: None,
+    };
+    let options = Options {
+        explain: true,
+        ..Options::default()
+    };
+    extract_with(&doc, &options)
+        .0
+        .into_iter()
+        .map(|e| {
+            let rule = e
+                .explain
+                .iter()
+                .flatten()
+                .find(|s| s.field == "location")
+                .map(|s| s.rule.clone())
+                .unwrap_or_default();
+            (
+                e.event_type.as_str().to_string(),
+                e.trigger.text,
+                e.location.map(|l| l.name),
+                rule,
+            )
+        })
+        .collect()
+}
+
+fn event(
+    kind: &str,
+    trigger: &str,
+    place: &str,
+    rule: &str,
+) -> (String, String, Option<String>, String) {
+    (kind.into(), trigger.into(), Some(place.into()), rule.into())
+}
+
+#[test]
+fn an_event_without_a_place_is_in_the_city_the_document_names_most() {
+    // The arrests are two paragraphs away from any place: Lyon is the only city named (twice).
+    let text = "Thousands of people marched in Lyon on Saturday against the pension reform.\n\n\
+                Organisers in Lyon said the march was the largest this year.\n\n\
+                Police arrested 12 people, a spokesman said.";
+    let got = places(Lang::En, text);
+    assert!(
+        got.contains(&event("COERCE", "arrested", "Lyon", "document-city")),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn two_cities_named_alike_leave_the_event_at_the_country() {
+    let text = "Thousands of people marched in Lyon on Saturday against the pension reform.\n\n\
+                Another march was held in Marseille.\n\n\
+                Police arrested 12 people, a spokesman said.";
+    let got = places(Lang::En, text);
+    assert!(
+        got.contains(&event("COERCE", "arrested", "France", "document-country")),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn a_city_in_a_street_name_is_not_where_the_event_is() {
+    // Moscow Avenue (in Minsk), شارع بغداد (in Damascus): the nearer name is the street's.
+    let got = places(
+        Lang::En,
+        "Protesters marched down Moscow Avenue in Minsk on Sunday.",
+    );
+    assert_eq!(
+        got,
+        vec![event(
+            "PROTEST",
+            "marched",
+            "Minsk",
+            "place-in-clause-after-cue"
+        )]
+    );
+    let got = places(
+        Lang::Ar,
+        "تجمع مئات المتظاهرين في شارع بغداد وسط دمشق يوم الجمعة.",
+    );
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert_eq!(got[0].2.as_deref(), Some("Damascus"), "{got:#?}");
+}
