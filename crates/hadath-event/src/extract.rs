@@ -93,6 +93,12 @@ const THOROUGHFARE_NOUNS: &[&str] = &[
     "bridge",
     "palace",
 ];
+/// Most words between a speech verb and the time after it for the time to date the speech
+/// ("قال مسؤول في الشرطة في ألماتي الخميس إن …").
+const REPORT_GAP: usize = 8;
+/// Most words between a comma and the speech verb after it for the clause before to be what was
+/// said ("…, a police spokesman said").
+const ATTRIBUTION_GAP: usize = 4;
 /// Most words between a number and "killed" for the number to count the dead.
 const FATALITY_WINDOW: usize = 6;
 /// Words either side of a trigger candidate that the Arabic word analyser reads (the trigger's
@@ -492,9 +498,9 @@ fn sentence_mentions(d: &Doc<'_>, span: Span, range: Range<usize>, paragraph: us
     let mut since_clauses = Vec::new();
     let mut clause = 0;
     for i in range.clone() {
-        let opener = markers
-            .iter()
-            .find(|(r, m)| r.start == i && matches!(m, Marker::Clause | Marker::Since));
+        let opener = markers.iter().find(|(r, m)| {
+            r.start == i && matches!(m, Marker::Clause | Marker::Since | Marker::When)
+        });
         if i > range.start && opener.is_some() {
             clause += 1;
         }
@@ -996,8 +1002,8 @@ fn main_country(d: &Doc<'_>, sentences: &[Sentence]) -> Option<String> {
         .map(|(c, _, _)| c)
 }
 
-/// The city of the document's country that the document names more often than any other (the
-/// first named on a tie is not enough: two cities named alike leave the event at the country).
+/// The city of the document's country that the document names more often than all its other
+/// cities together (two cities named alike leave an event at the country).
 fn main_city(d: &Doc<'_>, sentences: &[Sentence], country: Option<&str>) -> Option<u32> {
     let country = country?;
     let mut counts: Vec<(u32, usize)> = Vec::new();
@@ -1018,7 +1024,7 @@ fn main_city(d: &Doc<'_>, sentences: &[Sentence], country: Option<&str>) -> Opti
     match counts.as_slice() {
         [] => None,
         [(only, _)] => Some(*only),
-        [(first, a), (_, b), ..] => (a > b).then_some(*first),
+        [(first, a), rest @ ..] => (*a > rest.iter().map(|(_, n)| n).sum()).then_some(*first),
     }
 }
 
@@ -1231,6 +1237,21 @@ fn factuality(
             Some((r.clone(), "attribution-before-trigger")),
         );
     }
+    // "…, police said", "…، بحسب مصادر طبية": an attribution after a comma that follows the trigger.
+    if let Some((r, _)) = s.markers.iter().find(|(r, m)| {
+        *m == Marker::Claim
+            && r.start > trigger.end
+            && (r.start.saturating_sub(ATTRIBUTION_GAP)..r.start).any(|k| {
+                k >= trigger.end
+                    && d.tokens[k].kind == TokenKind::Punct
+                    && matches!(d.text(k), "," | "،")
+            })
+    }) {
+        return (
+            Factuality::Claimed,
+            Some((r.clone(), "attribution-after-comma")),
+        );
+    }
     (Factuality::Asserted, None)
 }
 
@@ -1411,14 +1432,58 @@ fn build_events(
                     *m == Marker::Since && r.start >= trigger.end && r.start <= t.tokens.start
                 }) || s.since_clauses.contains(&s.clause(t.tokens.start))
             };
-            let time = nearest(&|t| s.clause(t.tokens.start) == clause && !behind_since(t))
-                .or_else(|| nearest(&|t| !behind_since(t)));
+            // "قال مسؤول الخميس إن عشرات قتلوا", "… were killed, police said on Thursday": the
+            // time of a speech verb dates the report; what was said happened by then.
+            let marker_between = |m: Marker, from: usize, to: usize| {
+                s.markers
+                    .iter()
+                    .any(|(r, mk)| *mk == m && r.start >= from && r.end <= to)
+            };
+            let report_time = |t: &TimeMention| {
+                let claim_before = |gap: usize| {
+                    s.markers.iter().any(|(r, m)| {
+                        *m == Marker::Claim
+                            && r.end <= t.tokens.start
+                            && t.tokens.start - r.end <= gap
+                            && !(r.start..t.tokens.end).contains(&trigger.start)
+                    })
+                };
+                if t.tokens.end <= trigger.start {
+                    claim_before(REPORT_GAP)
+                        && marker_between(Marker::Comp, t.tokens.end, trigger.start)
+                } else {
+                    claim_before(2)
+                        && s.markers.iter().any(|(r, m)| {
+                            *m == Marker::Claim && r.start >= trigger.end && r.end <= t.tokens.start
+                        })
+                }
+            };
+            // "في عام 2019 عندما تنحى", "in 2019, when he resigned": the time right before the
+            // "when" that opens the trigger's clause.
+            let before_when = |t: &TimeMention| {
+                s.markers.iter().any(|(r, m)| {
+                    *m == Marker::When
+                        && s.clause(r.start) == clause
+                        && r.start >= t.tokens.end
+                        && (t.tokens.end..r.start).all(|k| d.tokens[k].kind == TokenKind::Punct)
+                })
+            };
+            let time = nearest(&before_when)
+                .or_else(|| {
+                    nearest(&|t| {
+                        s.clause(t.tokens.start) == clause && !behind_since(t) && !report_time(t)
+                    })
+                })
+                .or_else(|| nearest(&|t| !behind_since(t) && !report_time(t)));
+            let reported_by = nearest(&|t| report_time(t));
             let mut confidence: f64 = 0.4;
             let date = match time {
                 Some(t) => {
                     confidence += 0.2;
                     let ts = d.text_span(&t.tokens);
-                    let rule = if s.clause(t.tokens.start) == clause {
+                    let rule = if before_when(t) {
+                        "time-before-when"
+                    } else if s.clause(t.tokens.start) == clause {
                         "time-in-clause"
                     } else {
                         "time-in-sentence"
@@ -1448,6 +1513,20 @@ fn build_events(
                             text: None,
                             span: None,
                             ..date.clone()
+                        }
+                    }
+                    _ if reported_by.is_some() => {
+                        let t = reported_by.expect("checked");
+                        let ts = d.text_span(&t.tokens);
+                        why.add("date", "before-report-date", || {
+                            format!("said «{}»: in the week up to {}", ts.text, t.end)
+                        });
+                        EventDate {
+                            start: t.end.checked_sub(6.days()).unwrap_or(t.end),
+                            end: t.end,
+                            precision: "week".into(),
+                            text: None,
+                            span: None,
                         }
                     }
                     _ => {
@@ -1525,8 +1604,9 @@ fn build_events(
                         .map(|place| location_of(d, place, None));
                     (place, "city-in-paragraph")
                 }
-                // The city the document is about, when one is named more than any other.
-                None if doc_city.is_some() => (
+                // The city the document's news is about: for an event of the days before
+                // publication (background years earlier stays at the country).
+                None if doc_city.is_some() && date.end >= default_start => (
                     doc_city
                         .and_then(|c| d.gazetteer.place(c))
                         .map(|place| location_of(d, place, None)),

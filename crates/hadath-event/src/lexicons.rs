@@ -49,6 +49,10 @@ pub(crate) enum Marker {
     Unit,
     /// A title or organisation noun that the name after it completes.
     Head,
+    /// "that" after a speech verb: what follows is what was said.
+    Comp,
+    /// "when" opening a clause: a time right before it dates the clause ("in 2019, when …").
+    When,
 }
 
 pub(crate) struct LangLexicons {
@@ -134,6 +138,8 @@ fn build(pack: &'static dyn LanguagePack, dir: &str) -> LangLexicons {
             "ARRESTED" => Marker::Arrested,
             "UNIT" => Marker::Unit,
             "HEAD" => Marker::Head,
+            "COMP" => Marker::Comp,
+            "WHEN" => Marker::When,
             _ => return None,
         };
         Some((f.first()?.to_string(), marker))
