@@ -62,40 +62,50 @@ pub fn find_numbers(lang: Lang, words: &WordView<'_>) -> Vec<NumberMention> {
             Some((kind, end)) => (Some(kind), end),
             None => (None, i),
         };
-        // A sign or a bare decimal point written against the digits: "-1.2", ".77".
+        // A sign or a bare decimal point written against the digits: "-1.2", ".77", "-.0012G".
+        let touching = |k: usize| {
+            words
+                .tokens
+                .get(k)
+                .zip(words.tokens.get(k + 1))
+                .is_some_and(|(a, b)| a.norm.end() == b.norm.start())
+        };
+        let digits_at = |k: usize| {
+            words.kind(k) == TokenKind::Number
+                || words.text(k).starts_with(|c: char| c.is_ascii_digit())
+        };
+        let signed_point = matches!(words.text(after_approx), "-" | "−")
+            && words.text(after_approx + 1) == "."
+            && touching(after_approx)
+            && touching(after_approx + 1)
+            && digits_at(after_approx + 2);
         let mark = ["-", "−", "."]
             .into_iter()
             .find(|m| words.text(after_approx) == *m)
-            .filter(|_| {
-                (words.kind(after_approx + 1) == TokenKind::Number
-                    || words
-                        .text(after_approx + 1)
-                        .starts_with(|c: char| c.is_ascii_digit()))
-                    && words
-                        .tokens
-                        .get(after_approx)
-                        .zip(words.tokens.get(after_approx + 1))
-                        .is_some_and(|(a, b)| a.norm.end() == b.norm.start())
-            });
+            .filter(|_| digits_at(after_approx + 1) && touching(after_approx));
+        let mark = if signed_point { Some("-.") } else { mark };
         // A minus in words: "minus 1,200,000", "سالب ٣".
         let minus_word = mark.is_none()
             && words
                 .forms(after_approx)
                 .any(|f| tables.minus.iter().any(|m| m == f));
         let mark = if minus_word { Some("-") } else { mark };
-        let number_start = after_approx + usize::from(mark.is_some());
+        let number_start = after_approx + mark.map_or(0, |m| m.chars().count());
         if let Some((mut quantity, end, mut value)) = cardinal(lang, tables, words, number_start) {
             if quantity.vague {
                 value = None;
             }
             match mark {
-                Some(".") => {
+                Some(m @ ("." | "-.")) => {
                     let digits = words
                         .text(number_start)
                         .chars()
                         .take_while(char::is_ascii_digit)
                         .count();
                     value = value.map(|v| v / 10f64.powi(digits as i32));
+                    if m == "-." {
+                        value = value.map(|v| -v);
+                    }
                     quantity = Quantity::exact(0);
                 }
                 Some(_) => value = value.map(|v| -v),
@@ -359,11 +369,11 @@ fn cardinal(
             if !next
                 .iter()
                 .any(|(v, k)| matches!(k, NumKind::Hundred | NumKind::Scale) || *v == 12)
-                && !matches!(words.text(i + 1), "couple" | "pair")
+                && !matches!(words.text(i + 1), "couple" | "pair" | "few")
             {
                 break;
             }
-            if matches!(words.text(i + 1), "couple" | "pair") {
+            if matches!(words.text(i + 1), "couple" | "pair" | "few") {
                 i += 1;
                 continue;
             }
@@ -383,6 +393,12 @@ fn cardinal(
         let role = pick_role(&roles, last_kind, current);
         let Some((value, kind)) = role else { break };
         match kind {
+            // Spoken hundreds: "one twenty two" is 122 (a unit then a ten never add up in English).
+            NumKind::Ten
+                if lang == Lang::En && last_kind == Some(NumKind::Unit) && current < 10 =>
+            {
+                current = current * 100 + value;
+            }
             NumKind::Unit | NumKind::Ten => current = current.saturating_add(value),
             NumKind::Teen => current = current.saturating_add(10),
             NumKind::Hundred => {
@@ -421,6 +437,9 @@ fn cardinal(
     }
     let whole = total.saturating_add(current);
     let mut value = whole as f64;
+    let few = lang == Lang::En
+        && i == start + 1 + usize::from(words.text(start) == "a")
+        && words.text(i - 1) == "few";
     if let Some((fraction, after)) = decimal_word(tables, words, i) {
         value += fraction;
         i = after;
@@ -434,7 +453,9 @@ fn cardinal(
             i += 1;
         }
     }
-    Some((Quantity::exact(to_count(value)), i, Some(value)))
+    let mut quantity = Quantity::exact(to_count(value));
+    quantity.approximate = few;
+    Some((quantity, i, Some(value)))
 }
 
 /// "100k", "3M", "1.2bn", ".0012G": digits with a scale letter.
@@ -591,6 +612,26 @@ mod tests {
         assert_eq!(value(en, "minus 1,200,000"), vec![Some(-1_200_000.0)]);
         assert_eq!(value(en, "one and two"), vec![Some(1.0), Some(2.0)]);
         assert_eq!(value(en, "3 crore"), vec![Some(30_000_000.0)]);
+        // A sign against a bare decimal point and a scale letter; a dash apart is not a sign.
+        assert_eq!(value(en, "-.0012G"), vec![Some(-1_200_000.0)]);
+        assert_eq!(value(en, "- 5"), vec![Some(5.0)]);
+        // Spoken hundreds: a unit then a ten.
+        assert_eq!(value(en, "one twenty two"), vec![Some(122.0)]);
+        assert_eq!(value(en, "ONE TwentY tWO"), vec![Some(122.0)]);
+    }
+
+    #[test]
+    fn a_few_is_about_three() {
+        let en = &hadath_en::EnglishPack;
+        let words = Words::analyse(en, "a few people");
+        let found = find_numbers(Lang::En, &words.view());
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].tokens, 0..2);
+        assert_eq!(found[0].value, Some(3.0));
+        assert!(found[0].quantity.approximate);
+        assert_eq!(found[0].quantity.count(), Some(3));
+        // Without the article too; "a man" stays no number.
+        assert_eq!(value(en, "few"), vec![Some(3.0)]);
     }
 
     #[test]
