@@ -113,6 +113,8 @@ enum Holiday {
     Hijri(i8, i8),
     /// The month of Ramadan, an interval.
     Ramadan,
+    /// The last Friday of Ramadan (Jumu'atul-Wida).
+    RamadanLastFriday,
 }
 
 impl Holiday {
@@ -134,6 +136,7 @@ impl Holiday {
             ),
             &"hijri" => Holiday::Hijri(int(1)? as i8, int(2)? as i8),
             &"ramadan" => Holiday::Ramadan,
+            &"ramadan_last_friday" => Holiday::RamadanLastFriday,
             _ => return None,
         })
     }
@@ -145,7 +148,7 @@ impl Holiday {
             Holiday::Easter(offset) => easter(y).map(|e| add_days(e, i64::from(offset))),
             Holiday::Nth(n, w, m, offset) => nth_weekday(Date::new(y, m, 1).ok()?, w, i64::from(n))
                 .map(|d| add_days(d, i64::from(offset))),
-            Holiday::Hijri(..) | Holiday::Ramadan => None,
+            Holiday::Hijri(..) | Holiday::Ramadan | Holiday::RamadanLastFriday => None,
         }
     }
 }
@@ -807,6 +810,11 @@ fn holiday(h: Holiday, year: Option<i16>, now: Date, lean: Lean) -> Option<TimeV
     };
     let day = match h {
         Holiday::Hijri(m, d) => hijri(i64::from(m), i64::from(d))?,
+        Holiday::RamadanLastFriday => {
+            let eid = hijri(10, 1)?;
+            let back = (i64::from(eid.weekday().to_monday_zero_offset()) + 3) % 7;
+            add_days(eid, -(if back == 0 { 7 } else { back }))
+        }
         Holiday::Ramadan => {
             let start = hijri(9, 1)?;
             let end = crate::hijri::to_date(crate::hijri::year_at(add_days(start, 15)), 10, 1)?;
@@ -2192,7 +2200,11 @@ fn single_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
     // Parts of the day as intervals: "this evening", "last night", "monday morning",
     // "tomorrow lunch"; with a clock time after them: "saturday morning at 9".
     if let Some(v) = daypart_at(s, i) {
-        return Some(v);
+        // Unless a longer date starts with the same word ("night of power 2017": a holiday).
+        return match date_at(s, i) {
+            Some(date) if date.1 > v.1 => Some(date),
+            _ => Some(v),
+        };
     }
     // "8 this evening", "7 tomorrow morning": an hour, then the part of the day it is in.
     if s.lang == Lang::En
@@ -2960,6 +2972,31 @@ mod reading_tests {
         assert_eq!(
             read(en, "Jul 18, Fri", Lean::Past),
             vec![("Jul 18, Fri".into(), day(2014, 7, 18))]
+        );
+    }
+
+    #[test]
+    fn islamic_holidays_by_the_hijri_calendar() {
+        // Umm al-Qura dates: 27 Ramadan 1438 = 2017-06-22; 1 Shawwal 1438 = Sunday 2017-06-25, so
+        // the last Friday of Ramadan is 2017-06-23; 10 Muharram 1439 = 2017-09-30.
+        let en = &hadath_en::EnglishPack;
+        for (text, want) in [
+            ("laylat al-qadr 2017", day(2017, 6, 22)),
+            ("night of power 2017", day(2017, 6, 22)),
+            ("Jumu'atul-Wida 2017", day(2017, 6, 23)),
+            ("day of Ashura 2017", day(2017, 9, 30)),
+        ] {
+            assert_eq!(
+                read(en, text, Lean::Past),
+                vec![(text.into(), want)],
+                "{text}"
+            );
+        }
+        // 1 Muharram 1441 = Saturday 2019-08-31: Ashura (the 10th) = 2019-09-09.
+        let ar = &hadath_ar::ArabicPack;
+        assert_eq!(
+            read(ar, "يوم عاشوراء 2019", Lean::Past),
+            vec![("يوم عاشوراء 2019".into(), day(2019, 9, 9))]
         );
     }
 
