@@ -99,6 +99,12 @@ const REPORT_GAP: usize = 8;
 /// Most words between a comma and the speech verb after it for the clause before to be what was
 /// said ("…, a police spokesman said").
 const ATTRIBUTION_GAP: usize = 4;
+/// Most words between a subject and its verb after it ("قوات اجنبية قتلت": an adjective).
+const SUBJECT_GAP: usize = 1;
+/// Most words between a killing verb and the attack noun or "على يد/by" after it that make it passive.
+const PASSIVE_GAP: usize = 3;
+/// Most words between "تعرض/came under" and the attack it introduces.
+const UNDERGO_GAP: usize = 3;
 /// Most words between a number and "killed" for the number to count the dead.
 const FATALITY_WINDOW: usize = 6;
 /// Words either side of a trigger candidate that the Arabic word analyser reads (the trigger's
@@ -654,7 +660,12 @@ fn by_position<'a>(
         .copied()
         .filter(|a| a.tokens.start >= trigger.end)
         .collect();
-    if verbal {
+    // A subject right before the verb ("قواته قتلت مسلحا", SVO): the actor after it is the object.
+    let subject_first = before
+        .last()
+        .is_some_and(|a| a.tokens.end + SUBJECT_GAP >= trigger.start)
+        && after.len() == 1;
+    if verbal && !subject_first {
         match after.first() {
             Some(first) => (
                 Some(*first),
@@ -1735,6 +1746,117 @@ fn build_events(
                         && target.is_none_or(|t| t.tokens != a.tokens)
                 })
             });
+            // "تعرضت القوات الأمريكية لهجوم", "X came under attack": the one subjected to it is
+            // the target (the last actor of the clause before the trigger), and not its source.
+            let subjected = matches!(entry.event_type, PloverType::Assault | PloverType::Coerce)
+                .then(|| {
+                    s.markers.iter().find(|(r, m)| {
+                        *m == Marker::Undergo
+                            && r.end <= trigger.start
+                            && trigger.start - r.end <= UNDERGO_GAP
+                            && s.clause(r.start) == clause
+                    })
+                })
+                .flatten()
+                .and_then(|(r, _)| {
+                    s.actors
+                        .iter()
+                        .filter(|a| {
+                            !a.name_only
+                                && s.clause(a.tokens.start) == clause
+                                && a.tokens.end <= trigger.start
+                                && (a.tokens.start >= r.end || a.tokens.end <= r.start)
+                        })
+                        .max_by_key(|a| a.tokens.start)
+                });
+            // "جنديان قتلا في هجوم", "X قتلوا بهجمات": a killing verb followed by the attack that
+            // killed — the verb is passive, the actor right before it its victim. The actor after
+            // "على يد/برصاص/by" is the one who did it.
+            let violent = matches!(entry.event_type, PloverType::Assault | PloverType::Coerce);
+            let killing_verb = s
+                .markers
+                .iter()
+                .any(|(r, m)| *m == Marker::Killed && r.contains(&trigger.start));
+            let passive = verbal
+                && violent
+                && killing_verb
+                && s.triggers.iter().any(|(r, e)| {
+                    e.event_type == entry.event_type
+                        && !e.verbal
+                        && r.start >= trigger.end
+                        && r.start <= trigger.end + PASSIVE_GAP
+                });
+            let agent = s
+                .markers
+                .iter()
+                .filter(|(r, m)| {
+                    *m == Marker::Agent
+                        && r.start >= trigger.end
+                        && r.start <= trigger.end + PASSIVE_GAP
+                })
+                .find_map(|(r, _)| {
+                    s.actors
+                        .iter()
+                        .find(|a| a.tokens.start >= r.end && a.tokens.start <= r.end + 1)
+                });
+            // Its victim: the actor right before the verb, or else right after it (VSO).
+            let victim = s
+                .actors
+                .iter()
+                .rfind(|a| {
+                    !a.name_only
+                        && a.tokens.end <= trigger.start
+                        && a.tokens.end + SUBJECT_GAP >= trigger.start
+                })
+                .or_else(|| {
+                    s.actors.iter().find(|a| {
+                        !a.name_only
+                            && a.tokens.start >= trigger.end
+                            && a.tokens.start <= trigger.end + SUBJECT_GAP
+                            && agent.is_none_or(|g| g.tokens != a.tokens)
+                    })
+                });
+            let (source, target) = match (passive || violent && agent.is_some(), victim) {
+                (true, Some(victim)) if verbal => {
+                    source_rule = "agent-of-passive";
+                    target_rule = "subject-of-passive";
+                    (agent, Some(victim))
+                }
+                _ => (source, target),
+            };
+            let (source, target) = match subjected {
+                Some(victim) => {
+                    target_rule = "subject-of-undergo";
+                    (source.filter(|a| a.tokens != victim.tokens), Some(victim))
+                }
+                None => (source, target),
+            };
+            // The people a count of the dead or wounded counts ("مقتل 4 أشخاص", "killed 150
+            // civilians") are the victims when no target was found.
+            let counted = [fatality.as_ref(), injured.as_ref()]
+                .into_iter()
+                .flatten()
+                .find_map(|f| {
+                    s.actors.iter().find(|a| {
+                        a.tokens.start >= f.tokens.end
+                            && a.tokens.start <= f.tokens.end + 1
+                            && !a.name_only
+                    })
+                });
+            let (source, target) = match counted {
+                Some(victims) if entry.event_type == PloverType::Assault => {
+                    // The counted are never the source ("قتلت 47 ارهابيا": those killed).
+                    let source = source.filter(|a| a.tokens != victims.tokens);
+                    match target {
+                        None => {
+                            target_rule = "counted-are-victims";
+                            (source, Some(victims))
+                        }
+                        target => (source, target),
+                    }
+                }
+                _ => (source, target),
+            };
             for (field, rule, actor) in [
                 ("source", source_rule, source),
                 ("target", target_rule, target),

@@ -53,6 +53,10 @@ pub(crate) enum Marker {
     Comp,
     /// "when" opening a clause: a time right before it dates the clause ("in 2019, when …").
     When,
+    /// "was subjected to", "came under": the actor before it is the target of the attack after it.
+    Undergo,
+    /// "على يد", "by": the actor after it did what the passive verb before it says.
+    Agent,
 }
 
 pub(crate) struct LangLexicons {
@@ -140,6 +144,8 @@ fn build(pack: &'static dyn LanguagePack, dir: &str) -> LangLexicons {
             "HEAD" => Marker::Head,
             "COMP" => Marker::Comp,
             "WHEN" => Marker::When,
+            "UNDERGO" => Marker::Undergo,
+            "AGENT" => Marker::Agent,
             _ => return None,
         };
         Some((f.first()?.to_string(), marker))

@@ -412,3 +412,54 @@ fn the_day_of_a_statement_bounds_what_it_reports() {
         }],
     );
 }
+
+#[test]
+fn victims_and_authors_of_violence() {
+    // (text, source, target): hand-written sentences, one construction each.
+    let cases: [(&str, Option<(&str, &str)>, Option<(&str, &str)>); 6] = [
+        // "Came under attack": the one subjected to it is the target; no author named.
+        (
+            "تعرضت القوات الأمريكية لهجوم في الرمادي مساء الخميس.",
+            None,
+            Some(("القوات الأمريكية", "USA MIL")),
+        ),
+        // The people a count of the dead counts are the victims.
+        (
+            "أسفر انفجار سيارة مفخخة في بغداد عن مقتل أربعة أشخاص.",
+            None,
+            Some(("أشخاص", "IRQ CVL")),
+        ),
+        // Verb, subject, object.
+        (
+            "قتلت القوات العراقية خمسة مسلحين في الموصل.",
+            Some(("القوات العراقية", "IRQ MIL")),
+            Some(("مسلحين", "IRQ UAF")),
+        ),
+        // Subject before the verb.
+        (
+            "قال الجيش إن قواته قتلت مسلحا في العاصمة.",
+            Some(("قواته", "- MIL")),
+            Some(("مسلحا", "- UAF")),
+        ),
+        // A passive with its author after "على يد".
+        (
+            "اختطف صحفي على يد مسلحين في البصرة.",
+            Some(("مسلحين", "IRQ UAF")),
+            Some(("صحفي", "IRQ MED")),
+        ),
+        // "Two soldiers were killed in a suicide attack": victims, author unnamed.
+        (
+            "قتل جنديان في هجوم انتحاري في كابل.",
+            None,
+            Some(("جنديان", "AFG MIL")),
+        ),
+    ];
+    for (text, source, target) in cases {
+        let a = actors(text);
+        assert_eq!(a.len(), 1, "{text}: {a:?}");
+        assert_eq!(a[0].0, "ASSAULT", "{text}");
+        let owned = |x: Option<(&str, &str)>| x.map(|(t, c)| (t.to_string(), c.to_string()));
+        assert_eq!(a[0].1, owned(source), "{text}: source");
+        assert_eq!(a[0].2, owned(target), "{text}: target");
+    }
+}
