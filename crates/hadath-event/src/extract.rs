@@ -1101,7 +1101,6 @@ fn precision_name(p: Precision) -> &'static str {
         Precision::Week => "week",
         Precision::Month => "month",
         Precision::Year => "year",
-        Precision::Decade => "decade",
     }
 }
 

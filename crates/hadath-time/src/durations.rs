@@ -126,7 +126,12 @@ fn part(
         if lang == Lang::En && words.text(k) == "of" {
             k += 1;
         }
-        let (_, unit) = unit_at(k)?;
+        // A unit row's count is a dual's own count (يومين: 2 days), never taken after a number,
+        // or a unit worth many of another (عقود: 10 years each), which the number multiplies.
+        let (count, unit) = unit_at(k)?;
+        if count >= 10 {
+            amount *= count as f64;
+        }
         let mut end = k + 1;
         // "an hour and a half", "a month and half".
         if let Some((fraction, after)) = and_fraction(lang, words, end) {

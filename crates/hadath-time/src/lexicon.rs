@@ -27,25 +27,11 @@ pub(crate) enum Approx {
     LessThan,
 }
 
-/// A time word's role in the grammar.
+/// A calendar name: a month (1–12) or a weekday (1 Monday … 7 Sunday, as in the tables).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum TimeKind {
     Month(u8),
     Weekday(u8),
-    Day(i32),
-    Night(i32),
-    Week(i32),
-    MonthRel(i32),
-    YearRel(i32),
-    YearStart,
-    Past,
-    Next,
-    YearCue,
-    NightOf,
-    DayCue,
-    Ago,
-    Since,
-    Unit(&'static str),
 }
 
 pub(crate) struct Tables {
@@ -61,12 +47,8 @@ pub(crate) struct Tables {
     pub durations: HashMap<String, (u64, Grain)>,
     /// Approximation phrases (words) → kind, longest first.
     pub approx: Vec<(Vec<String>, Approx)>,
-    /// Time phrases (one or more words joined by a space) → kinds; longest phrase first on lookup.
+    /// Month and weekday names (one or more words joined by a space) → kinds.
     pub times: HashMap<String, Vec<TimeKind>>,
-    /// Every leading run of words of a multiword time phrase ("الاسبوع" of "الاسبوع الماضي").
-    pub time_prefixes: rustc_hash::FxHashSet<String>,
-    /// Words in the longest time phrase.
-    pub max_time_words: usize,
 }
 
 fn parse_approx(tsv: &str) -> Vec<(Vec<String>, Approx)> {
@@ -123,46 +105,26 @@ fn parse_numbers(tsv: &str) -> HashMap<String, Vec<(u64, NumKind)>> {
     map
 }
 
-fn parse_times(tsv: &str) -> (HashMap<String, Vec<TimeKind>>, usize) {
+fn parse_times(tsv: &str) -> HashMap<String, Vec<TimeKind>> {
     let mut map: HashMap<String, Vec<TimeKind>> = HashMap::default();
-    let mut max_words = 1;
     for (_, fields) in tsv_rows(tsv) {
         let (Some(forms), Some(kind), Some(value)) = (fields.first(), fields.get(1), fields.get(2))
         else {
             continue;
         };
-        let int = value.parse::<i32>().unwrap_or(0);
+        let Ok(n) = value.parse::<u8>() else {
+            continue;
+        };
         let kind = match *kind {
-            "month" => TimeKind::Month(int as u8),
-            "weekday" => TimeKind::Weekday(int as u8),
-            "day" => TimeKind::Day(int),
-            "night" => TimeKind::Night(int),
-            "week" => TimeKind::Week(int),
-            "month_rel" => TimeKind::MonthRel(int),
-            "year_rel" => TimeKind::YearRel(int),
-            "year_start" => TimeKind::YearStart,
-            "past" => TimeKind::Past,
-            "next" => TimeKind::Next,
-            "year_cue" => TimeKind::YearCue,
-            "night_of" => TimeKind::NightOf,
-            "day_cue" => TimeKind::DayCue,
-            "ago" => TimeKind::Ago,
-            "since" => TimeKind::Since,
-            "unit" => TimeKind::Unit(match *value {
-                "day" => "day",
-                "week" => "week",
-                "month" => "month",
-                "year" => "year",
-                _ => "decade",
-            }),
+            "month" => TimeKind::Month(n),
+            "weekday" => TimeKind::Weekday(n),
             _ => continue,
         };
         for form in forms.split('|') {
-            max_words = max_words.max(form.split(' ').count());
             map.entry(form.to_string()).or_default().push(kind.clone());
         }
     }
-    (map, max_words)
+    map
 }
 
 /// Rows of `kind` in a numbers table: (forms, value).
@@ -178,7 +140,7 @@ fn rows_of<'a>(tsv: &'a str, kind: &'a str) -> impl Iterator<Item = (Vec<&'a str
 }
 
 fn tables(numbers: &str, times: &str) -> Tables {
-    let (times, max_time_words) = parse_times(times);
+    let times = parse_times(times);
     let words_of = |kind: &str| {
         rows_of(numbers, kind)
             .flat_map(|(forms, _)| forms.into_iter().map(str::to_string))
@@ -204,15 +166,7 @@ fn tables(numbers: &str, times: &str) -> Tables {
             durations.insert(form.to_string(), (count, unit));
         }
     }
-    let time_prefixes = times
-        .keys()
-        .flat_map(|phrase| {
-            let words: Vec<&str> = phrase.split(' ').collect();
-            (1..words.len()).map(move |n| words[..n].join(" "))
-        })
-        .collect();
     Tables {
-        time_prefixes,
         numbers: parse_numbers(numbers),
         decimal_point: words_of("point"),
         minus: words_of("minus"),
@@ -220,7 +174,6 @@ fn tables(numbers: &str, times: &str) -> Tables {
         durations,
         approx: parse_approx(numbers),
         times,
-        max_time_words,
     }
 }
 

@@ -198,6 +198,8 @@ enum Tx {
     HijriMonth(i8),
     /// After a Hijri year: هـ, هجري, للهجرة.
     HijriEra,
+    /// "overnight", "خلال الليل": the night before today.
+    Overnight,
 }
 
 /// A named part of the day, as an interval of hours.
@@ -283,6 +285,7 @@ fn parse_grammar(tsv: &str) -> Grammar {
             "ago" => Tx::Ago,
             "ahead" => Tx::Ahead,
             "within" => Tx::Within,
+            "overnight" => Tx::Overnight,
             "daypart" => Tx::Daypart(match *value {
                 "morning" => Daypart::Morning,
                 "afternoon" => Daypart::Afternoon,
@@ -409,7 +412,22 @@ impl Scan<'_, '_> {
     }
 
     fn month(&self, i: usize) -> Option<(i8, usize)> {
-        memo(&self.month_cache, i, || self.read_month(i))
+        memo(&self.month_cache, i, || {
+            let (m, end) = self.read_month(i)?;
+            // Both names of the month: "كانون الثاني/يناير", "يناير (كانون الثاني)".
+            let other = match self.text(end) {
+                "/" => self.read_month(end + 1).map(|(o, e)| (o, e)),
+                "(" => self
+                    .read_month(end + 1)
+                    .filter(|&(_, e)| self.text(e) == ")")
+                    .map(|(o, e)| (o, e + 1)),
+                _ => None,
+            };
+            match other {
+                Some((o, e)) if o == m => Some((m, e)),
+                _ => Some((m, end)),
+            }
+        })
     }
 
     fn read_month(&self, i: usize) -> Option<(i8, usize)> {
@@ -994,9 +1012,19 @@ fn read_date(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
                 })
                 .is_some());
         let word_not_month = ambiguous && year.is_none() && !cued && s.words.len() > 1;
-        let (first, end) = match year {
-            Some((y, e)) => (Date::new(y, m, 1).ok(), e),
-            None => (Some(resolve_month(today, m, s.lean)), end),
+        // "ديسمبر الماضي", "last December" (before it: a shift read elsewhere): the one before
+        // or after now.
+        let shift_after = match s.is(end, |t| matches!(t, Tx::Shift(_))) {
+            Some((Tx::Shift(n), e)) if year.is_none() && n != 0 => Some((n, e)),
+            _ => None,
+        };
+        let (first, end) = match (year, shift_after) {
+            (Some((y, e)), _) => (Date::new(y, m, 1).ok(), e),
+            (None, Some((n, e))) => {
+                let lean = if n < 0 { Lean::Past } else { Lean::Future };
+                (Some(resolve_month(today, m, lean)), e)
+            }
+            (None, None) => (Some(resolve_month(today, m, s.lean)), end),
         };
         if let Some(first) = first.filter(|_| !word_not_month) {
             offer(Some((
@@ -1151,11 +1179,17 @@ fn relative_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
     {
         let sign = if t == Tx::Ago { -1 } else { 1 };
         let mut v = shifted(d, sign)?;
-        // Arabic "قبل اسبوع" is a day.
+        // Arabic "قبل اسبوع" is a day; "قبل ثلاث سنوات", "منذ عقدين" a year.
         if s.lang == Lang::Ar && v.grain < Grain::Day {
             v = Instant {
                 at: midnight(v.at.date()),
                 grain: Grain::Day,
+            };
+        }
+        if s.lang == Lang::Ar && d.unit == Grain::Year {
+            v = Instant {
+                at: truncate(v.at, Grain::Year),
+                grain: Grain::Year,
             };
         }
         return Some((TimeValue::At(v), d.tokens.end));
@@ -1232,7 +1266,7 @@ fn weekday_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
     let (w, mut end) = s.weekday(k)?;
     // Arabic day names are also numbers and nouns (اثنين "two", احد "one", سبت): without the
     // article they need "يوم/ليلة" before, "هذا", or a week after ("احد الاسبوع الماضي").
-    if s.lang == Lang::Ar && !s.text(k).starts_with("ال") {
+    if s.lang == Lang::Ar && !s.words.forms(k).any(|f| f.starts_with("ال")) {
         let cue_before = before.is_some()
             || (k > 0 && matches!(s.text(k - 1), "يوم" | "ليله" | "صباح" | "مساء" | "فجر"));
         let week_after = s
@@ -1519,6 +1553,11 @@ fn period_part_at(s: &Scan<'_, '_>, part: Tx, after: usize) -> Option<(TimeValue
         let first = Date::new(y, 1, 1).ok()?;
         let value = match part {
             Tx::Start | Tx::Early => interval(first, Date::new(y, 4, 1).ok()?, Grain::Month),
+            Tx::Mid => interval(
+                Date::new(y, 5, 1).ok()?,
+                Date::new(y, 9, 1).ok()?,
+                Grain::Month,
+            ),
             Tx::End | Tx::Late => interval(
                 Date::new(y, 9, 1).ok()?,
                 Date::new(y + 1, 1, 1).ok()?,
@@ -1582,6 +1621,16 @@ fn month_part_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
     let month = s
         .month_spec(after)
         .or_else(|| s.month_spec(after + usize::from(s.text(after) == "من")));
+    // "بداية الشهر", "نهاية العام": this month, this year.
+    if s.lang == Lang::Ar && month.is_none() {
+        if let Some((Tx::Period(Grain::Month), e)) =
+            s.is(after, |t| matches!(t, Tx::Period(Grain::Month)))
+            && s.is(e, |t| matches!(t, Tx::Shift(_))).is_none()
+        {
+            return month_part_value(s, part, MonthRef::Shift(0), e);
+        }
+        return period_part_at(s, part, after);
+    }
     let Some((month, end)) = month else {
         return if s.lang == Lang::En {
             period_part_at(
@@ -2197,6 +2246,23 @@ fn single_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
         let value = clock_value(s, clock, grain, pod, date.map(|(d, _)| d))?;
         return Some((TimeValue::At(value), date.map_or(end, |(_, e)| e)));
     }
+    // "overnight", "خلال الليل": from yesterday evening to this morning.
+    if let Some((_, end)) = s.is(i, |t| matches!(t, Tx::Overnight)) {
+        let today = s.now.date();
+        let hour = |d: Date, h: i8| {
+            Some(Instant {
+                at: d.to_datetime(Time::new(h, 0, 0, 0).ok()?),
+                grain: Grain::Hour,
+            })
+        };
+        return Some((
+            TimeValue::Between {
+                from: hour(add_days(today, -1), 18),
+                to: hour(today, 6),
+            },
+            end,
+        ));
+    }
     // Parts of the day as intervals: "this evening", "last night", "monday morning",
     // "tomorrow lunch"; with a clock time after them: "saturday morning at 9".
     if let Some(v) = daypart_at(s, i) {
@@ -2351,6 +2417,43 @@ fn daypart_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
     let (Tx::Daypart(part), mut end) = s.is(k, |t| matches!(t, Tx::Daypart(_)))? else {
         return None;
     };
+    // Arabic names the part first: "مساء السبت", "صباح اليوم", "الليلة الماضية"; "ليلة السبت"
+    // is the night before Saturday. A part alone (صباحا، ظهر) dates nothing.
+    if s.lang == Lang::Ar && !dated {
+        if let Some((Tx::Shift(n), e)) = s.is(end, |t| matches!(t, Tx::Shift(_)))
+            && n < 0
+        {
+            day = add_days(today, -1);
+            end = e;
+        } else {
+            let after = s.skip_fillers(end);
+            let (TimeValue::At(d), e) = date_at(s, after)? else {
+                return None;
+            };
+            if d.grain != Grain::Day {
+                return None;
+            }
+            if part == Daypart::Night && s.text(k) == "ليله" && s.weekday(after).is_some() {
+                let eve = add_days(d.at.date(), -1).to_datetime(Time::new(18, 0, 0, 0).ok()?);
+                let dawn = d.at.date().to_datetime(Time::new(6, 0, 0, 0).ok()?);
+                return Some((
+                    TimeValue::Between {
+                        from: Some(Instant {
+                            at: eve,
+                            grain: Grain::Hour,
+                        }),
+                        to: Some(Instant {
+                            at: dawn,
+                            grain: Grain::Hour,
+                        }),
+                    },
+                    e,
+                ));
+            }
+            day = d.at.date();
+            end = e;
+        }
+    }
     // "... of christmas 2013", "morning of the 15th of february".
     if !dated
         && s.text(end) == "of"
