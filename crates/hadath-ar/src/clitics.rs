@@ -45,15 +45,15 @@ pub fn analyses(word: &str, out: &mut Vec<Analysis>) {
                 push_stem(out, after_particle, prefix_len, false, verbal_ok);
             }
             // With the article: ال, or ل + ال written لل.
-            if let Some(stem) = after_particle.strip_prefix("ال") {
-                if *particle != "ل" {
-                    push_stem(out, stem, prefix_len + "ال".len(), true, false);
-                }
+            if let Some(stem) = after_particle.strip_prefix("ال")
+                && *particle != "ل"
+            {
+                push_stem(out, stem, prefix_len + "ال".len(), true, false);
             }
-            if *particle == "ل" {
-                if let Some(stem) = after_particle.strip_prefix('ل') {
-                    push_stem(out, stem, prefix_len + 'ل'.len_utf8(), true, false);
-                }
+            if *particle == "ل"
+                && let Some(stem) = after_particle.strip_prefix('ل')
+            {
+                push_stem(out, stem, prefix_len + 'ل'.len_utf8(), true, false);
             }
         }
     }

@@ -82,10 +82,10 @@ pub fn analyses(word: &str, out: &mut Vec<Analysis>) {
     if let Some(stem) = word.strip_suffix("es") {
         push(stem.to_string());
     }
-    if let Some(stem) = word.strip_suffix('s') {
-        if !stem.ends_with('s') {
-            push(stem.to_string());
-        }
+    if let Some(stem) = word.strip_suffix('s')
+        && !stem.ends_with('s')
+    {
+        push(stem.to_string());
     }
     if let Some(stem) = word.strip_suffix("ied") {
         push(format!("{stem}y"));

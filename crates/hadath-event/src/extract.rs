@@ -398,10 +398,10 @@ fn find_entities(d: &mut Doc<'_>, range: Range<usize>) {
         };
         let tokens = range.start + e.start..range.start + e.end;
         // A name is words: punctuation at its edges is the recogniser's slip.
-        let words = tokens
+        let mut words = tokens
             .clone()
             .filter(|&i| d.tokens[i].kind == TokenKind::Word);
-        let (Some(start), Some(last)) = (words.clone().next(), words.last()) else {
+        let (Some(start), Some(last)) = (words.clone().next(), words.next_back()) else {
             continue;
         };
         d.entities.push((start..last + 1, kind));
@@ -1705,7 +1705,7 @@ fn build_events(
                 matches!(a.sector.as_deref(), Some("COP" | "MIL" | "UAF" | "REB"))
             };
             let (source, target) =
-                if entry.event_type == PloverType::Protest && source.is_none_or(|a| security(a)) {
+                if entry.event_type == PloverType::Protest && source.is_none_or(&security) {
                     let protester = s
                         .actors
                         .iter()
@@ -1872,7 +1872,7 @@ fn build_events(
                 .and_then(|l| d.gazetteer.country(&l.country))
                 .map(|p| p.country_iso3().to_string());
             let fatalities = (fatality_type == Some(entry.event_type))
-                .then(|| fatality.as_ref())
+                .then_some(fatality.as_ref())
                 .flatten()
                 .map(|f| count_record(d, f));
             // The injured go with the violence of the sentence, the arrested with its arrests.
@@ -1881,7 +1881,7 @@ fn build_events(
                 .flatten()
                 .map(|f| count_record(d, f));
             let arrested = (entry.event_type == PloverType::Coerce)
-                .then(|| arrested.as_ref())
+                .then_some(arrested.as_ref())
                 .flatten()
                 .map(|f| count_record(d, f));
             let (factuality, marker) = factuality(d, s, trigger);

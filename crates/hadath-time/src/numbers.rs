@@ -159,8 +159,8 @@ fn approximation(tables: &Tables, words: &WordView<'_>, i: usize) -> Option<(App
     None
 }
 
-fn number_roles<'t>(
-    tables: &'t Tables,
+fn number_roles(
+    tables: &Tables,
     words: &WordView<'_>,
     i: usize,
     need_conjunction: bool,
@@ -505,10 +505,11 @@ fn pick_role(
     current: u64,
 ) -> Option<(u64, NumKind)> {
     // After a unit, "عشر" is the teen ten; elsewhere prefer units, tens, hundreds, scales.
-    if last == Some(NumKind::Unit) && current < 10 {
-        if let Some(r) = roles.iter().find(|(_, k)| *k == NumKind::Teen) {
-            return Some(*r);
-        }
+    if last == Some(NumKind::Unit)
+        && current < 10
+        && let Some(r) = roles.iter().find(|(_, k)| *k == NumKind::Teen)
+    {
+        return Some(*r);
     }
     roles
         .iter()

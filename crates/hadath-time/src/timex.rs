@@ -125,18 +125,18 @@ impl Holiday {
                 .get(k)
                 .and_then(|p| p.trim_start_matches('+').parse::<i16>().ok())
         };
-        Some(match parts.first()? {
-            &"fixed" => Holiday::Fixed(int(1)? as i8, int(2)? as i8),
-            &"easter" => Holiday::Easter(int(1)?),
-            &"nth" => Holiday::Nth(
+        Some(match *parts.first()? {
+            "fixed" => Holiday::Fixed(int(1)? as i8, int(2)? as i8),
+            "easter" => Holiday::Easter(int(1)?),
+            "nth" => Holiday::Nth(
                 int(1)? as i8,
                 weekday_named(parts.get(2)?)?,
                 int(3)? as i8,
                 int(4).unwrap_or(0),
             ),
-            &"hijri" => Holiday::Hijri(int(1)? as i8, int(2)? as i8),
-            &"ramadan" => Holiday::Ramadan,
-            &"ramadan_last_friday" => Holiday::RamadanLastFriday,
+            "hijri" => Holiday::Hijri(int(1)? as i8, int(2)? as i8),
+            "ramadan" => Holiday::Ramadan,
+            "ramadan_last_friday" => Holiday::RamadanLastFriday,
             _ => return None,
         })
     }
@@ -416,7 +416,7 @@ impl Scan<'_, '_> {
             let (m, end) = self.read_month(i)?;
             // Both names of the month: "كانون الثاني/يناير", "يناير (كانون الثاني)".
             let other = match self.text(end) {
-                "/" => self.read_month(end + 1).map(|(o, e)| (o, e)),
+                "/" => self.read_month(end + 1),
                 "(" => self
                     .read_month(end + 1)
                     .filter(|&(_, e)| self.text(e) == ")")
@@ -2894,7 +2894,7 @@ fn grammar_words(lang: Lang, words: &WordView<'_>, i: usize) -> Vec<(&'static [T
             }
         };
         if k == 0 {
-            forms.for_each(|form| consider(form));
+            forms.for_each(&mut consider);
         } else {
             let forms: Vec<&str> = forms.collect();
             let mut joined = String::new();

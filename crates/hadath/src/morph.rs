@@ -339,7 +339,7 @@ fn plover(data: &Path, part: &str) -> Result<ExitCode> {
         std::fs::read_to_string(data).with_context(|| format!("reading {}", data.display()))?;
     let keep = match part {
         "all" => |_: usize| true,
-        "tune" => |i: usize| i % 2 == 0,
+        "tune" => |i: usize| i.is_multiple_of(2),
         "check" => |i: usize| i % 2 == 1,
         other => anyhow::bail!("--part {other}: expected tune, check or all"),
     };
