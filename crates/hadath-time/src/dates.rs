@@ -101,9 +101,12 @@ fn from_grammar(t: &crate::TimeExpr, published: Date) -> Option<TimeMention> {
     ))
 }
 
-/// The longest time phrase starting at `i`: (kinds, end).
 fn add_days(date: Date, days: i64) -> Date {
-    date.checked_add(days.days()).unwrap_or(date)
+    jiff::Span::new()
+        .try_days(days)
+        .ok()
+        .and_then(|sp| date.checked_add(sp).ok())
+        .unwrap_or(date)
 }
 
 fn clip(mut m: TimeMention, published: Date) -> TimeMention {

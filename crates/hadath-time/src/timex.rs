@@ -701,7 +701,25 @@ fn periods_from_today(today: Date, grain: Grain, n: i32, count: i64) -> TimeValu
 }
 
 fn add_days(d: Date, n: i64) -> Date {
-    d.checked_add(n.days()).unwrap_or(d)
+    span(Grain::Day, n)
+        .and_then(|sp| d.checked_add(sp).ok())
+        .unwrap_or(d)
+}
+
+/// `n` units of `g` as a span; `None` out of range (a number in text can be any size).
+fn span(g: Grain, n: i64) -> Option<jiff::Span> {
+    let zero = jiff::Span::new();
+    match g {
+        Grain::Year => zero.try_years(n),
+        Grain::Quarter => zero.try_months(n.checked_mul(3)?),
+        Grain::Month => zero.try_months(n),
+        Grain::Week => zero.try_weeks(n),
+        Grain::Day => zero.try_days(n),
+        Grain::Hour => zero.try_hours(n),
+        Grain::Minute => zero.try_minutes(n),
+        Grain::Second => zero.try_seconds(n),
+    }
+    .ok()
 }
 
 fn monday_of(d: Date) -> Date {
@@ -720,14 +738,13 @@ fn period_start(d: Date, grain: Grain) -> Date {
 }
 
 fn shift_period(d: Date, grain: Grain, n: i64) -> Date {
-    let r = match grain {
-        Grain::Week => d.checked_add((7 * n).days()),
-        Grain::Month => d.checked_add(n.months()),
-        Grain::Quarter => d.checked_add((3 * n).months()),
-        Grain::Year => d.checked_add(n.years()),
-        _ => d.checked_add(n.days()),
+    let g = match grain {
+        Grain::Week | Grain::Month | Grain::Quarter | Grain::Year => grain,
+        _ => Grain::Day,
     };
-    r.unwrap_or(d)
+    span(g, n)
+        .and_then(|sp| d.checked_add(sp).ok())
+        .unwrap_or(d)
 }
 
 /// The month `m` of the year nearest the reference in the lean's direction.
@@ -1152,13 +1169,14 @@ fn relative_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
     let durations = &s.durations;
     // Now moved by the duration, to the second.
     let exact = |d: &crate::DurationMention, sign: i64| -> Option<DateTime> {
-        let span = match d.unit {
-            Grain::Year if d.value.fract() == 0.0 => (sign * d.value as i64).years(),
-            Grain::Quarter if d.value.fract() == 0.0 => (sign * 3 * d.value as i64).months(),
-            Grain::Month if d.value.fract() == 0.0 => (sign * d.value as i64).months(),
-            _ => (sign * d.seconds() as i64).seconds(),
+        let whole = d.value.fract() == 0.0;
+        let sp = match d.unit {
+            g @ (Grain::Year | Grain::Quarter | Grain::Month) if whole => {
+                span(g, (d.value as i64).checked_mul(sign)?)?
+            }
+            _ => span(Grain::Second, (d.seconds() as i64).checked_mul(sign)?)?,
         };
-        s.now.checked_add(span).ok()
+        s.now.checked_add(sp).ok()
     };
     let shifted = |d: &crate::DurationMention, sign: i64| -> Option<Instant> {
         let at = exact(d, sign)?;
@@ -2673,10 +2691,11 @@ fn interval_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
         if g < Grain::Day {
             let unit = g.seconds() as i64;
             let here = truncate(s.now, g);
+            let back = count.checked_mul(unit)?;
             let first = here
-                .checked_add((if n > 0 { unit } else { -count * unit }).seconds())
+                .checked_add(span(Grain::Second, if n > 0 { unit } else { -back })?)
                 .ok()?;
-            let last = first.checked_add((count * unit).seconds()).ok()?;
+            let last = first.checked_add(span(Grain::Second, back)?).ok()?;
             return Some((
                 TimeValue::Between {
                     from: Some(Instant {
@@ -2780,7 +2799,10 @@ fn interval_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
             d.unit
         };
         let grain = from.grain.min(span_grain);
-        let at = from.at.checked_add((d.seconds() as i64).seconds()).ok()?;
+        let at = from
+            .at
+            .checked_add(span(Grain::Second, d.seconds() as i64)?)
+            .ok()?;
         let at = if d.unit >= Grain::Day {
             midnight(at.date())
         } else {
@@ -3246,5 +3268,37 @@ mod reading_tests {
                 grain: Grain::Month
             })
         );
+    }
+}
+
+#[cfg(test)]
+mod size_tests {
+    use super::*;
+    use crate::Words;
+
+    /// Numbers of any size in relative times give no value or a clipped one, never a panic
+    /// (jiff's span constructors panic out of range; every span here is built fallibly).
+    #[test]
+    fn huge_amounts_of_time_do_not_panic() {
+        let now = jiff::civil::date(2022, 1, 6).at(12, 0, 0, 0);
+        for (pack, text) in [
+            (
+                &hadath_ar::ArabicPack as &dyn hadath_text::LanguagePack,
+                "قبل 900000 عقد و 5000000000000 سنة",
+            ),
+            (&hadath_ar::ArabicPack, "منذ 99999999999999 ساعة"),
+            (&hadath_en::EnglishPack, "in 99999999999999999999 years"),
+            (&hadath_en::EnglishPack, "99999999999 days ago"),
+            (
+                &hadath_en::EnglishPack,
+                "within the next 9999999999999 hours",
+            ),
+            (&hadath_en::EnglishPack, "the last 9999999999999 seconds"),
+        ] {
+            let words = Words::analyse(pack, text);
+            for lean in [Lean::Past, Lean::Future] {
+                let _ = parse_times(pack.lang(), &words.view(), now, lean);
+            }
+        }
     }
 }
