@@ -1823,6 +1823,33 @@ fn build_events(
                 }
                 _ => (source, target),
             };
+            // "the minister said the army must withdraw": the one who must is the target of the
+            // demand, the speaker before it its source.
+            let must = entry.event_type == PloverType::Request
+                && s.markers
+                    .iter()
+                    .any(|(r, m)| *m == Marker::Must && r.start == trigger.start);
+            let (source, target) = if must {
+                let before: Vec<&ActorMention> = s
+                    .actors
+                    .iter()
+                    .filter(|a| !a.name_only && a.tokens.end <= trigger.start)
+                    .collect();
+                match before.as_slice() {
+                    [.., speaker, addressee] => {
+                        source_rule = "speaker-of-demand";
+                        target_rule = "addressee-before-must";
+                        (Some(*speaker), Some(*addressee))
+                    }
+                    [addressee] => {
+                        target_rule = "addressee-before-must";
+                        (None, Some(*addressee))
+                    }
+                    [] => (source, target),
+                }
+            } else {
+                (source, target)
+            };
             let (source, target) = match subjected {
                 Some(victim) => {
                     target_rule = "subject-of-undergo";

@@ -57,6 +57,8 @@ pub(crate) enum Marker {
     Undergo,
     /// "على يد", "by": the actor after it did what the passive verb before it says.
     Agent,
+    /// "must", "should": a demand on the actor before it ("… said the army must withdraw").
+    Must,
 }
 
 pub(crate) struct LangLexicons {
@@ -146,6 +148,7 @@ fn build(pack: &'static dyn LanguagePack, dir: &str) -> LangLexicons {
             "WHEN" => Marker::When,
             "UNDERGO" => Marker::Undergo,
             "AGENT" => Marker::Agent,
+            "MUST" => Marker::Must,
             _ => return None,
         };
         Some((f.first()?.to_string(), marker))

@@ -463,3 +463,56 @@ fn victims_and_authors_of_violence() {
         assert_eq!(a[0].2, owned(target), "{text}: target");
     }
 }
+
+#[test]
+fn stated_intentions_are_events_of_their_own() {
+    // PLOVER's convention: a commitment is AGREE, an intention to do harm THREATEN, what another
+    // must do REQUEST (the one who must is its target, the speaker its source).
+    let cases = [
+        (
+            "The government would help the refugees.",
+            (
+                "AGREE",
+                "would help",
+                "asserted",
+                Some("government"),
+                Some("refugees"),
+            ),
+        ),
+        (
+            "Rebel commanders said they would attack the city.",
+            ("THREATEN", "would attack", "claimed", Some("Rebel"), None),
+        ),
+        (
+            "The minister said the army must withdraw from the town.",
+            (
+                "REQUEST",
+                "must withdraw",
+                "claimed",
+                Some("minister"),
+                Some("army"),
+            ),
+        ),
+    ];
+    for (text, (kind, trigger, factuality, source, target)) in cases {
+        let doc = Document {
+            id: "t".into(),
+            text: text.into(),
+            lang: Lang::En,
+            published: "2023-03-13".parse().ok(),
+            url: None,
+        };
+        let (events, _) = extract(&doc);
+        assert_eq!(events.len(), 1, "{text}: {events:#?}");
+        let e = &events[0];
+        assert_eq!(e.event_type.as_str(), kind, "{text}");
+        assert_eq!(e.trigger.text, trigger, "{text}");
+        assert_eq!(
+            format!("{:?}", e.factuality).to_lowercase(),
+            factuality,
+            "{text}"
+        );
+        assert_eq!(e.source.as_ref().map(|a| a.text.as_str()), source, "{text}");
+        assert_eq!(e.target.as_ref().map(|a| a.text.as_str()), target, "{text}");
+    }
+}
