@@ -340,6 +340,7 @@ pub fn extract_with(doc: &Document, options: &Options) -> (Vec<Event>, Vec<Diagn
         .collect();
     let mut sentences = find_mentions(&d, ranges);
     resolve_places(&d, &mut sentences);
+    country_actors(&d, &mut sentences);
     let doc_country = main_country(&d, &sentences);
     let mut events = build_events(&d, &sentences, doc_country, options.explain);
     merge(&mut events);
@@ -521,12 +522,16 @@ fn sentence_mentions(d: &Doc<'_>, span: Span, range: Range<usize>, paragraph: us
         }
     }
     let actors = find_actors(d, &range);
-    // A trigger word inside an actor's name (قوات مكافحة الشغب, "riot police") names no event.
+    // A trigger word inside an actor's name (قوات مكافحة الشغب, "riot police") names no event;
+    // nor does a verb reading of a word that is an actor's noun (وزارة "ministry", not و + زاره
+    // "and he visited him").
     let triggers: Vec<_> = select_triggers(d.lex.triggers.find_all(&d.analyses, range.clone()))
         .into_iter()
-        .filter(|(r, _)| {
+        .filter(|(r, e)| {
             !actors.iter().any(|a| {
-                a.tokens.start <= r.start && r.end <= a.tokens.end && a.tokens.len() > r.len()
+                a.tokens.start <= r.start
+                    && r.end <= a.tokens.end
+                    && (a.tokens.len() > r.len() || e.verbal && a.tokens == *r)
             })
         })
         .collect();
@@ -985,6 +990,60 @@ fn resolve_places(d: &Doc<'_>, sentences: &mut [Sentence]) {
             }
             s.places.sort_by_key(|p| p.tokens.start);
         }
+    }
+}
+
+/// Country names as actors. A country named without a locative cue before it qualifies the actor
+/// it stands beside ("رئيس وزراء العراق", "Iraq's government") or, alone, is an actor itself (the
+/// state: "Hungary said", "قرار بريطانيا"), coded with its country and no sector, as CAMEO codes a
+/// bare country.
+fn country_actors(d: &Doc<'_>, sentences: &mut [Sentence]) {
+    for s in sentences.iter_mut() {
+        let names: Vec<(Range<usize>, String)> = s
+            .places
+            .iter()
+            .filter(|p| p.kind == PlaceKind::Country && !p.cue && p.method == Method::Name)
+            .filter(|p| {
+                // Not inside or under a trigger-bearing phrase already read as an actor.
+                !s.actors
+                    .iter()
+                    .any(|a| a.tokens.start <= p.tokens.start && p.tokens.end <= a.tokens.end)
+            })
+            .filter_map(|p| {
+                let place = d.gazetteer.place(p.place)?;
+                Some((p.tokens.clone(), place.country_iso3().to_string()))
+            })
+            .collect();
+        for (tokens, iso3) in names {
+            // Arabic: the country after its actor (construct state); English: before it, with
+            // or without "'s".
+            let next_to = |a: &ActorMention| match d.doc.lang {
+                Lang::Ar => a.tokens.end == tokens.start,
+                _ => {
+                    a.tokens.start == tokens.end
+                        || (d.text(tokens.end) == "'" || d.text(tokens.end) == "’")
+                            && a.tokens.start == tokens.end + 2
+                }
+            };
+            match s.actors.iter_mut().find(|a| next_to(a)) {
+                Some(actor) if actor.country.is_none() => {
+                    actor.tokens =
+                        actor.tokens.start.min(tokens.start)..actor.tokens.end.max(tokens.end);
+                    actor.country = Some(iso3);
+                }
+                Some(_) => {}
+                None => s.actors.push(ActorMention {
+                    tokens,
+                    sector: None,
+                    country: Some(iso3),
+                    name_only: false,
+                    entry: None,
+                    demonym: true,
+                    named: false,
+                }),
+            }
+        }
+        s.actors.sort_by_key(|a| a.tokens.start);
     }
 }
 
@@ -1704,24 +1763,27 @@ fn build_events(
             let security = |a: &ActorMention| {
                 matches!(a.sector.as_deref(), Some("COP" | "MIL" | "UAF" | "REB"))
             };
-            let (source, target) =
-                if entry.event_type == PloverType::Protest && source.is_none_or(&security) {
-                    let protester = s
-                        .actors
-                        .iter()
-                        .filter(|a| {
-                            a.sector.is_some()
-                                && !security(a)
-                                && (a.tokens.end <= trigger.start || a.tokens.start >= trigger.end)
-                        })
-                        .min_by_key(|a| a.tokens.start.abs_diff(trigger.start));
-                    // The one who protests is not also the one protested against.
-                    let target = target.filter(|t| protester.is_none_or(|p| p.tokens != t.tokens));
-                    source_rule = "protester-not-security-force";
-                    (protester.or(source.filter(|a| !security(a))), target)
-                } else {
-                    (source, target)
-                };
+            // A country or people named alone (شهدت تركيا مظاهرات) gives way to protesters named.
+            let bare = |a: &ActorMention| a.sector.is_none() && a.entry.is_none() && !a.name_only;
+            let (source, target) = if entry.event_type == PloverType::Protest
+                && source.is_none_or(|a| security(a) || bare(a))
+            {
+                let protester = s
+                    .actors
+                    .iter()
+                    .filter(|a| {
+                        a.sector.is_some()
+                            && !security(a)
+                            && (a.tokens.end <= trigger.start || a.tokens.start >= trigger.end)
+                    })
+                    .min_by_key(|a| a.tokens.start.abs_diff(trigger.start));
+                // The one who protests is not also the one protested against.
+                let target = target.filter(|t| protester.is_none_or(|p| p.tokens != t.tokens));
+                source_rule = "protester-not-security-force";
+                (protester.or(source.filter(|a| !security(a))), target)
+            } else {
+                (source, target)
+            };
             // Civilians in an attack are its victims, not its authors ("قتل 12 شخصا": twelve
             // people were killed — the passive is not written): a civilian source becomes the
             // target.
@@ -2042,13 +2104,16 @@ fn same_place(a: &Option<Location>, b: &Option<Location>) -> bool {
     }
 }
 
-/// Merges repeated mentions of one event: same type and place, overlapping dates, compatible
-/// counts, and at least one of the two dated only by context (or both by the same words).
+/// Merges repeated mentions of one event: same type (and mode, where both have one) and place,
+/// overlapping dates, compatible counts, and at least one of the two dated only by context (or
+/// both by the same words).
 fn merge(events: &mut Vec<Event>) {
     let mut merged: Vec<Event> = Vec::new();
     for event in events.drain(..) {
         let target = merged.iter_mut().find(|m| {
             m.event_type == event.event_type
+                // Two kinds of one type (an arrest and a curfew) are two events.
+                && (m.mode == event.mode || m.mode.is_none() || event.mode.is_none())
                 && same_place(&m.location, &event.location)
                 && m.date.start <= event.date.end
                 && event.date.start <= m.date.end

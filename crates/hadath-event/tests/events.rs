@@ -516,3 +516,63 @@ fn stated_intentions_are_events_of_their_own() {
         assert_eq!(e.target.as_ref().map(|a| a.text.as_str()), target, "{text}");
     }
 }
+
+#[test]
+fn country_names_are_actors() {
+    // A country named alone is the state (country, no sector); beside an actor it is the actor's.
+    let doc = |text: &str, lang: Lang| Document {
+        id: "t".into(),
+        text: text.into(),
+        lang,
+        published: "2023-03-13".parse().ok(),
+        url: None,
+    };
+    let (events, _) = extract(&doc(
+        "Hungary said it would send troops to the region.",
+        Lang::En,
+    ));
+    assert_eq!(events.len(), 1, "{events:#?}");
+    let source = events[0].source.as_ref().expect("a source");
+    assert_eq!(
+        (
+            source.text.as_str(),
+            source.country.as_deref(),
+            source.sector.as_deref()
+        ),
+        ("Hungary", Some("HUN"), None)
+    );
+    let a = actors("وصرح مسؤولون بان جنودا متمردين اطلقوا النار على رئيس تيمور الشرقية في منزله.");
+    assert_eq!(a.len(), 1, "{a:?}");
+    assert_eq!(
+        a[0].2,
+        Some(("رئيس تيمور الشرقية".into(), "TLS GOV".into())),
+        "{a:?}"
+    );
+    // After a locative word it is a place, not an actor ("في جنوب شرقي افغانستان").
+    let a = actors("قالت الوزارة إن قوات أجنبية قتلت تسعة جنود في جنوب شرقي أفغانستان.");
+    assert_eq!(a.len(), 1, "{a:?}");
+    assert_eq!(a[0].2.as_ref().map(|t| t.0.as_str()), Some("جنود"), "{a:?}");
+}
+
+#[test]
+fn a_ministry_is_not_a_visit_and_an_arrest_is_not_a_curfew() {
+    // وزارة is a noun of the actor lexicon, not و + زاره ("and he visited him").
+    let a = actors("أعلنت وزارة الداخلية اعتقال عشرة أشخاص في بغداد.");
+    assert_eq!(
+        a.iter().map(|e| e.0.as_str()).collect::<Vec<_>>(),
+        ["COERCE"],
+        "{a:?}"
+    );
+    // Two acts of one type but different modes stay two records.
+    let doc = Document {
+        id: "t".into(),
+        text: "Police arrested 40 people in Minsk on Sunday.\n\nThe government declared a curfew."
+            .into(),
+        lang: Lang::En,
+        published: "2023-03-13".parse().ok(),
+        url: None,
+    };
+    let (events, _) = extract(&doc);
+    let modes: Vec<_> = events.iter().map(|e| e.mode.as_deref()).collect();
+    assert_eq!(modes, [Some("arrest"), Some("curfew")], "{events:#?}");
+}
