@@ -523,16 +523,14 @@ fn sentence_mentions(d: &Doc<'_>, span: Span, range: Range<usize>, paragraph: us
     }
     let actors = find_actors(d, &range);
     // A trigger word inside an actor's name (قوات مكافحة الشغب, "riot police") names no event;
-    // nor does a verb reading of a word that is an actor's noun (وزارة "ministry", not و + زاره
-    // "and he visited him").
+    // nor does a verb read by splitting clitics off a word that is, as written, an actor's noun
+    // (وزارة "ministry", not و + زاره "and he visited him"; وطالب stays "and he demanded").
     let triggers: Vec<_> = select_triggers(d.lex.triggers.find_all(&d.analyses, range.clone()))
         .into_iter()
         .filter(|(r, e)| {
             !actors.iter().any(|a| {
-                a.tokens.start <= r.start
-                    && r.end <= a.tokens.end
-                    && (a.tokens.len() > r.len() || e.verbal && a.tokens == *r)
-            })
+                a.tokens.start <= r.start && r.end <= a.tokens.end && a.tokens.len() > r.len()
+            }) && !(e.verbal && r.len() == 1 && d.lex.actors.has_word(d.text(r.start)))
         })
         .collect();
     let actors = with_names(d, &range, actors, &triggers, &markers);
