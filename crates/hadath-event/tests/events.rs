@@ -548,6 +548,15 @@ fn country_names_are_actors() {
         Some(("رئيس تيمور الشرقية".into(), "TLS GOV".into())),
         "{a:?}"
     );
+    // "Turkey witnessed demonstrations": where, not who (the protest's target is the state).
+    let a = actors("شهدت تركيا أمس مظاهرات مؤيدة للمعارضة.");
+    assert_eq!(a.len(), 1, "{a:?}");
+    assert_ne!(
+        a[0].1.as_ref().map(|s| s.0.as_str()),
+        Some("تركيا"),
+        "{a:?}"
+    );
+    assert_eq!(a[0].2, Some(("تركيا".into(), "TUR -".into())), "{a:?}");
     // After a locative word it is a place, not an actor ("في جنوب شرقي افغانستان").
     let a = actors("قالت الوزارة إن قوات أجنبية قتلت تسعة جنود في جنوب شرقي أفغانستان.");
     assert_eq!(a.len(), 1, "{a:?}");
