@@ -1045,29 +1045,41 @@ fn country_actors(d: &Doc<'_>, sentences: &mut [Sentence]) {
     }
 }
 
-/// The country the document is about: most named (countries and cities), first named on a tie.
+/// The country the document is about: most named by its places (countries and cities), then by
+/// demonyms, then first named.
 fn main_country(d: &Doc<'_>, sentences: &[Sentence]) -> Option<String> {
-    // (country, mentions, first token) over place names and demonyms.
-    let mut counts: Vec<(String, usize, usize)> = Vec::new();
-    let mut count =
-        |country: &str, at: usize| match counts.iter_mut().find(|(c, _, _)| c == country) {
-            Some(entry) => entry.1 += 1,
-            None => counts.push((country.to_string(), 1, at)),
-        };
+    // (country, place names, demonyms, first token). Places first: a document about an attack
+    // in Kabul that names "American soldiers" five times is still about Afghanistan.
+    let mut counts: Vec<(String, usize, usize, usize)> = Vec::new();
+    let mut count = |country: &str, at: usize, place: bool| match counts
+        .iter_mut()
+        .find(|(c, ..)| c == country)
+    {
+        Some(entry) => {
+            entry.1 += usize::from(place);
+            entry.2 += usize::from(!place);
+        }
+        None => counts.push((
+            country.to_string(),
+            usize::from(place),
+            usize::from(!place),
+            at,
+        )),
+    };
     for p in sentences.iter().flat_map(|s| &s.places) {
         if let Some(place) = d.gazetteer.place(p.place) {
-            count(place.country(), p.tokens.start);
+            count(place.country(), p.tokens.start, true);
         }
     }
     for (i, p) in d.demonyms.iter().enumerate() {
         if let Some(p) = p {
-            count(p.country(), i);
+            count(p.country(), i, false);
         }
     }
     counts
         .into_iter()
-        .max_by_key(|(_, n, first)| (*n, std::cmp::Reverse(*first)))
-        .map(|(c, _, _)| c)
+        .max_by_key(|(_, places, demonyms, first)| (*places, *demonyms, std::cmp::Reverse(*first)))
+        .map(|(c, ..)| c)
 }
 
 /// The city of the document's country that the document names more often than all its other

@@ -95,3 +95,17 @@ fn a_city_in_a_street_name_is_not_where_the_event_is() {
     assert_eq!(got.len(), 1, "{got:#?}");
     assert_eq!(got[0].2.as_deref(), Some("Damascus"), "{got:#?}");
 }
+
+#[test]
+fn the_document_is_about_the_country_its_places_name_not_its_demonyms() {
+    // "American" three times, Kabul once: the news is in Afghanistan (the condemnation, placed
+    // by the document, goes to Kabul, not to the United States).
+    let text = "قتل 13 جنديا أمريكيا في هجوم على مطار كابول أمس.\n\n\
+                وقال مسؤولون أمريكيون إن القوات الأمريكية ستواصل عملها.\n\n\
+                وأدان الرئيس الأمريكي الهجوم.";
+    let got = places(Lang::Ar, text);
+    assert!(
+        got.contains(&event("ACCUSE", "وأدان", "Kabul", "document-city")),
+        "{got:#?}"
+    );
+}
