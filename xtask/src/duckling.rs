@@ -12,7 +12,7 @@ use anyhow::{Context, Result};
 use hadath_text::{Lang, LanguagePack, TokenKind};
 use hadath_time::{
     Grain, Instant, Lean, TimeValue, Words, find_durations, find_numbers, find_ordinals,
-    parse_times,
+    parse_times, parse_times_at,
 };
 use serde::Deserialize;
 
@@ -96,7 +96,13 @@ fn check(pack: &dyn LanguagePack, ex: &Example) -> Option<bool> {
         }
         "time" => {
             let reference: jiff::civil::DateTime = ex.reference_time.get(..19)?.parse().ok()?;
-            let found = parse_times(pack.lang(), &view, reference, Lean::Future);
+            let found = parse_times_at(
+                pack.lang(),
+                &view,
+                reference,
+                utc_offset(&ex.reference_time),
+                Lean::Future,
+            );
             let instant = |v: &serde_json::Value| -> Option<Instant> {
                 let at: jiff::civil::DateTime = v["value"].as_str()?.get(..19)?.parse().ok()?;
                 Some(Instant {
@@ -221,4 +227,17 @@ pub fn run(args: &[String]) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// The UTC offset, in minutes, at the end of an ISO 8601 time ("…-02:00" → -120).
+fn utc_offset(time: &str) -> Option<i32> {
+    let tail = time.get(time.len().checked_sub(6)?..)?;
+    let sign = match tail.as_bytes().first()? {
+        b'+' => 1,
+        b'-' => -1,
+        _ => return None,
+    };
+    let hours: i32 = tail.get(1..3)?.parse().ok()?;
+    let minutes: i32 = tail.get(4..6)?.parse().ok()?;
+    Some(sign * (hours * 60 + minutes))
 }

@@ -28,5 +28,5 @@ pub use dates::{Precision, TimeMention, find_times};
 pub use durations::{DurationMention, Grain, find_durations};
 pub use numbers::{NumberMention, Quantity, find_numbers};
 pub use ordinals::{OrdinalMention, find_ordinals};
-pub use timex::{Instant, Lean, TimeExpr, TimeValue, parse_times};
+pub use timex::{Instant, Lean, TimeExpr, TimeValue, parse_times, parse_times_at};
 pub use words::{WordView, Words};

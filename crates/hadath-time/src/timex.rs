@@ -200,6 +200,8 @@ enum Tx {
     HijriEra,
     /// "overnight", "خلال الليل": the night before today.
     Overnight,
+    /// A time zone after a clock time ("GMT", "بتوقيت غرينتش"): minutes east of UTC.
+    Zone(i32),
 }
 
 /// A named part of the day, as an interval of hours.
@@ -286,6 +288,7 @@ fn parse_grammar(tsv: &str) -> Grammar {
             "ahead" => Tx::Ahead,
             "within" => Tx::Within,
             "overnight" => Tx::Overnight,
+            "zone" => Tx::Zone(int),
             "daypart" => Tx::Daypart(match *value {
                 "morning" => Daypart::Morning,
                 "afternoon" => Daypart::Afternoon,
@@ -345,6 +348,9 @@ struct Scan<'w, 'a> {
     ordinals: Vec<crate::OrdinalMention>,
     durations: Vec<crate::DurationMention>,
     now: DateTime,
+    /// The UTC offset of `now`, in minutes, when known: a clock time written with a time zone is
+    /// then converted to it.
+    offset: Option<i32>,
     lean: Lean,
     /// The grammar words at each position.
     tx_table: Vec<Vec<(&'static [Tx], usize)>>,
@@ -2256,13 +2262,15 @@ fn single_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
     }
     // A time first, then perhaps a date: "الساعة 3 ... الخميس".
     if let Some((clock, grain, pod, end)) = clock_at(s, i) {
+        let (zone, end) = zone_at(s, end).map_or((None, end), |(z, e)| (Some(z), e));
         let after = s.skip_fillers(end);
         let date = match date_at(s, after) {
             Some((TimeValue::At(d), e)) if d.grain == Grain::Day => Some((d.at.date(), e)),
             _ => None,
         };
         let value = clock_value(s, clock, grain, pod, date.map(|(d, _)| d))?;
-        return Some((TimeValue::At(value), date.map_or(end, |(_, e)| e)));
+        let value = in_zone(s, TimeValue::At(value), zone)?;
+        return Some((value, date.map_or(end, |(_, e)| e)));
     }
     // "overnight", "خلال الليل": from yesterday evening to this morning.
     if let Some((_, end)) = s.is(i, |t| matches!(t, Tx::Overnight)) {
@@ -2940,10 +2948,67 @@ fn grammar_words(lang: Lang, words: &WordView<'_>, i: usize) -> Vec<(&'static [T
     found
 }
 
+/// A time zone at `i` ("GMT", "(BST)", "بتوقيت غرينتش"): (minutes east of UTC, end).
+fn zone_at(s: &Scan<'_, '_>, i: usize) -> Option<(i32, usize)> {
+    let bracket = s.text(i) == "(";
+    let k = i + usize::from(bracket);
+    let (Tx::Zone(z), e) = s.is(k, |t| matches!(t, Tx::Zone(_)))? else {
+        return None;
+    };
+    match (bracket, s.text(e)) {
+        (false, _) => Some((z, e)),
+        (true, ")") => Some((z, e + 1)),
+        (true, _) => None,
+    }
+}
+
+/// A clock time written in `zone`, converted to the reference's own offset when it is known (to
+/// the minute, as a converted time is); as written otherwise.
+fn in_zone(s: &Scan<'_, '_>, v: TimeValue, zone: Option<i32>) -> Option<TimeValue> {
+    let (Some(zone), Some(offset)) = (zone, s.offset) else {
+        return Some(v);
+    };
+    let shift = |i: Instant| -> Option<Instant> {
+        Some(Instant {
+            at: i
+                .at
+                .checked_add(span(Grain::Minute, i64::from(offset - zone))?)
+                .ok()?,
+            grain: i.grain.min(Grain::Minute),
+        })
+    };
+    Some(match v {
+        TimeValue::At(i) => TimeValue::At(shift(i)?),
+        TimeValue::Between { from, to } => TimeValue::Between {
+            from: match from {
+                Some(f) => Some(shift(f)?),
+                None => None,
+            },
+            to: match to {
+                Some(t) => Some(shift(t)?),
+                None => None,
+            },
+        },
+    })
+}
+
 /// Finds time expressions and resolves them against `now`.
 pub fn parse_times(lang: Lang, words: &WordView<'_>, now: DateTime, lean: Lean) -> Vec<TimeExpr> {
+    parse_times_at(lang, words, now, None, lean)
+}
+
+/// [`parse_times`] with the UTC offset of `now` (minutes east): clock times written with a time
+/// zone ("8:00 GMT") are converted to it. Without it they are read as written.
+pub fn parse_times_at(
+    lang: Lang,
+    words: &WordView<'_>,
+    now: DateTime,
+    offset: Option<i32>,
+    lean: Lean,
+) -> Vec<TimeExpr> {
     let numbers = find_numbers(lang, words);
     let scan = Scan {
+        offset,
         lang,
         words,
         ordinals: ordinals_among(lang, words, &numbers),
@@ -2972,6 +3037,18 @@ pub fn parse_times(lang: Lang, words: &WordView<'_>, now: DateTime, lean: Lean) 
             .flatten()
             .filter(|(_, end)| *end > i)
             .max_by_key(|(_, end)| *end);
+        // A time zone after a whole expression with a clock time in it ("Thursday 8:00 GMT",
+        // "9:30 - 11:00 CST"): all of it is in that zone.
+        let best = best.and_then(|(value, end)| {
+            let clocked = match value {
+                TimeValue::At(i) => i.grain <= Grain::Hour,
+                TimeValue::Between { from, .. } => from.is_some_and(|f| f.grain <= Grain::Hour),
+            };
+            match zone_at(&scan, end) {
+                Some((zone, e)) if clocked => Some((in_zone(&scan, value, Some(zone))?, e)),
+                _ => Some((value, end)),
+            }
+        });
         match best {
             Some((value, end)) => {
                 // A comma skipped before the expression is not part of it; the preposition just
@@ -3098,6 +3175,40 @@ mod reading_tests {
             read(en, "Jul 18, Fri", Lean::Past),
             vec![("Jul 18, Fri".into(), day(2014, 7, 18))]
         );
+    }
+
+    #[test]
+    fn time_zones_convert_to_the_reference_offset_when_it_is_known() {
+        // 2022-01-06 is a Thursday; the reference is at UTC+3 (Baghdad).
+        let en = &hadath_en::EnglishPack;
+        let ar = &hadath_ar::ArabicPack;
+        let now = jiff::civil::date(2022, 1, 6).at(12, 0, 0, 0);
+        let zoned = |pack: &dyn LanguagePack, text: &str, offset: Option<i32>| {
+            let words = Words::analyse(pack, text);
+            parse_times_at(pack.lang(), &words.view(), now, offset, Lean::Future)
+                .into_iter()
+                .map(|t| (t.tokens, t.value))
+                .collect::<Vec<_>>()
+        };
+        // 15:00 GMT is 18:00 in Baghdad; 9 am PST (UTC-8) is 20:00 there.
+        assert_eq!(
+            zoned(en, "at 15:00 GMT", Some(180)),
+            vec![(0..5, at(2022, 1, 6, 18, 0, Grain::Minute))]
+        );
+        assert_eq!(
+            zoned(en, "Thursday 9 am PST", Some(180)),
+            // Looking ahead from Thursday noon: next Thursday.
+            vec![(0..4, at(2022, 1, 13, 20, 0, Grain::Minute))]
+        );
+        // Without the reference's offset the time is read as written, the zone in its span.
+        assert_eq!(
+            zoned(en, "at 15:00 GMT", None),
+            vec![(0..5, at(2022, 1, 6, 15, 0, Grain::Minute))]
+        );
+        // "الساعة العاشرة بتوقيت غرينتش" looking ahead from noon: 22:00 GMT, 01:00 next day at UTC+3.
+        let got = zoned(ar, "الساعة العاشرة بتوقيت غرينتش", Some(180));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, at(2022, 1, 7, 1, 0, Grain::Minute));
     }
 
     #[test]
