@@ -364,53 +364,40 @@ fn arabic_release_with_the_releaser_between() {
 // The time of a speech verb dates the report; what was said happened in the week up to it.
 #[test]
 fn the_day_of_a_statement_bounds_what_it_reports() {
-    // 2022-03-10 is a Thursday; Tuesday is the 8th.
-    check(
-        Lang::Ar,
-        "2022-03-10",
-        "قال مسؤول في الشرطة في بغداد الثلاثاء إن عشرة أشخاص قتلوا في هجوم على سوق.",
-        &[Expect {
-            fatalities: Some((Some(10), 10)),
-            factuality: "claimed",
-            ..ev(
-                "ASSAULT",
-                "قتلوا",
-                ("2022-03-02", "2022-03-08"),
-                Some("Baghdad"),
-            )
-        }],
-    );
-    check(
-        Lang::En,
-        "2022-03-10",
-        "Ten people were killed in an attack on a market in Baghdad, police said on Tuesday.",
-        &[Expect {
-            fatalities: Some((Some(10), 10)),
-            factuality: "claimed",
-            ..ev(
-                "ASSAULT",
-                "killed",
-                ("2022-03-02", "2022-03-08"),
-                Some("Baghdad"),
-            )
-        }],
-    );
-    // A time in what was said is the event's.
-    check(
-        Lang::Ar,
-        "2022-03-10",
-        "قال مسؤول إن عشرة أشخاص قتلوا في هجوم على سوق في بغداد يوم الثلاثاء.",
-        &[Expect {
-            fatalities: Some((Some(10), 10)),
-            factuality: "claimed",
-            ..ev(
-                "ASSAULT",
-                "قتلوا",
-                ("2022-03-08", "2022-03-08"),
-                Some("Baghdad"),
-            )
-        }],
-    );
+    // 2022-03-10 is a Thursday; Tuesday is the 8th. (language, text, trigger, dates)
+    let cases = [
+        (
+            Lang::Ar,
+            "قال مسؤول في الشرطة في بغداد الثلاثاء إن عشرة أشخاص قتلوا في هجوم على سوق.",
+            "قتلوا",
+            ("2022-03-02", "2022-03-08"),
+        ),
+        (
+            Lang::En,
+            "Ten people were killed in an attack on a market in Baghdad, police said on Tuesday.",
+            "killed",
+            ("2022-03-02", "2022-03-08"),
+        ),
+        // A time in what was said is the event's.
+        (
+            Lang::Ar,
+            "قال مسؤول إن عشرة أشخاص قتلوا في هجوم على سوق في بغداد يوم الثلاثاء.",
+            "قتلوا",
+            ("2022-03-08", "2022-03-08"),
+        ),
+    ];
+    for (lang, text, trigger, dates) in cases {
+        check(
+            lang,
+            "2022-03-10",
+            text,
+            &[Expect {
+                fatalities: Some((Some(10), 10)),
+                factuality: "claimed",
+                ..ev("ASSAULT", trigger, dates, Some("Baghdad"))
+            }],
+        );
+    }
 }
 
 #[test]
