@@ -343,6 +343,37 @@ fn arabic_gatherings_are_protests_only_when_people_who_protest_gather() {
             Some("Baghdad"),
         )],
     );
+    // What crowds do when they protest, with people who protest: burning, cutting roads.
+    check(
+        Lang::Ar,
+        "2022-03-10",
+        "وأحرق المحتجون إطارات في البصرة أمس.",
+        &[ev(
+            "PROTEST",
+            "وأحرق",
+            ("2022-03-09", "2022-03-09"),
+            Some("Basrah"),
+        )],
+    );
+    check(
+        Lang::Ar,
+        "2022-03-10",
+        "وقطع السكان الطريق الرئيسي في البصرة أمس.",
+        &[ev(
+            "PROTEST",
+            "وقطع السكان الطريق",
+            ("2022-03-09", "2022-03-09"),
+            Some("Basrah"),
+        )],
+    );
+    // Soldiers burning a house, a man carrying his children's pictures: no protest.
+    check(
+        Lang::Ar,
+        "2022-03-10",
+        "أحرق الجنود منزلا في القرية أمس.",
+        &[],
+    );
+    check(Lang::Ar, "2022-03-10", "حمل الرجل صور أطفاله.", &[]);
 }
 
 #[test]
