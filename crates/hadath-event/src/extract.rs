@@ -1718,6 +1718,12 @@ fn build_events(
             // Actors in the clause, not overlapping the trigger. Names without codes count only
             // for a role no coded actor takes: the roles are read over all of them, and kept
             // where the coded actors alone leave a role empty.
+            // An event noun after another trigger of its clause ("condemned the attack", ودانت
+            // الحكومة الهجوم) takes no actor from before it: those are the other event's.
+            let after_other = !entry.verbal
+                && s.triggers
+                    .iter()
+                    .any(|(r, _)| r.end <= trigger.start && s.clause(r.start) == clause);
             let in_clause = |with_names: bool| -> Vec<&ActorMention> {
                 s.actors
                     .iter()
@@ -1725,6 +1731,7 @@ fn build_events(
                         (with_names || !a.name_only)
                             && s.clause(a.tokens.start) == clause
                             && (a.tokens.end <= trigger.start || a.tokens.start >= trigger.end)
+                            && !(after_other && a.tokens.end <= trigger.start)
                     })
                     .collect()
             };

@@ -603,3 +603,30 @@ fn a_ministry_is_not_a_visit_and_an_arrest_is_not_a_curfew() {
     let modes: Vec<_> = events.iter().map(|e| e.mode.as_deref()).collect();
     assert_eq!(modes, [Some("arrest"), Some("curfew")], "{events:#?}");
 }
+
+#[test]
+fn the_one_who_condemns_an_attack_did_not_make_it() {
+    // An event noun after another trigger of its clause takes no actor from before it.
+    for (lang, text) in [
+        (Lang::En, "Iraq's government condemned the attack."),
+        (Lang::Ar, "ودانت الحكومة العراقية الهجوم على السوق."),
+    ] {
+        let doc = Document {
+            id: "t".into(),
+            text: text.into(),
+            lang,
+            published: "2022-01-07".parse().ok(),
+            url: None,
+        };
+        let (events, _) = extract(&doc);
+        let attack = events
+            .iter()
+            .find(|e| e.event_type.as_str() == "ASSAULT")
+            .unwrap_or_else(|| panic!("{text}: {events:#?}"));
+        assert_eq!(attack.source, None, "{text}");
+        assert!(
+            events.iter().any(|e| e.event_type.as_str() == "ACCUSE"),
+            "{text}"
+        );
+    }
+}
