@@ -624,8 +624,17 @@ fn the_one_who_condemns_an_attack_did_not_make_it() {
             .find(|e| e.event_type.as_str() == "ASSAULT")
             .unwrap_or_else(|| panic!("{text}: {events:#?}"));
         assert_eq!(attack.source, None, "{text}");
-        assert!(
-            events.iter().any(|e| e.event_type.as_str() == "ACCUSE"),
+        // The condemner is the condemnation's source (دانت is a verb: its subject follows it).
+        let condemnation = events
+            .iter()
+            .find(|e| e.event_type.as_str() == "ACCUSE")
+            .unwrap_or_else(|| panic!("{text}: {events:#?}"));
+        assert_eq!(
+            condemnation
+                .source
+                .as_ref()
+                .and_then(|a| a.sector.as_deref()),
+            Some("GOV"),
             "{text}"
         );
     }
