@@ -8,6 +8,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::WordView;
+use crate::timex::add_days;
 
 /// How exactly a date is known.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -99,14 +100,6 @@ fn from_grammar(t: &crate::TimeExpr, published: Date) -> Option<TimeMention> {
         },
         published,
     ))
-}
-
-fn add_days(date: Date, days: i64) -> Date {
-    jiff::Span::new()
-        .try_days(days)
-        .ok()
-        .and_then(|sp| date.checked_add(sp).ok())
-        .unwrap_or(date)
 }
 
 fn clip(mut m: TimeMention, published: Date) -> TimeMention {

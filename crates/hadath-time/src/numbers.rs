@@ -62,7 +62,8 @@ pub fn find_numbers(lang: Lang, words: &WordView<'_>) -> Vec<NumberMention> {
             Some((kind, end)) => (Some(kind), end),
             None => (None, i),
         };
-        // A sign or a bare decimal point written against the digits: "-1.2", ".77", "-.0012G".
+        // A sign or a bare decimal point written against the digits ("-1.2", ".77", "-.0012G"),
+        // or a minus in words ("minus 1,200,000", "سالب ٣"): (negative, bare point, words).
         let touching = |k: usize| {
             words
                 .tokens
@@ -74,42 +75,36 @@ pub fn find_numbers(lang: Lang, words: &WordView<'_>) -> Vec<NumberMention> {
             words.kind(k) == TokenKind::Number
                 || words.text(k).starts_with(|c: char| c.is_ascii_digit())
         };
-        let signed_point = matches!(words.text(after_approx), "-" | "−")
-            && words.text(after_approx + 1) == "."
-            && touching(after_approx)
-            && touching(after_approx + 1)
-            && digits_at(after_approx + 2);
-        let mark = ["-", "−", "."]
-            .into_iter()
-            .find(|m| words.text(after_approx) == *m)
-            .filter(|_| digits_at(after_approx + 1) && touching(after_approx));
-        let mark = if signed_point { Some("-.") } else { mark };
-        // A minus in words: "minus 1,200,000", "سالب ٣".
-        let minus_word = mark.is_none()
-            && words
-                .forms(after_approx)
-                .any(|f| tables.minus.iter().any(|m| m == f));
-        let mark = if minus_word { Some("-") } else { mark };
-        let number_start = after_approx + mark.map_or(0, |m| m.chars().count());
+        let sign_at = |k: usize| matches!(words.text(k), "-" | "−") && touching(k);
+        let point_at = |k: usize| words.text(k) == "." && touching(k);
+        let a = after_approx;
+        let (negative, point, skip) = if sign_at(a) && point_at(a + 1) && digits_at(a + 2) {
+            (true, true, 2)
+        } else if sign_at(a) && digits_at(a + 1) {
+            (true, false, 1)
+        } else if point_at(a) && digits_at(a + 1) {
+            (false, true, 1)
+        } else if words.forms(a).any(|f| tables.minus.iter().any(|m| m == f)) {
+            (true, false, 1)
+        } else {
+            (false, false, 0)
+        };
+        let number_start = a + skip;
         if let Some((mut quantity, end, mut value)) = cardinal(lang, tables, words, number_start) {
             if quantity.vague {
                 value = None;
             }
-            match mark {
-                Some(m @ ("." | "-.")) => {
-                    let digits = words
-                        .text(number_start)
-                        .chars()
-                        .take_while(char::is_ascii_digit)
-                        .count();
-                    value = value.map(|v| v / 10f64.powi(digits as i32));
-                    if m == "-." {
-                        value = value.map(|v| -v);
-                    }
-                    quantity = Quantity::exact(0);
-                }
-                Some(_) => value = value.map(|v| -v),
-                None => {}
+            if point {
+                let digits = words
+                    .text(number_start)
+                    .chars()
+                    .take_while(char::is_ascii_digit)
+                    .count();
+                value = value.map(|v| v / 10f64.powi(digits as i32));
+                quantity = Quantity::exact(0);
+            }
+            if negative {
+                value = value.map(|v| -v);
             }
             match approx {
                 Some(Approx::AtLeast) => quantity.at_least = true,

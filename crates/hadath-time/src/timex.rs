@@ -706,7 +706,7 @@ fn periods_from_today(today: Date, grain: Grain, n: i32, count: i64) -> TimeValu
     days_between(first, shift_period(first, grain, count), grain)
 }
 
-fn add_days(d: Date, n: i64) -> Date {
+pub(crate) fn add_days(d: Date, n: i64) -> Date {
     span(Grain::Day, n)
         .and_then(|sp| d.checked_add(sp).ok())
         .unwrap_or(d)
