@@ -224,8 +224,8 @@ struct ActorMention {
     name_only: bool,
     /// The lexicon row it comes from, if any (for `--explain`).
     entry: Option<&'static ActorEntry>,
-    /// Whether a demonym gave or qualified it.
-    demonym: bool,
+    /// Whether the gazetteer gave or qualified it: a demonym or a country's name.
+    gazetteer: bool,
     /// Whether the recogniser's name widened it or is it.
     named: bool,
 }
@@ -602,7 +602,7 @@ fn find_actors(d: &Doc<'_>, range: &Range<usize>) -> Vec<ActorMention> {
             country: m.value.country.clone(),
             name_only: false,
             entry: Some(m.value),
-            demonym: false,
+            gazetteer: false,
             named: false,
         });
     }
@@ -627,7 +627,7 @@ fn find_actors(d: &Doc<'_>, range: &Range<usize>) -> Vec<ActorMention> {
             Some(actor) if actor.country.is_none() => {
                 actor.tokens = actor.tokens.start.min(i)..actor.tokens.end.max(i + 1);
                 actor.country = Some(country);
-                actor.demonym = true;
+                actor.gazetteer = true;
             }
             Some(_) => {}
             None => actors.push(ActorMention {
@@ -636,7 +636,7 @@ fn find_actors(d: &Doc<'_>, range: &Range<usize>) -> Vec<ActorMention> {
                 country: Some(country),
                 name_only: false,
                 entry: None,
-                demonym: true,
+                gazetteer: true,
                 named: false,
             }),
         }
@@ -733,7 +733,7 @@ fn with_names(
                     country: None,
                     name_only: true,
                     entry: None,
-                    demonym: false,
+                    gazetteer: false,
                     named: true,
                 });
             }
@@ -1028,6 +1028,7 @@ fn country_actors(d: &Doc<'_>, sentences: &mut [Sentence]) {
                     actor.tokens =
                         actor.tokens.start.min(tokens.start)..actor.tokens.end.max(tokens.end);
                     actor.country = Some(iso3);
+                    actor.gazetteer = true;
                 }
                 Some(_) => {}
                 None => s.actors.push(ActorMention {
@@ -1036,7 +1037,7 @@ fn country_actors(d: &Doc<'_>, sentences: &mut [Sentence]) {
                     country: Some(iso3),
                     name_only: false,
                     entry: None,
-                    demonym: true,
+                    gazetteer: true,
                     named: false,
                 }),
             }
@@ -1340,8 +1341,8 @@ fn actor_origin(d: &Doc<'_>, a: &ActorMention) -> String {
     if let Some(e) = a.entry {
         parts.push(e.source.clone());
     }
-    if a.demonym {
-        parts.push("a demonym (the gazetteer's)".into());
+    if a.gazetteer {
+        parts.push("a demonym or a country's name (the gazetteer's)".into());
     }
     if a.named {
         parts.push(if a.name_only {
@@ -1554,7 +1555,7 @@ fn build_events(
                     })
                 })
                 .or_else(|| nearest(&|t| !behind_since(t) && !report_time(t)));
-            let reported_by = nearest(&|t| report_time(t));
+            let reported_by = nearest(&report_time);
             let mut confidence: f64 = 0.4;
             let date = match time {
                 Some(t) => {
@@ -1580,8 +1581,8 @@ fn build_events(
                     sentence_explicit_date = Some(date.clone());
                     date
                 }
-                None => match &paragraph_date {
-                    Some((p, date)) if *p == s.paragraph => {
+                None => match (&paragraph_date, reported_by) {
+                    (Some((p, date)), _) if *p == s.paragraph => {
                         why.add("date", "paragraph-date", || {
                             format!(
                                 "«{}» earlier in the paragraph",
@@ -1594,8 +1595,7 @@ fn build_events(
                             ..date.clone()
                         }
                     }
-                    _ if reported_by.is_some() => {
-                        let t = reported_by.expect("checked");
+                    (_, Some(t)) => {
                         let ts = d.text_span(&t.tokens);
                         why.add("date", "before-report-date", || {
                             format!("said «{}»: in the week up to {}", ts.text, t.end)
@@ -1669,32 +1669,29 @@ fn build_events(
                         .map(|place| location_of(d, place, Some(p)));
                     (place, rule)
                 }
-                None if anaphor(Marker::City) && last_city.is_some() => {
-                    confidence += 0.1;
-                    let place = last_city
-                        .and_then(|(c, _)| d.gazetteer.place(c))
-                        .map(|place| location_of(d, place, None));
-                    (place, "city-anaphora")
+                // No place in the sentence: "the city" (the last one named), a city of the
+                // document's country in the neighbouring sentence of the paragraph, the city the
+                // document's news is about (for an event of the days before publication:
+                // background years earlier stays at the country), else the document's country.
+                None => {
+                    let (city, rule) = if anaphor(Marker::City) && last_city.is_some() {
+                        confidence += 0.1;
+                        (last_city.map(|(c, _)| c), "city-anaphora")
+                    } else if let Some(c) =
+                        neighbour_city(d, sentences, s_idx, doc_country.as_deref())
+                    {
+                        (Some(c), "city-in-paragraph")
+                    } else if doc_city.is_some() && date.end >= default_start {
+                        (doc_city, "document-city")
+                    } else {
+                        (None, "document-country")
+                    };
+                    let place = match city {
+                        Some(c) => d.gazetteer.place(c),
+                        None => doc_country_place,
+                    };
+                    (place.map(|place| location_of(d, place, None)), rule)
                 }
-                // The nearest sentence of the same paragraph that names a city of the document's country.
-                None if neighbour_city(d, sentences, s_idx, doc_country.as_deref()).is_some() => {
-                    let place = neighbour_city(d, sentences, s_idx, doc_country.as_deref())
-                        .and_then(|c| d.gazetteer.place(c))
-                        .map(|place| location_of(d, place, None));
-                    (place, "city-in-paragraph")
-                }
-                // The city the document's news is about: for an event of the days before
-                // publication (background years earlier stays at the country).
-                None if doc_city.is_some() && date.end >= default_start => (
-                    doc_city
-                        .and_then(|c| d.gazetteer.place(c))
-                        .map(|place| location_of(d, place, None)),
-                    "document-city",
-                ),
-                None => (
-                    doc_country_place.map(|place| location_of(d, place, None)),
-                    "document-country",
-                ),
             };
             if let Some(l) = &location {
                 why.add("location", place_rule, || {
@@ -1826,7 +1823,8 @@ fn build_events(
             });
             // "تعرضت القوات الأمريكية لهجوم", "X came under attack": the one subjected to it is
             // the target (the last actor of the clause before the trigger), and not its source.
-            let subjected = matches!(entry.event_type, PloverType::Assault | PloverType::Coerce)
+            let violent = matches!(entry.event_type, PloverType::Assault | PloverType::Coerce);
+            let subjected = violent
                 .then(|| {
                     s.markers.iter().find(|(r, m)| {
                         *m == Marker::Undergo
@@ -1850,7 +1848,6 @@ fn build_events(
             // "جنديان قتلا في هجوم", "X قتلوا بهجمات": a killing verb followed by the attack that
             // killed — the verb is passive, the actor right before it its victim. The actor after
             // "على يد/برصاص/by" is the one who did it.
-            let violent = matches!(entry.event_type, PloverType::Assault | PloverType::Coerce);
             let killing_verb = s
                 .markers
                 .iter()
