@@ -2274,20 +2274,7 @@ fn single_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
     }
     // "overnight", "خلال الليل": from yesterday evening to this morning.
     if let Some((_, end)) = s.is(i, |t| matches!(t, Tx::Overnight)) {
-        let today = s.now.date();
-        let hour = |d: Date, h: i8| {
-            Some(Instant {
-                at: d.to_datetime(Time::new(h, 0, 0, 0).ok()?),
-                grain: Grain::Hour,
-            })
-        };
-        return Some((
-            TimeValue::Between {
-                from: hour(add_days(today, -1), 18),
-                to: hour(today, 6),
-            },
-            end,
-        ));
+        return Some((night_before(s.now.date())?, end));
     }
     // Parts of the day as intervals: "this evening", "last night", "monday morning",
     // "tomorrow lunch"; with a clock time after them: "saturday morning at 9".
@@ -2460,21 +2447,7 @@ fn daypart_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
                 return None;
             }
             if part == Daypart::Night && s.text(k) == "ليله" && s.weekday(after).is_some() {
-                let eve = add_days(d.at.date(), -1).to_datetime(Time::new(18, 0, 0, 0).ok()?);
-                let dawn = d.at.date().to_datetime(Time::new(6, 0, 0, 0).ok()?);
-                return Some((
-                    TimeValue::Between {
-                        from: Some(Instant {
-                            at: eve,
-                            grain: Grain::Hour,
-                        }),
-                        to: Some(Instant {
-                            at: dawn,
-                            grain: Grain::Hour,
-                        }),
-                    },
-                    e,
-                ));
+                return Some((night_before(d.at.date())?, e));
             }
             day = d.at.date();
             end = e;
@@ -2946,6 +2919,20 @@ fn grammar_words(lang: Lang, words: &WordView<'_>, i: usize) -> Vec<(&'static [T
     // Longest first.
     found.reverse();
     found
+}
+
+/// The night before `day`: from 18:00 the evening before to 06:00 ("ليلة السبت", "overnight").
+fn night_before(day: Date) -> Option<TimeValue> {
+    let hour = |d: Date, h: i8| -> Option<Instant> {
+        Some(Instant {
+            at: d.to_datetime(Time::new(h, 0, 0, 0).ok()?),
+            grain: Grain::Hour,
+        })
+    };
+    Some(TimeValue::Between {
+        from: Some(hour(add_days(day, -1), 18)?),
+        to: Some(hour(day, 6)?),
+    })
 }
 
 /// A time zone at `i` ("GMT", "(BST)", "بتوقيت غرينتش"): (minutes east of UTC, end).
