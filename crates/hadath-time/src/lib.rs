@@ -17,8 +17,10 @@
 
 mod dates;
 mod durations;
+pub mod hebrew;
 pub mod hijri;
 mod lexicon;
+mod lunisolar;
 mod numbers;
 mod ordinals;
 mod timex;

@@ -100,13 +100,24 @@ enum Pod {
     Night,
 }
 
-/// How a holiday's date is found (data: the `holiday` rows of `*-timex.tsv`).
+/// A holiday (data: the `holiday` rows of `*-timex.tsv`): how its first day is found, how many
+/// days it lasts (`days=N`) and the weekdays it moves off (`move=…`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Holiday {
+struct Holiday {
+    rule: Rule,
+    days: u8,
+    moves: Move,
+}
+
+/// How a holiday's first day is found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Rule {
     /// A fixed month and day: Christmas, Halloween.
     Fixed(i8, i8),
     /// Days after (before) Easter Sunday: Good Friday -2, Pentecost 49.
     Easter(i16),
+    /// Days after (before) Orthodox Easter Sunday (Julian computus): Clean Monday -48.
+    Orthodox(i16),
     /// The n-th (-1 last) weekday of a month, and days after it: Thanksgiving, Black Friday.
     Nth(i8, Weekday, i8, i16),
     /// A Hijri month and day (Umm al-Qura calendar): the Eids.
@@ -115,41 +126,123 @@ enum Holiday {
     Ramadan,
     /// The last Friday of Ramadan (Jumu'atul-Wida).
     RamadanLastFriday,
+    /// A Hebrew month (from Nisan) and day: Yom Kippur is 7 10.
+    Hebrew(i8, i8),
+    /// A row of `data/lunisolar.tsv` (Chinese and Hindu holidays by year) and days after it.
+    Table(u16, i16),
+    /// A calendar of 365-day years without leap days (the Parsis' Shahenshahi): the day `.0` and
+    /// every 365 days from it.
+    Vague(Date),
+}
+
+/// How a holiday moves off a weekday.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Move {
+    /// Kept on its day.
+    Stay,
+    /// Tisha B'Av: a fast on the Sabbath is kept the next day.
+    AfterSabbath,
+    /// Holocaust Remembrance Day: Friday to Thursday, Sunday to Monday.
+    Shoah,
+    /// Israel's Independence Day: Friday or Saturday to Thursday, Monday to Tuesday.
+    Independence,
+    /// Saturday to Friday, Sunday to Monday (Boss's Day).
+    NearestWeekday,
+    /// Sunday to Saturday (the Dutch King's Day).
+    SundayBack,
+}
+
+impl Move {
+    fn days(self, day: Weekday) -> i64 {
+        use Weekday::{Friday, Monday, Saturday, Sunday};
+        match (self, day) {
+            (Move::AfterSabbath, Saturday) => 1,
+            (Move::Shoah, Friday) => -1,
+            (Move::Shoah, Sunday) => 1,
+            (Move::Independence, Friday) => -1,
+            (Move::Independence, Saturday) => -2,
+            (Move::Independence, Monday) => 1,
+            (Move::NearestWeekday, Saturday) => -1,
+            (Move::NearestWeekday, Sunday) => 1,
+            (Move::SundayBack, Sunday) => -1,
+            _ => 0,
+        }
+    }
 }
 
 impl Holiday {
     fn parse(value: &str) -> Option<Holiday> {
-        let parts: Vec<&str> = value.split_whitespace().collect();
+        let (mut days, mut moves) = (1u8, Move::Stay);
+        let mut parts: Vec<&str> = Vec::new();
+        for part in value.split_whitespace() {
+            if let Some(n) = part.strip_prefix("days=") {
+                days = n.parse().ok().filter(|&n| n > 0)?;
+            } else if let Some(name) = part.strip_prefix("move=") {
+                moves = match name {
+                    "after_sabbath" => Move::AfterSabbath,
+                    "shoah" => Move::Shoah,
+                    "independence" => Move::Independence,
+                    "nearest_weekday" => Move::NearestWeekday,
+                    "sunday_back" => Move::SundayBack,
+                    _ => return None,
+                };
+            } else {
+                parts.push(part);
+            }
+        }
         let int = |k: usize| {
             parts
                 .get(k)
                 .and_then(|p| p.trim_start_matches('+').parse::<i16>().ok())
         };
-        Some(match *parts.first()? {
-            "fixed" => Holiday::Fixed(int(1)? as i8, int(2)? as i8),
-            "easter" => Holiday::Easter(int(1)?),
-            "nth" => Holiday::Nth(
+        let rule = match *parts.first()? {
+            "fixed" => Rule::Fixed(int(1)? as i8, int(2)? as i8),
+            "easter" => Rule::Easter(int(1)?),
+            "orthodox" => Rule::Orthodox(int(1)?),
+            "nth" => Rule::Nth(
                 int(1)? as i8,
                 weekday_named(parts.get(2)?)?,
                 int(3)? as i8,
                 int(4).unwrap_or(0),
             ),
-            "hijri" => Holiday::Hijri(int(1)? as i8, int(2)? as i8),
-            "ramadan" => Holiday::Ramadan,
-            "ramadan_last_friday" => Holiday::RamadanLastFriday,
+            "hijri" => Rule::Hijri(int(1)? as i8, int(2)? as i8),
+            "ramadan" => Rule::Ramadan,
+            "ramadan_last_friday" => Rule::RamadanLastFriday,
+            "hebrew" => Rule::Hebrew(int(1)? as i8, int(2)? as i8),
+            "table" => Rule::Table(
+                crate::lunisolar::index_of(parts.get(1)?)?,
+                int(2).unwrap_or(0),
+            ),
+            "vague" => Rule::Vague(Date::new(int(1)?, int(2)? as i8, int(3)? as i8).ok()?),
             _ => return None,
-        })
+        };
+        Some(Holiday { rule, days, moves })
     }
 
-    /// Its date in Gregorian year `y` (not for Hijri holidays).
+    /// Its (first) date in Gregorian year `y` (not for Hijri holidays).
     fn in_year(self, y: i16) -> Option<Date> {
-        match self {
-            Holiday::Fixed(m, d) => Date::new(y, m, d).ok(),
-            Holiday::Easter(offset) => easter(y).map(|e| add_days(e, i64::from(offset))),
-            Holiday::Nth(n, w, m, offset) => nth_weekday(Date::new(y, m, 1).ok()?, w, i64::from(n))
+        let day = match self.rule {
+            Rule::Fixed(m, d) => Date::new(y, m, d).ok(),
+            Rule::Easter(offset) => easter(y).map(|e| add_days(e, i64::from(offset))),
+            Rule::Orthodox(offset) => orthodox_easter(y).map(|e| add_days(e, i64::from(offset))),
+            Rule::Nth(n, w, m, offset) => nth_weekday(Date::new(y, m, 1).ok()?, w, i64::from(n))
                 .map(|d| add_days(d, i64::from(offset))),
-            Holiday::Hijri(..) | Holiday::Ramadan | Holiday::RamadanLastFriday => None,
-        }
+            Rule::Hebrew(m, d) => crate::hebrew::in_gregorian_year(y, m, d),
+            Rule::Table(row, offset) => {
+                crate::lunisolar::date(row, y).map(|d| add_days(d, i64::from(offset)))
+            }
+            Rule::Vague(first) => {
+                // 365-day years fall back a day every four Gregorian years.
+                let start = Date::new(y, 1, 1).ok()?;
+                let k = ((start - first).get_days() as i64).div_euclid(365);
+                [k, k + 1]
+                    .into_iter()
+                    .map(|k| add_days(first, 365 * k))
+                    .find(|d| d.year() == y)
+            }
+            Rule::Hijri(..) | Rule::Ramadan | Rule::RamadanLastFriday => None,
+        }?;
+        Some(add_days(day, self.moves.days(day.weekday())))
     }
 }
 
@@ -822,6 +915,22 @@ fn easter(year: i16) -> Option<Date> {
     Date::new(year, month as i8, day as i8).ok()
 }
 
+/// Orthodox Easter Sunday: the Julian calendar's Easter (Meeus's Julian algorithm), as a
+/// Gregorian date (the calendars are 13 days apart from 1900 to 2099).
+fn orthodox_easter(year: i16) -> Option<Date> {
+    let y = i32::from(year);
+    let d = (19 * (y % 19) + 15) % 30;
+    let e = (2 * (y % 4) + 4 * (y % 7) - d + 34) % 7;
+    let month = (d + e + 114) / 31;
+    let day = (d + e + 114) % 31 + 1;
+    // Days the Julian calendar is behind the Gregorian in this year's spring.
+    let behind = y / 100 - y / 400 - 2;
+    Some(add_days(
+        Date::new(year, month as i8, day as i8).ok()?,
+        i64::from(behind),
+    ))
+}
+
 /// The date of a holiday in (Gregorian) `year`, or the next/last one from the reference.
 fn holiday(h: Holiday, year: Option<i16>, now: Date, lean: Lean) -> Option<TimeValue> {
     let hijri = |month: i64, day: i64| -> Option<Date> {
@@ -849,31 +958,34 @@ fn holiday(h: Holiday, year: Option<i16>, now: Date, lean: Lean) -> Option<TimeV
         }
         best
     };
-    let day = match h {
-        Holiday::Hijri(m, d) => hijri(i64::from(m), i64::from(d))?,
-        Holiday::RamadanLastFriday => {
+    let day = match h.rule {
+        Rule::Hijri(m, d) => hijri(i64::from(m), i64::from(d))?,
+        Rule::RamadanLastFriday => {
             let eid = hijri(10, 1)?;
             let back = (i64::from(eid.weekday().to_monday_zero_offset()) + 3) % 7;
             add_days(eid, -(if back == 0 { 7 } else { back }))
         }
-        Holiday::Ramadan => {
+        Rule::Ramadan => {
             let start = hijri(9, 1)?;
             let end = crate::hijri::to_date(crate::hijri::year_at(add_days(start, 15)), 10, 1)?;
             return Some(days_between(start, end, Grain::Day));
         }
-        gregorian => match year {
-            Some(y) => gregorian.in_year(y)?,
+        _ => match year {
+            Some(y) => h.in_year(y)?,
             None => {
-                let this = gregorian.in_year(now.year())?;
+                let this = h.in_year(now.year())?;
                 match lean {
-                    Lean::Future if this < now => gregorian.in_year(now.year() + 1)?,
-                    Lean::Past if this > now => gregorian.in_year(now.year() - 1)?,
+                    Lean::Future if this < now => h.in_year(now.year() + 1)?,
+                    Lean::Past if this > now => h.in_year(now.year() - 1)?,
                     _ => this,
                 }
             }
         },
     };
-    Some(at_day(day))
+    Some(match h.days {
+        1 => at_day(day),
+        n => days_between(day, add_days(day, i64::from(n)), Grain::Day),
+    })
 }
 
 /// A date-level expression at `i`: (value, end). Tries every pattern and keeps the longest.
@@ -941,12 +1053,39 @@ fn read_date(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
             year = Some(y.at.year());
             end = e;
         }
-        let lean = match shift {
+        // "Diwali in 2019".
+        if year.is_none()
+            && matches!(s.text(end), "in" | "في")
+            && let Some((y, e)) = s.year(end + 1)
+        {
+            year = Some(y);
+            end = e;
+        }
+        // "Easter Sunday two thousand ten": a year in words.
+        if year.is_none()
+            && s.words.kind(end) != TokenKind::Number
+            && let Some((y, e)) = s.integer(end, 1000..3000)
+            && e > end + 1
+        {
+            year = Some(y as i16);
+            end = e;
+        }
+        let mut lean = match shift {
             Some((Tx::Shift(n), _)) if n > 0 => Lean::Future,
             Some((Tx::Shift(n), _)) if n < 0 => Lean::Past,
             _ => s.lean,
         };
-        offer(holiday(h, year, today, lean).map(|v| (v, end)));
+        // "thanksgiving in 3 years", "vijayadashami in five years", "… 3 months ago": the first
+        // one from that time on.
+        let mut from = today;
+        if year.is_none()
+            && let Some((TimeValue::At(anchor), e)) = relative_at(s, end)
+        {
+            from = anchor.at.date();
+            lean = Lean::Future;
+            end = e;
+        }
+        offer(holiday(h, year, from, lean).map(|v| (v, end)));
     }
     // Periods: الاسبوع الماضي، هذا الشهر، السنة القادمة.
     offer(period_at(s, i));
@@ -3071,6 +3210,10 @@ mod tests {
     fn calendar_arithmetic() {
         assert_eq!(easter(2013), Date::new(2013, 3, 31).ok());
         assert_eq!(easter(2024), Date::new(2024, 3, 31).ok());
+        // Orthodox Easter: 2013 five weeks after the Western one, 2017 on the same day.
+        assert_eq!(orthodox_easter(2013), Date::new(2013, 5, 5).ok());
+        assert_eq!(orthodox_easter(2017), Date::new(2017, 4, 16).ok());
+        assert_eq!(orthodox_easter(2020), Date::new(2020, 4, 19).ok());
         // 1 Shawwal 1434 (Eid al-Fitr 2013) fell on 8 August 2013.
         assert_eq!(
             crate::hijri::to_date(1434, 10, 1),
@@ -3221,6 +3364,65 @@ mod reading_tests {
             read(ar, "يوم عاشوراء 2019", Lean::Past),
             vec![("يوم عاشوراء 2019".into(), day(2019, 9, 9))]
         );
+    }
+
+    #[test]
+    fn holidays_of_other_calendars() {
+        let en = &hadath_en::EnglishPack;
+        let ar = &hadath_ar::ArabicPack;
+        let days = |y: i16, m: i8, d: i8, n: i64| {
+            let first = Date::new(y, m, d).unwrap();
+            days_between(first, add_days(first, n), Grain::Day)
+        };
+        for (pack, text, want) in [
+            // Yom Kippur 5734: the war of 6 October 1973.
+            (en as &dyn LanguagePack, "yom kippur 1973", day(1973, 10, 6)),
+            (ar, "يوم الغفران 1973", day(1973, 10, 6)),
+            // Passover 5773 began on 26 March 2013 (8 days outside Israel, 7 in it); Easter
+            // stays Easter.
+            (en, "passover 2013", days(2013, 3, 26, 8)),
+            (ar, "عيد الفصح اليهودي 2013", days(2013, 3, 26, 7)),
+            (ar, "عيد الفصح 2013", day(2013, 3, 31)),
+            // Sukkot 5784: 30 September 2023 (Rosh Hashanah was 16 September).
+            (ar, "عيد العرش 2023", days(2023, 9, 30, 7)),
+            // Tisha B'Av 5778 fell on the Sabbath and was kept on Sunday.
+            (en, "tisha b'av 2018", day(2018, 7, 22)),
+            (en, "orthodox easter 2013", day(2013, 5, 5)),
+            (en, "clean monday 2018", day(2018, 2, 19)),
+            (en, "chinese new year 2014", day(2014, 1, 31)),
+            (en, "diwali in 2019", day(2019, 10, 27)),
+            // 27 April 2014 was a Sunday; 16 October 2021 a Saturday.
+            (en, "king's day 2014", day(2014, 4, 26)),
+            (en, "boss's day 2021", day(2021, 10, 15)),
+            // 365-day years: 17 August in 2018, the 16th four years on.
+            (en, "parsi new year 2022", day(2022, 8, 16)),
+            // The first one from three years on (`now` is 2022-01-06).
+            (en, "thanksgiving in 3 years", day(2025, 11, 27)),
+            (en, "Easter Sunday two thousand ten", day(2010, 4, 4)),
+            (ar, "عيد النوروز 2022", day(2022, 3, 21)),
+            (ar, "ذكرى النكبة", day(2021, 5, 15)),
+        ] {
+            assert_eq!(
+                read(pack, text, Lean::Past),
+                vec![(text.into(), want)],
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_holiday_row_reads() {
+        for table in [
+            include_str!("../data/en-timex.tsv"),
+            include_str!("../data/ar-timex.tsv"),
+        ] {
+            for line in table.lines().filter(|l| !l.starts_with('#')) {
+                let cols: Vec<&str> = line.split('\t').collect();
+                if cols.get(1) == Some(&"holiday") {
+                    assert!(Holiday::parse(cols[2]).is_some(), "{line}");
+                }
+            }
+        }
     }
 
     #[test]
