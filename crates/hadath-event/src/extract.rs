@@ -1438,6 +1438,18 @@ fn build_events(
 ) -> Vec<Event> {
     let doc_country_place = doc_country.as_deref().and_then(|c| d.gazetteer.country(c));
     let doc_city = main_city(d, sentences, doc_country.as_deref());
+    // "the capital" is the document's country's only where a place of that country is named (a
+    // demonym alone — "the American army" — does not say where the news is).
+    let doc_capital = doc_country
+        .as_deref()
+        .filter(|c| {
+            sentences.iter().flat_map(|s| &s.places).any(|p| {
+                d.gazetteer
+                    .place(p.place)
+                    .is_some_and(|place| place.country() == *c)
+            })
+        })
+        .and_then(|c| d.gazetteer.capital(c));
     let default_start = d.published.checked_sub(6.days()).unwrap_or(d.published);
     let mut events = Vec::new();
     let mut last_city: Option<(u32, usize)> = None;
@@ -1674,7 +1686,22 @@ fn build_events(
                 // document's news is about (for an event of the days before publication:
                 // background years earlier stays at the country), else the document's country.
                 None => {
-                    let (city, rule) = if anaphor(Marker::City) && last_city.is_some() {
+                    // "العاصمة الصومالية", "the Somali capital": that country's capital.
+                    let named_capital = s.tokens.clone().find_map(|i| {
+                        let demonym = match d.text(i) {
+                            "العاصمه" => d.demonyms.get(i + 1),
+                            "capital" if i > 0 => d.demonyms.get(i - 1),
+                            _ => None,
+                        };
+                        d.gazetteer.capital(demonym.copied().flatten()?.country())
+                    });
+                    let (city, rule) = if let Some(c) = named_capital {
+                        confidence += 0.1;
+                        (Some(c.index), "capital-named")
+                    } else if let Some(c) = doc_capital.filter(|_| anaphor(Marker::Capital)) {
+                        confidence += 0.1;
+                        (Some(c.index), "capital-of-country")
+                    } else if anaphor(Marker::City) && last_city.is_some() {
                         confidence += 0.1;
                         (last_city.map(|(c, _)| c), "city-anaphora")
                     } else if let Some(c) =

@@ -42,6 +42,8 @@ pub(crate) enum Marker {
     Clause,
     Since,
     City,
+    /// "the capital" with no name after it: the capital of the document's country.
+    Capital,
     Country,
     Killed,
     Injured,
@@ -138,6 +140,7 @@ fn build(pack: &'static dyn LanguagePack, dir: &str) -> LangLexicons {
             "CLAUSE" => Marker::Clause,
             "SINCE" => Marker::Since,
             "CITY" => Marker::City,
+            "CAPITAL" => Marker::Capital,
             "COUNTRY" => Marker::Country,
             "KILLED" => Marker::Killed,
             "INJURED" => Marker::Injured,

@@ -173,6 +173,21 @@ pub enum GazetteerError {
     Format(String),
 }
 
+/// ISO code → (GeoNames id, name) of each country's capital (`cargo xtask gazetteer`).
+static CAPITALS: LazyLock<rustc_hash::FxHashMap<&'static str, (u32, &'static str)>> =
+    LazyLock::new(|| {
+        include_str!("../data/capitals.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let mut cols = l.split('\t');
+                let iso = cols.next()?;
+                let id = cols.next()?.parse().ok()?;
+                Some((iso, (id, cols.next()?)))
+            })
+            .collect()
+    });
+
 static EMBEDDED_BYTES: &[u8] = include_bytes!("../data/gazetteer.bin");
 static EMBEDDED: LazyLock<Gazetteer> = LazyLock::new(|| {
     // The embedded index is built by `cargo xtask gazetteer` and checked by a test (`verify`); an
@@ -318,6 +333,14 @@ impl Gazetteer {
             .find(|p| p.country().eq_ignore_ascii_case(iso2))
     }
 
+    /// The capital (the seat of government where they differ) of the country with this
+    /// alpha-2 code, from `data/capitals.tsv`.
+    pub fn capital(&self, iso2: &str) -> Option<Place<'_>> {
+        let &(id, name) = CAPITALS.get(iso2.to_ascii_uppercase().as_str())?;
+        self.lookup(&crate::name_key(name))
+            .find(|p| p.geonames_id() == id)
+    }
+
     /// All countries.
     pub fn countries(&self) -> impl Iterator<Item = Place<'_>> {
         (0..self.n_countries).filter_map(|i| self.place(i))
@@ -345,6 +368,24 @@ mod tests {
             g.lookup("almaty").next().map(|p| p.geonames_id()),
             Some(1_526_384)
         );
+    }
+
+    #[test]
+    fn capitals_are_places_of_their_country() {
+        let g = Gazetteer::embedded();
+        for (iso, name) in [("US", "Washington"), ("sa", "Riyadh"), ("BO", "La Paz")] {
+            let capital = g.capital(iso).expect(iso);
+            assert_eq!(capital.name(), name);
+            assert!(capital.country().eq_ignore_ascii_case(iso));
+            assert_eq!(capital.kind(), PlaceKind::City);
+        }
+        // Every row of the table is found in the index.
+        let found = CAPITALS
+            .keys()
+            .filter(|iso| g.capital(iso).is_some())
+            .count();
+        assert_eq!(found, CAPITALS.len());
+        assert!(g.capital("XX").is_none());
     }
 
     #[test]
