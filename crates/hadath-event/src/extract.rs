@@ -336,7 +336,14 @@ pub fn extract_with(doc: &Document, options: &Options) -> (Vec<Event>, Vec<Diagn
     d.demonyms = d
         .analyses
         .iter()
-        .map(|analyses| analyses.iter().find_map(|a| d.gazetteer.demonym(&a.form)))
+        .zip(&d.tokens)
+        .map(|(analyses, t)| {
+            // "US" in capitals is the United States ("us" is a pronoun).
+            if d.doc.lang == Lang::En && t.orig.slice(&d.doc.text) == "US" {
+                return d.gazetteer.country("US");
+            }
+            analyses.iter().find_map(|a| d.gazetteer.demonym(&a.form))
+        })
         .collect();
     let mut sentences = find_mentions(&d, ranges);
     resolve_places(&d, &mut sentences);
@@ -605,6 +612,26 @@ fn find_actors(d: &Doc<'_>, range: &Range<usize>) -> Vec<ActorMention> {
             gazetteer: false,
             named: false,
         });
+    }
+    // A named group or organisation next to a role noun makes one actor with the group's codes:
+    // its members ("Hamas fighters", "Houthi spokesman"; مقاتلو حماس, عناصر حزب الله).
+    let group = |a: &ActorMention| a.country.is_some();
+    let mut k = 0;
+    while k + 1 < actors.len() {
+        let (first, second) = (&actors[k], &actors[k + 1]);
+        let (role, member_of) = match d.doc.lang {
+            Lang::Ar => (first, second),
+            _ => (second, first),
+        };
+        if first.tokens.end == second.tokens.start && group(member_of) && !group(role) {
+            let merged = ActorMention {
+                tokens: first.tokens.start..second.tokens.end,
+                ..member_of.clone()
+            };
+            actors.splice(k..k + 2, [merged]);
+        } else {
+            k += 1;
+        }
     }
     // Demonyms: qualify an adjacent actor (الشرطة الكازاخستانية, Kazakh police) or stand alone (الروس).
     for i in range.clone() {

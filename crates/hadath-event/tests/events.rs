@@ -237,10 +237,17 @@ fn killed_injured_and_arrested_counts_go_to_their_markers() {
 
 /// (type, source text and code, target text and code) of each event of an Arabic sentence.
 fn actors(text: &str) -> Vec<(String, Option<(String, String)>, Option<(String, String)>)> {
+    actors_in(Lang::Ar, text)
+}
+
+fn actors_in(
+    lang: Lang,
+    text: &str,
+) -> Vec<(String, Option<(String, String)>, Option<(String, String)>)> {
     let doc = Document {
         id: "t".into(),
         text: text.into(),
-        lang: Lang::Ar,
+        lang,
         published: "2008-01-10".parse().ok(),
         url: None,
     };
@@ -311,6 +318,50 @@ fn actors_follow_the_coding_conventions() {
     assert_eq!(
         protest.1.as_ref().map(|s| s.1.as_str()),
         Some("EGY CVL"),
+        "{a:?}"
+    );
+}
+
+#[test]
+fn members_of_a_named_group_take_its_codes() {
+    // A group's name next to a role noun is one actor with the group's codes.
+    let a = actors_in(Lang::En, "Hamas fighters attacked Israeli soldiers near Gaza.");
+    assert_eq!(
+        a[0].1,
+        Some(("Hamas fighters".into(), "PSE REB".into())),
+        "{a:?}"
+    );
+    assert_eq!(
+        a[0].2,
+        Some(("Israeli soldiers".into(), "ISR MIL".into())),
+        "{a:?}"
+    );
+    let a = actors_in(
+        Lang::En,
+        "The Houthi spokesman threatened more attacks on Saudi targets.",
+    );
+    let threat = a.iter().find(|e| e.0 == "THREATEN").expect("a threat");
+    assert_eq!(
+        threat.1,
+        Some(("Houthi spokesman".into(), "YEM REB".into())),
+        "{a:?}"
+    );
+    // "US" in capitals is the United States.
+    let a = actors_in(
+        Lang::En,
+        "US Secretary of State Mike Pompeo blamed Iran for the attacks.",
+    );
+    let accusation = a.iter().find(|e| e.0 == "ACCUSE").expect("an accusation");
+    assert_eq!(
+        accusation.1.as_ref().map(|s| s.1.as_str()),
+        Some("USA GOV"),
+        "{a:?}"
+    );
+    // Arabic: the role noun first, the group after it (مقاتلو حماس).
+    let a = actors("هاجم مقاتلو حماس جنودا إسرائيليين قرب غزة.");
+    assert_eq!(
+        a[0].1,
+        Some(("مقاتلو حماس".into(), "PSE REB".into())),
         "{a:?}"
     );
 }
