@@ -1867,14 +1867,26 @@ fn build_events(
             };
             // An actor inside a many-word trigger ("خرج آلاف المتظاهرين إلى الشوارع") is its
             // source when none stands outside it.
-            let source = source.or_else(|| {
-                source_rule = "actor-inside-trigger";
-                s.actors.iter().find(|a| {
-                    trigger.start <= a.tokens.start
-                        && a.tokens.end <= trigger.end
-                        && target.is_none_or(|t| t.tokens != a.tokens)
-                })
+            // Those dispersed or arrested inside a coercion's trigger ("تفريق المتظاهرين") are its
+            // target (inside an attack's, "هجوم انتحاري", the attacker stays its source).
+            let inside = s.actors.iter().find(|a| {
+                trigger.start <= a.tokens.start
+                    && a.tokens.end <= trigger.end
+                    && target.is_none_or(|t| t.tokens != a.tokens)
+                    && source.is_none_or(|t| t.tokens != a.tokens)
             });
+            let done_to = entry.event_type == PloverType::Coerce;
+            let (source, target) = match inside {
+                Some(a) if done_to && target.is_none() => {
+                    target_rule = "actor-inside-trigger";
+                    (source, Some(a))
+                }
+                Some(a) if !done_to && source.is_none() => {
+                    source_rule = "actor-inside-trigger";
+                    (Some(a), target)
+                }
+                _ => (source, target),
+            };
             // "تعرضت القوات الأمريكية لهجوم", "X came under attack": the one subjected to it is
             // the target (the last actor of the clause before the trigger), and not its source.
             let violent = matches!(entry.event_type, PloverType::Assault | PloverType::Coerce);

@@ -325,7 +325,10 @@ fn actors_follow_the_coding_conventions() {
 #[test]
 fn members_of_a_named_group_take_its_codes() {
     // A group's name next to a role noun is one actor with the group's codes.
-    let a = actors_in(Lang::En, "Hamas fighters attacked Israeli soldiers near Gaza.");
+    let a = actors_in(
+        Lang::En,
+        "Hamas fighters attacked Israeli soldiers near Gaza.",
+    );
     assert_eq!(
         a[0].1,
         Some(("Hamas fighters".into(), "PSE REB".into())),
@@ -689,4 +692,57 @@ fn the_one_who_condemns_an_attack_did_not_make_it() {
             "{text}"
         );
     }
+}
+
+#[test]
+fn dispersals_shutdowns_and_dismissals_are_coercion() {
+    // PLOVER: pushing back protesters without a named crowd-control weapon is COERCE (restrict);
+    // cutting the internet is COERCE (withhold). 2022-03-10 is a Thursday.
+    let modes = |lang: Lang, text: &str| -> Vec<(String, Option<String>)> {
+        let doc = Document {
+            id: "t".into(),
+            text: text.into(),
+            lang,
+            published: "2022-03-10".parse().ok(),
+            url: None,
+        };
+        extract(&doc)
+            .0
+            .into_iter()
+            .map(|e| (e.event_type.as_str().to_string(), e.mode))
+            .collect()
+    };
+    let coerce = |mode: &str| ("COERCE".to_string(), Some(mode.to_string()));
+    assert_eq!(
+        modes(
+            Lang::En,
+            "Police moved in to disperse the demonstrators on Wednesday."
+        ),
+        vec![coerce("restrict")]
+    );
+    assert_eq!(
+        modes(
+            Lang::En,
+            "The internet service was suspended across the country."
+        ),
+        vec![coerce("withhold")]
+    );
+    assert_eq!(
+        modes(Lang::Ar, "قامت قوات الأمن بتفريق المتظاهرين في القاهرة أمس."),
+        vec![coerce("restrict")]
+    );
+    assert_eq!(
+        modes(Lang::Ar, "أقيل خمسة جنرالات من مهامهم أمس."),
+        vec![coerce("restrict")]
+    );
+    // The protesters inside the trigger are those dispersed: its target, not its source.
+    let a = actors("قامت قوات الأمن بتفريق المتظاهرين في القاهرة أمس.");
+    assert_eq!(
+        a,
+        vec![(
+            "COERCE".to_string(),
+            Some(("قوات الأمن".into(), "EGY COP".into())),
+            Some(("المتظاهرين".into(), "EGY CVL".into()))
+        )]
+    );
 }
