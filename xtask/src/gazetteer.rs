@@ -181,7 +181,14 @@ fn arabic_demonyms(name_key: &str) -> Vec<String> {
         format!("{base}ون"),
         format!("{base}ين"),
         format!("{stem}يات"),
+        // The accusative with tanween (مصورا فرنسيا) and the dual (جنديان فرنسيان).
+        format!("{base}ا"),
+        format!("{base}ان"),
     ]
+    .into_iter()
+    // سوريا, تركيا: a name ending in يا is the name, not its accusative demonym.
+    .filter(|d| d != bare)
+    .collect()
 }
 
 /// Country names that are also common words: indexed, but never as demonyms.

@@ -200,6 +200,13 @@ impl Doc<'_> {
     fn text(&self, i: usize) -> &str {
         self.tokens.get(i).map_or("", |t| t.norm.slice(&self.norm))
     }
+
+    /// An Arabic demonym in the accusative (أميركيا, إيرانيا) is often an adverb — "المدعومة
+    /// أميركيا", US-backed — that says who backs, not where the news is: it qualifies an actor
+    /// beside it (مدنيا افغانيا) but counts for nothing else.
+    fn adverbial_demonym(&self, i: usize) -> bool {
+        self.doc.lang == Lang::Ar && self.demonyms[i].is_some() && self.text(i).ends_with("يا")
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -528,7 +535,15 @@ fn sentence_mentions(d: &Doc<'_>, span: Span, range: Range<usize>, paragraph: us
             clause += 1;
         }
     }
-    let actors = find_actors(d, &range);
+    let view = d.sub_view(&range);
+    let numbers: Vec<NumberMention> = find_numbers(d.doc.lang, &view)
+        .into_iter()
+        .map(|mut m| {
+            m.tokens = m.tokens.start + range.start..m.tokens.end + range.start;
+            m
+        })
+        .collect();
+    let actors = find_actors(d, &range, &numbers);
     // A trigger word inside an actor's name (قوات مكافحة الشغب, "riot police") names no event;
     // nor does a verb read by splitting clitics off a word that is, as written, an actor's noun
     // (وزارة "ministry", not و + زاره "and he visited him"; وطالب stays "and he demanded").
@@ -541,7 +556,6 @@ fn sentence_mentions(d: &Doc<'_>, span: Span, range: Range<usize>, paragraph: us
         })
         .collect();
     let actors = with_names(d, &range, actors, &triggers, &markers);
-    let view = d.sub_view(&range);
     let shift_time = |mut m: TimeMention| {
         m.tokens = m.tokens.start + range.start..m.tokens.end + range.start;
         m
@@ -549,13 +563,6 @@ fn sentence_mentions(d: &Doc<'_>, span: Span, range: Range<usize>, paragraph: us
     let times: Vec<TimeMention> = find_times(d.doc.lang, &view, d.published)
         .into_iter()
         .map(shift_time)
-        .collect();
-    let numbers: Vec<NumberMention> = find_numbers(d.doc.lang, &view)
-        .into_iter()
-        .map(|mut m| {
-            m.tokens = m.tokens.start + range.start..m.tokens.end + range.start;
-            m
-        })
         .collect();
     Sentence {
         span,
@@ -593,7 +600,7 @@ fn select_triggers(matches: Vec<Match<'_, TriggerEntry>>) -> Vec<(Range<usize>, 
     kept
 }
 
-fn find_actors(d: &Doc<'_>, range: &Range<usize>) -> Vec<ActorMention> {
+fn find_actors(d: &Doc<'_>, range: &Range<usize>, numbers: &[NumberMention]) -> Vec<ActorMention> {
     let mut actors: Vec<ActorMention> = Vec::new();
     let mut matches = d.lex.actors.find_all(&d.analyses, range.clone());
     matches.sort_by_key(|m| (m.tokens.start, std::cmp::Reverse(m.tokens.len())));
@@ -640,14 +647,17 @@ fn find_actors(d: &Doc<'_>, range: &Range<usize>) -> Vec<ActorMention> {
         };
         // The actor right next to the demonym first; in Arabic, one word further back only when
         // no actor stands between them (مسلحون القوات الأمريكية: the forces are American, not
-        // the gunmen).
+        // the gunmen) and the word between is no count (مسلحون خمسة بريطانيين: five Britons).
         let next_to = |a: &ActorMention| match d.doc.lang {
             Lang::Ar => a.tokens.end == i,
             _ => i + 1 == a.tokens.start,
         };
+        let counted = i > 0 && numbers.iter().any(|n| n.tokens.contains(&(i - 1)));
         let adjacent = match actors.iter().position(next_to) {
             Some(k) => actors.get_mut(k),
-            None if d.doc.lang == Lang::Ar => actors.iter_mut().find(|a| a.tokens.end + 1 == i),
+            None if d.doc.lang == Lang::Ar && !counted && !d.adverbial_demonym(i) => {
+                actors.iter_mut().find(|a| a.tokens.end + 1 == i)
+            }
             None => None,
         };
         match adjacent {
@@ -657,6 +667,7 @@ fn find_actors(d: &Doc<'_>, range: &Range<usize>) -> Vec<ActorMention> {
                 actor.gazetteer = true;
             }
             Some(_) => {}
+            None if d.adverbial_demonym(i) => {}
             None => actors.push(ActorMention {
                 tokens: i..i + 1,
                 sector: None,
@@ -907,8 +918,10 @@ fn resolve_places(d: &Doc<'_>, sentences: &mut [Sentence]) {
             *doc_countries.entry(p.country().to_string()).or_default() += 1;
         }
     }
-    for p in d.demonyms.iter().flatten() {
-        *doc_countries.entry(p.country().to_string()).or_default() += 1;
+    for (i, p) in d.demonyms.iter().enumerate() {
+        if let Some(p) = p.filter(|_| !d.adverbial_demonym(i)) {
+            *doc_countries.entry(p.country().to_string()).or_default() += 1;
+        }
     }
     // The geocoder's ranking, in the light of the document's countries and of the towns resolved
     // so far.
@@ -1100,7 +1113,7 @@ fn main_country(d: &Doc<'_>, sentences: &[Sentence]) -> Option<String> {
         }
     }
     for (i, p) in d.demonyms.iter().enumerate() {
-        if let Some(p) = p {
+        if let Some(p) = p.filter(|_| !d.adverbial_demonym(i)) {
             count(p.country(), i, false);
         }
     }
@@ -1964,6 +1977,21 @@ fn build_events(
                     (agent, Some(victim))
                 }
                 _ => (source, target),
+            };
+            // "قتل جنديان أميركيان": a killing verb with one actor right after it and no object is
+            // passive (the active needs the one killed): that actor is the victim.
+            let (source, target) = match (source, target) {
+                (Some(a), None)
+                    if verbal
+                        && violent
+                        && killing_verb
+                        && a.tokens.start >= trigger.end
+                        && a.tokens.start <= trigger.end + SUBJECT_GAP =>
+                {
+                    target_rule = "subject-of-passive";
+                    (None, Some(a))
+                }
+                pair => pair,
             };
             // "the minister said the army must withdraw": the one who must is the target of the
             // demand, the speaker before it its source.

@@ -323,6 +323,32 @@ fn actors_follow_the_coding_conventions() {
 }
 
 #[test]
+fn arabic_demonyms_in_every_case_and_what_they_qualify() {
+    // The accusative (مدنيا افغانيا) and the dual (جنديان اميركيان) are demonyms too; a killing
+    // verb with one actor after it and no object is passive: the soldiers were killed.
+    let a = actors("قتل الجيش مدنيا افغانيا في قندهار أمس.");
+    assert_eq!(
+        a[0].2,
+        Some(("مدنيا افغانيا".into(), "AFG CVL".into())),
+        "{a:?}"
+    );
+    let a = actors("قتل جنديان اميركيان في الموصل أمس.");
+    assert_eq!(a[0].1, None, "{a:?}");
+    assert_eq!(
+        a[0].2,
+        Some(("جنديان اميركيان".into(), "USA MIL".into())),
+        "{a:?}"
+    );
+    // A demonym after a count is the people counted, not a qualifier of the actor before it.
+    let a = actors("خطف مسلحون خمسة بريطانيين في بغداد أمس.");
+    assert_eq!(a[0].1, Some(("مسلحون".into(), "IRQ UAF".into())), "{a:?}");
+    assert_eq!(a[0].2, Some(("بريطانيين".into(), "GBR -".into())), "{a:?}");
+    // "المدعومة أميركيا" (US-backed) says who backs the forces: they are not American.
+    let a = actors("هاجمت القوات المدعومة اميركيا مسلحين في بغداد أمس.");
+    assert_eq!(a[0].1, Some(("القوات".into(), "IRQ MIL".into())), "{a:?}");
+}
+
+#[test]
 fn members_of_a_named_group_take_its_codes() {
     // A group's name next to a role noun is one actor with the group's codes.
     let a = actors_in(
