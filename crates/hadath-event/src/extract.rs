@@ -1978,6 +1978,26 @@ fn build_events(
                 }
                 _ => (source, target),
             };
+            // "أعلنت الشرطة مقتل خمسة", "الجيش الأميركي أعلن مقتل أحد جنوده": an actor before a
+            // speech verb that reports an event noun is the speaker, not the event's author.
+            let speaker = |a: &ActorMention| {
+                d.doc.lang == Lang::Ar
+                    && !entry.verbal
+                    && a.tokens.end <= trigger.start
+                    && s.markers.iter().any(|(r, m)| {
+                        *m == Marker::Claim
+                            && r.end <= trigger.start
+                            && r.start + 1 >= a.tokens.start
+                            && s.clause(r.start) == clause
+                    })
+            };
+            let source = match source {
+                Some(a) if speaker(a) => {
+                    source_rule = "speaker-is-not-source";
+                    None
+                }
+                other => other,
+            };
             // "قتل جنديان أميركيان": a killing verb with one actor right after it and no object is
             // passive (the active needs the one killed): that actor is the victim.
             let (source, target) = match (source, target) {

@@ -343,6 +343,15 @@ fn arabic_demonyms_in_every_case_and_what_they_qualify() {
     let a = actors("خطف مسلحون خمسة بريطانيين في بغداد أمس.");
     assert_eq!(a[0].1, Some(("مسلحون".into(), "IRQ UAF".into())), "{a:?}");
     assert_eq!(a[0].2, Some(("بريطانيين".into(), "GBR -".into())), "{a:?}");
+    // The police announced the deaths: they are the speaker, not the attackers.
+    let a = actors("أعلنت الشرطة مقتل سبعة أشخاص في سامراء أمس.");
+    assert_eq!(a[0].0, "ASSAULT", "{a:?}");
+    assert_eq!(a[0].1, None, "{a:?}");
+    assert_eq!(
+        a[0].2.as_ref().map(|t| t.0.as_str()),
+        Some("أشخاص"),
+        "{a:?}"
+    );
     // "المدعومة أميركيا" (US-backed) says who backs the forces: they are not American.
     let a = actors("هاجمت القوات المدعومة اميركيا مسلحين في بغداد أمس.");
     assert_eq!(a[0].1, Some(("القوات".into(), "IRQ MIL".into())), "{a:?}");
