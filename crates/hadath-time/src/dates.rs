@@ -83,11 +83,17 @@ fn from_grammar(t: &crate::TimeExpr, published: Date) -> Option<TimeMention> {
             } else {
                 to.at.date()
             };
-            (
-                from.at.date(),
-                last.max(from.at.date()),
-                precision(from.grain),
-            )
+            let first = from.at.date();
+            let last = last.max(first);
+            // An interval longer than a month (a season, Ramadan) is known to about a month, a
+            // year or more to about a year, whatever the grain of its ends.
+            let days = (last - first).get_days();
+            let p = match precision(from.grain) {
+                Precision::Day | Precision::Week if days > 366 => Precision::Year,
+                Precision::Day | Precision::Week if days > 31 => Precision::Month,
+                p => p,
+            };
+            (first, last, p)
         }
     };
     Some(clip(
@@ -144,6 +150,24 @@ mod tests {
             .map(|(a, b, c, p)| (a.to_string(), b.to_string(), c.to_string(), *p))
             .collect();
         assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn a_season_is_known_to_about_a_month() {
+        use Precision::*;
+        check(
+            &hadath_ar::ArabicPack,
+            "تظاهروا الصيف الماضي",
+            "2022-01-06",
+            &[("الصيف الماضي", "2021-06-21", "2021-09-22", Month)],
+        );
+        // A range of days stays at the day.
+        check(
+            &hadath_ar::ArabicPack,
+            "من 13 الى 15 تموز 2021",
+            "2022-01-06",
+            &[("من 13 الى 15 تموز 2021", "2021-07-13", "2021-07-15", Day)],
+        );
     }
 
     // 2022-01-06 is a Thursday.

@@ -295,6 +295,9 @@ enum Tx {
     Overnight,
     /// A time zone after a clock time ("GMT", "بتوقيت غرينتش"): minutes east of UTC.
     Zone(i32),
+    /// A season of the northern hemisphere (0 spring … 3 winter), or 4: "the season" (the one
+    /// in progress).
+    Season(u8),
 }
 
 /// A named part of the day, as an interval of hours.
@@ -370,6 +373,7 @@ fn parse_grammar(tsv: &str) -> Grammar {
             "early" => Tx::Early,
             "hijri_month" => Tx::HijriMonth(int as i8),
             "hijri_era" => Tx::HijriEra,
+            "season" => Tx::Season(int as u8),
             "late" => Tx::Late,
             "mid" => Tx::Mid,
             "start" => Tx::Start,
@@ -448,11 +452,14 @@ struct Scan<'w, 'a> {
     /// The grammar words at each position.
     tx_table: Vec<Vec<(&'static [Tx], usize)>>,
     /// The number and the ordinal read from each position, once read.
-    number_cache: std::cell::RefCell<Vec<Option<Option<(f64, usize)>>>>,
-    ordinal_cache: std::cell::RefCell<Vec<Option<Option<(i64, usize)>>>>,
-    month_cache: std::cell::RefCell<Vec<Option<Option<(i8, usize)>>>>,
-    date_cache: std::cell::RefCell<Vec<Option<Option<(TimeValue, usize)>>>>,
+    number_cache: Memo<(f64, usize)>,
+    ordinal_cache: Memo<(i64, usize)>,
+    month_cache: Memo<(i8, usize)>,
+    date_cache: Memo<(TimeValue, usize)>,
 }
+
+/// A per-position cache of readings that may find nothing: (value, end) once read.
+type Memo<T> = std::cell::RefCell<Vec<Option<Option<T>>>>;
 
 /// The value at position `i` of a per-position cache, computed once.
 fn memo<T: Copy>(
@@ -1089,6 +1096,8 @@ fn read_date(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
     }
     // Periods: الاسبوع الماضي، هذا الشهر، السنة القادمة.
     offer(period_at(s, i));
+    // Seasons: "this summer", "الشتاء الماضي", "صيف 2014".
+    offer(season_at(s, i));
     // Weekdays.
     offer(weekday_at(s, i));
     // Day and month: "15 شباط", "الاول من شهر شباط", "اليوم الثالث من اكتوبر", "شباط 15".
@@ -1416,6 +1425,119 @@ fn period_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
         }),
         end,
     ))
+}
+
+/// The first day of each season of the northern hemisphere (astronomical: the equinoxes and
+/// solstices, to the day): spring, summer, autumn, winter.
+const SEASON_STARTS: [(i8, i8); 4] = [(3, 20), (6, 21), (9, 23), (12, 21)];
+
+/// Season `k` (0 spring … 3 winter) whose start falls in `year`, as an interval of days.
+fn season_in(year: i16, k: u8) -> Option<(Date, Date)> {
+    let (m, d) = SEASON_STARTS[usize::from(k % 4)];
+    let start = Date::new(year, m, d).ok()?;
+    let (m, d) = SEASON_STARTS[usize::from((k + 1) % 4)];
+    let end = Date::new(if k == 3 { year.checked_add(1)? } else { year }, m, d).ok()?;
+    Some((start, end))
+}
+
+/// The season in progress on `day`: (season, the year its start falls in).
+fn season_of(day: Date) -> (u8, i16) {
+    let y = day.year();
+    (0..4u8)
+        .rev()
+        .find_map(|k| {
+            let (m, d) = SEASON_STARTS[usize::from(k)];
+            Date::new(y, m, d)
+                .ok()
+                .filter(|&start| start <= day)
+                .map(|_| (k, y))
+        })
+        // Before 20 March: last year's winter.
+        .unwrap_or((3, y - 1))
+}
+
+/// Seasons: "this summer", "last winter", "the summer of 2014", "صيف 2014", "الشتاء الماضي",
+/// "next season"; never a season name alone. "this" is the season in progress or this year's.
+fn season_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
+    let today = s.now.date();
+    let before = s.is(i, |t| matches!(t, Tx::Shift(_)));
+    let at = before.map_or(i, |(_, e)| e);
+    let (Tx::Season(k), mut end) = s.is(at, |t| matches!(t, Tx::Season(_)))? else {
+        return None;
+    };
+    let mut shift = match before {
+        Some((Tx::Shift(n), _)) => Some(n),
+        _ => None,
+    };
+    // "الصيف الماضي", "winter next"
+    if shift.is_none()
+        && let Some((Tx::Shift(n), e)) = s.is(end, |t| matches!(t, Tx::Shift(_)))
+    {
+        shift = Some(n);
+        end = e;
+    }
+    // "summer 2014", "the summer of 2014", "صيف عام 2014"
+    let mut year = None;
+    if shift.is_none() {
+        let at_year = if matches!(s.text(end), "of" | "in" | "من") {
+            end + 1
+        } else {
+            end
+        };
+        if let Some((y, e)) = s.year(at_year) {
+            year = Some(y);
+            end = e;
+        }
+    }
+    // A season name alone is too often something else ("the fall of Kabul", الربيع العربي, a
+    // spring of water): a shift or a year must go with it.
+    if shift.is_none() && year.is_none() {
+        return None;
+    }
+    let (now_k, now_y) = season_of(today);
+    let (k, y) = if k == 4 {
+        // "this season", "next season", "last season": counted from the one in progress.
+        let index = i32::from(now_y) * 4 + i32::from(now_k) + i32::from(shift?);
+        (
+            index.rem_euclid(4) as u8,
+            i16::try_from(index.div_euclid(4)).ok()?,
+        )
+    } else if let Some(y) = year {
+        // Winter 2014 begins in December 2014.
+        (k, y)
+    } else {
+        let this_year = today.year();
+        let start = |y: i16| {
+            let (m, d) = SEASON_STARTS[usize::from(k)];
+            Date::new(y, m, d).ok()
+        };
+        let begun = if start(this_year)? <= today {
+            this_year
+        } else {
+            this_year - 1
+        };
+        let coming = if start(this_year)? > today {
+            this_year
+        } else {
+            this_year + 1
+        };
+        let y = match (shift, s.lean) {
+            _ if k == now_k && shift.is_none_or(|n| n == 0) => now_y,
+            (Some(0), _) => this_year,
+            (Some(n), _) if n < 0 => {
+                if k == now_k {
+                    now_y - 1
+                } else {
+                    begun
+                }
+            }
+            (Some(_), _) | (None, Lean::Future) => coming,
+            (None, Lean::Past) => begun,
+        };
+        (k, y)
+    };
+    let (from, to) = season_in(y, k)?;
+    Some((days_between(from, to, Grain::Day), end))
 }
 
 fn weekday_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
@@ -3408,6 +3530,42 @@ mod reading_tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn seasons_with_a_shift_or_a_year() {
+        // `now` is Thursday 2022-01-06: the winter begun on 21 December 2021 is in progress.
+        let en = &hadath_en::EnglishPack;
+        let ar = &hadath_ar::ArabicPack;
+        let days = |y: i16, m: i8, d: i8, y2: i16, m2: i8, d2: i8| {
+            days_between(
+                Date::new(y, m, d).unwrap(),
+                Date::new(y2, m2, d2).unwrap(),
+                Grain::Day,
+            )
+        };
+        for (pack, text, want) in [
+            (
+                en as &dyn LanguagePack,
+                "last summer",
+                days(2021, 6, 21, 2021, 9, 23),
+            ),
+            (en, "this winter", days(2021, 12, 21, 2022, 3, 20)),
+            (en, "last winter", days(2020, 12, 21, 2021, 3, 20)),
+            (en, "next spring", days(2022, 3, 20, 2022, 6, 21)),
+            (en, "next season", days(2022, 3, 20, 2022, 6, 21)),
+            (en, "the summer of 2014", days(2014, 6, 21, 2014, 9, 23)),
+            (ar, "الصيف الماضي", days(2021, 6, 21, 2021, 9, 23)),
+            (ar, "صيف 2014", days(2014, 6, 21, 2014, 9, 23)),
+            (ar, "الشتاء الماضي", days(2020, 12, 21, 2021, 3, 20)),
+        ] {
+            let got = read(pack, text, Lean::Past);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(got[0].1, want, "{text}");
+        }
+        // A season's name alone is no time.
+        assert_eq!(read(en, "after the fall of Kabul", Lean::Past), vec![]);
+        assert_eq!(read(ar, "ثورات الربيع العربي", Lean::Past), vec![]);
     }
 
     #[test]
