@@ -1497,7 +1497,7 @@ fn season_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
     let (now_k, now_y) = season_of(today);
     let (k, y) = if k == 4 {
         // "this season", "next season", "last season": counted from the one in progress.
-        let index = i32::from(now_y) * 4 + i32::from(now_k) + i32::from(shift?);
+        let index = i32::from(now_y) * 4 + i32::from(now_k) + shift?;
         (
             index.rem_euclid(4) as u8,
             i16::try_from(index.div_euclid(4)).ok()?,
