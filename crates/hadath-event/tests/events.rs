@@ -781,3 +781,33 @@ fn dispersals_shutdowns_and_dismissals_are_coercion() {
         )]
     );
 }
+
+#[test]
+fn coups_are_coercion() {
+    // PLOVER has no coup type: seizing the state by force is COERCE.
+    let types = |lang: Lang, text: &str| -> Vec<String> {
+        let doc = Document {
+            id: "t".into(),
+            text: text.into(),
+            lang,
+            published: "2022-03-10".parse().ok(),
+            url: None,
+        };
+        extract(&doc)
+            .0
+            .into_iter()
+            .map(|e| e.event_type.as_str().to_string())
+            .collect()
+    };
+    assert_eq!(
+        types(
+            Lang::Ar,
+            "تحولت حركة التمرد في قاعدة كاتي العسكرية إلى محاولة انقلابية."
+        ),
+        vec!["COERCE"]
+    );
+    assert_eq!(
+        types(Lang::En, "Soldiers seized power in a coup on Monday."),
+        vec!["COERCE"]
+    );
+}
