@@ -2209,18 +2209,26 @@ fn neighbour_city(
     country: Option<&str>,
 ) -> Option<u32> {
     let paragraph = sentences[s_idx].paragraph;
+    let in_country = |c: u32| {
+        d.gazetteer
+            .place(c)
+            .is_some_and(|p| country.is_none_or(|cc| p.country() == cc))
+    };
+    // A neighbour that lists several cities (الكرك وإربد والرمثا) is about them, not about
+    // this sentence: only a neighbour naming one city lends it.
     [s_idx.checked_sub(1), Some(s_idx + 1)]
         .into_iter()
         .flatten()
         .filter_map(|i| sentences.get(i))
         .filter(|s| s.paragraph == paragraph)
-        .flat_map(|s| s.places.iter())
-        .filter(|p| p.kind == PlaceKind::City)
-        .map(|p| p.place)
-        .find(|&c| {
-            d.gazetteer
-                .place(c)
-                .is_some_and(|p| country.is_none_or(|cc| p.country() == cc))
+        .find_map(|s| {
+            let mut cities = s
+                .places
+                .iter()
+                .filter(|p| p.kind == PlaceKind::City && in_country(p.place))
+                .map(|p| p.place);
+            let first = cities.next()?;
+            cities.all(|c| c == first).then_some(first)
         })
 }
 

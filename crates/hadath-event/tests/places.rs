@@ -157,3 +157,17 @@ fn the_capital_is_the_capital_of_the_country_named_or_of_the_document() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn a_neighbour_listing_several_cities_lends_none() {
+    // The call for calm follows nothing placed and precedes a sentence about protests in three
+    // other towns: it is not in the first town of that list.
+    let text = "Hundreds protested near the prime minister's office in Amman on Monday. \
+                Police officials said there would be no change. \
+                The police chief called on them to stay peaceful. \
+                Jordanians also joined protests in Karak, Irbid and Ramtha.";
+    let got = places(Lang::En, text);
+    let call = got.iter().find(|e| e.0 == "REQUEST").expect("a request");
+    assert_ne!(call.2.as_deref(), Some("Karak"), "{got:#?}");
+    assert_ne!(call.3, "city-in-paragraph", "{got:#?}");
+}
