@@ -836,7 +836,10 @@ fn resolve_places(d: &Doc<'_>, sentences: &mut [Sentence]) {
         while i < s.tokens.end {
             let mut matched = None;
             let in_time = s.times.iter().any(|t| t.tokens.contains(&i));
-            if d.tokens[i].kind == TokenKind::Word && !in_time {
+            // An Arabic demonym is an adjective (الصومالية), not a place's name; English ones
+            // are read as before ("Saudi" is also the country's short name).
+            let demonym = d.doc.lang == Lang::Ar && d.demonyms[i].is_some();
+            if d.tokens[i].kind == TokenKind::Word && !in_time && !demonym {
                 'len: for n in (1..=3usize).rev() {
                     if i + n > s.tokens.end
                         || (i..i + n).any(|k| d.tokens[k].kind != TokenKind::Word)
@@ -1001,7 +1004,12 @@ fn resolve_places(d: &Doc<'_>, sentences: &mut [Sentence]) {
                 });
 
                 let word = d.text(i);
-                if !after_place_noun || d.lex.is_lexicon_word(word) || word.chars().count() < 4 {
+                // A demonym is an adjective (العاصمة الصومالية), not a place's name.
+                if !after_place_noun
+                    || d.lex.is_lexicon_word(word)
+                    || word.chars().count() < 4
+                    || d.demonyms[i].is_some()
+                {
                     continue;
                 }
                 // Read by transliteration against the Latin names of places in the document's
@@ -1514,6 +1522,21 @@ fn build_events(
         let fatality_type = fatality_owner
             .and_then(|at| s.triggers.iter().find(|(r, _)| r.start == at))
             .map(|(_, e)| e.event_type);
+        // "العاصمة الصومالية", "the Somali capital": that country's capital (read once a
+        // sentence, used by its events that have no place of their own).
+        let named_capital = s
+            .markers
+            .iter()
+            .filter(|(_, m)| *m == Marker::LocPrep)
+            .find_map(|(r, _)| {
+                let i = r.start;
+                let demonym = match d.text(i) {
+                    "العاصمه" => d.demonyms.get(i + 1),
+                    "capital" if i > 0 => d.demonyms.get(i - 1),
+                    _ => None,
+                };
+                d.gazetteer.capital(demonym.copied().flatten()?.country())
+            });
         let mut done_types: Vec<PloverType> = Vec::new();
         let mut sentence_explicit_date: Option<EventDate> = None;
         for (trigger, entry) in &s.triggers {
@@ -1726,15 +1749,6 @@ fn build_events(
                 // document's news is about (for an event of the days before publication:
                 // background years earlier stays at the country), else the document's country.
                 None => {
-                    // "العاصمة الصومالية", "the Somali capital": that country's capital.
-                    let named_capital = s.tokens.clone().find_map(|i| {
-                        let demonym = match d.text(i) {
-                            "العاصمه" => d.demonyms.get(i + 1),
-                            "capital" if i > 0 => d.demonyms.get(i - 1),
-                            _ => None,
-                        };
-                        d.gazetteer.capital(demonym.copied().flatten()?.country())
-                    });
                     let (city, rule) = if let Some(c) = named_capital {
                         confidence += 0.1;
                         (Some(c.index), "capital-named")

@@ -324,7 +324,7 @@ fn actors_follow_the_coding_conventions() {
 
 #[test]
 fn arabic_demonyms_in_every_case_and_what_they_qualify() {
-    // The accusative (مدنيا افغانيا) and the dual (جنديان اميركيان) are demonyms too; a killing
+    // The accusative (مدنيا افغانيا) and the dual (جنديان امريكيان) are demonyms too; a killing
     // verb with one actor after it and no object is passive: the soldiers were killed.
     let a = actors("قتل الجيش مدنيا افغانيا في قندهار أمس.");
     assert_eq!(
@@ -332,11 +332,11 @@ fn arabic_demonyms_in_every_case_and_what_they_qualify() {
         Some(("مدنيا افغانيا".into(), "AFG CVL".into())),
         "{a:?}"
     );
-    let a = actors("قتل جنديان اميركيان في الموصل أمس.");
+    let a = actors("قتل جنديان امريكيان في الموصل أمس.");
     assert_eq!(a[0].1, None, "{a:?}");
     assert_eq!(
         a[0].2,
-        Some(("جنديان اميركيان".into(), "USA MIL".into())),
+        Some(("جنديان امريكيان".into(), "USA MIL".into())),
         "{a:?}"
     );
     // A demonym after a count is the people counted, not a qualifier of the actor before it.
@@ -353,7 +353,7 @@ fn arabic_demonyms_in_every_case_and_what_they_qualify() {
         "{a:?}"
     );
     // "المدعومة أميركيا" (US-backed) says who backs the forces: they are not American.
-    let a = actors("هاجمت القوات المدعومة اميركيا مسلحين في بغداد أمس.");
+    let a = actors("هاجمت القوات المدعومة امريكيا مسلحين في بغداد أمس.");
     assert_eq!(a[0].1, Some(("القوات".into(), "IRQ MIL".into())), "{a:?}");
 }
 
