@@ -729,20 +729,24 @@ fn the_one_who_condemns_an_attack_did_not_make_it() {
     }
 }
 
+/// The events of a one-text document published on Thursday 2022-03-10.
+fn events_of(lang: Lang, text: &str) -> Vec<Event> {
+    let doc = Document {
+        id: "t".into(),
+        text: text.into(),
+        lang,
+        published: "2022-03-10".parse().ok(),
+        url: None,
+    };
+    extract(&doc).0
+}
+
 #[test]
 fn dispersals_shutdowns_and_dismissals_are_coercion() {
     // PLOVER: pushing back protesters without a named crowd-control weapon is COERCE (restrict);
     // cutting the internet is COERCE (withhold). 2022-03-10 is a Thursday.
     let modes = |lang: Lang, text: &str| -> Vec<(String, Option<String>)> {
-        let doc = Document {
-            id: "t".into(),
-            text: text.into(),
-            lang,
-            published: "2022-03-10".parse().ok(),
-            url: None,
-        };
-        extract(&doc)
-            .0
+        events_of(lang, text)
             .into_iter()
             .map(|e| (e.event_type.as_str().to_string(), e.mode))
             .collect()
@@ -786,15 +790,7 @@ fn dispersals_shutdowns_and_dismissals_are_coercion() {
 fn coups_are_coercion() {
     // PLOVER has no coup type: seizing the state by force is COERCE.
     let types = |lang: Lang, text: &str| -> Vec<String> {
-        let doc = Document {
-            id: "t".into(),
-            text: text.into(),
-            lang,
-            published: "2022-03-10".parse().ok(),
-            url: None,
-        };
-        extract(&doc)
-            .0
+        events_of(lang, text)
             .into_iter()
             .map(|e| e.event_type.as_str().to_string())
             .collect()

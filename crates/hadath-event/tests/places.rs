@@ -113,26 +113,24 @@ fn the_document_is_about_the_country_its_places_name_not_its_demonyms() {
 #[test]
 fn the_capital_is_the_capital_of_the_country_named_or_of_the_document() {
     // "the Somali capital": Mogadishu, whatever else the document names.
-    let got = places(
-        Lang::Ar,
-        "تظاهر آلاف الأشخاص في العاصمة الصومالية ضد ارتفاع الأسعار.",
-    );
-    assert!(
-        got.iter().any(|e| e.0 == "PROTEST"
-            && e.2.as_deref() == Some("Mogadishu")
-            && e.3 == "capital-named"),
-        "{got:#?}"
-    );
-    let got = places(
-        Lang::En,
-        "Thousands of people marched in the Somali capital on Saturday.",
-    );
-    assert!(
-        got.iter().any(|e| e.0 == "PROTEST"
-            && e.2.as_deref() == Some("Mogadishu")
-            && e.3 == "capital-named"),
-        "{got:#?}"
-    );
+    for (lang, text) in [
+        (
+            Lang::Ar,
+            "تظاهر آلاف الأشخاص في العاصمة الصومالية ضد ارتفاع الأسعار.",
+        ),
+        (
+            Lang::En,
+            "Thousands of people marched in the Somali capital on Saturday.",
+        ),
+    ] {
+        let got = places(lang, text);
+        assert!(
+            got.iter().any(|e| e.0 == "PROTEST"
+                && e.2.as_deref() == Some("Mogadishu")
+                && e.3 == "capital-named"),
+            "{got:#?}"
+        );
+    }
     // "the capital" alone: the capital of the country whose places the document names.
     let text = "Police clashed with protesters in Kisumu and Mombasa on Monday.\n\n\
                 In the capital, police arrested 40 people, a spokesman said.";

@@ -1521,18 +1521,14 @@ fn season_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
         } else {
             this_year + 1
         };
-        let y = match (shift, s.lean) {
-            _ if k == now_k && shift.is_none_or(|n| n == 0) => now_y,
-            (Some(0), _) => this_year,
-            (Some(n), _) if n < 0 => {
-                if k == now_k {
-                    now_y - 1
-                } else {
-                    begun
-                }
-            }
-            (Some(_), _) | (None, Lean::Future) => coming,
-            (None, Lean::Past) => begun,
+        // Without a year, a shift goes with the name: this (0), last (< 0), next (> 0).
+        let n = shift?;
+        let y = if n == 0 {
+            if k == now_k { now_y } else { this_year }
+        } else if n < 0 {
+            if k == now_k { now_y - 1 } else { begun }
+        } else {
+            coming
         };
         (k, y)
     };
