@@ -2677,12 +2677,63 @@ fn daypart_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
         dated = true;
     } else if let Some((TimeValue::At(d), e)) = date_at(s, k)
         && d.grain == Grain::Day
-        && let e = if s.text(e) == "at" { e + 1 } else { e }
-        && s.is(e, |t| matches!(t, Tx::Daypart(_))).is_some()
     {
-        day = d.at.date();
-        k = e;
-        dated = true;
+        let e = if s.text(e) == "at" { e + 1 } else { e };
+        if s.is(e, |t| matches!(t, Tx::Daypart(_))).is_some() {
+            day = d.at.date();
+            k = e;
+            dated = true;
+        } else if s.is(e, |t| matches!(t, Tx::Early | Tx::Late)).is_some()
+            && let Some((TimeValue::Between { from, to }, end)) = daypart_at(s, e)
+        {
+            // "Monday early morning", "Friday late night": that part of that day.
+            let shift = |v: Option<Instant>| -> Option<Option<Instant>> {
+                let Some(v) = v else { return Some(None) };
+                let moved =
+                    v.at.checked_add(span(Grain::Day, (d.at.date() - today).get_days().into())?)
+                        .ok()?;
+                Some(Some(Instant { at: moved, ..v }))
+            };
+            return Some((
+                TimeValue::Between {
+                    from: shift(from)?,
+                    to: shift(to)?,
+                },
+                end,
+            ));
+        } else if let Some((Tx::Pod(pod), end)) = s.is(e, |t| matches!(t, Tx::Pod(_)))
+            && s.text(e) == "in"
+            && clock_at(s, s.skip_fillers(end)).is_none()
+        {
+            // "on February 15 in the morning", "Monday in the afternoon": that part of that day.
+            let part = match (pod, s.text(end - 1)) {
+                (Pod::Am, _) => Daypart::Morning,
+                (_, "afternoon") => Daypart::Afternoon,
+                (_, "evening") => Daypart::Evening,
+                _ => return None,
+            };
+            let (from, to) = part.hours();
+            let at = |h: i8| -> Option<DateTime> {
+                if h == 24 {
+                    Some(midnight(add_days(d.at.date(), 1)))
+                } else {
+                    Some(d.at.date().to_datetime(Time::new(h, 0, 0, 0).ok()?))
+                }
+            };
+            return Some((
+                TimeValue::Between {
+                    from: Some(Instant {
+                        at: at(from)?,
+                        grain: Grain::Hour,
+                    }),
+                    to: Some(Instant {
+                        at: at(to)?,
+                        grain: Grain::Hour,
+                    }),
+                },
+                end,
+            ));
+        }
     }
     let (Tx::Daypart(part), mut end) = s.is(k, |t| matches!(t, Tx::Daypart(_)))? else {
         return None;
@@ -3562,6 +3613,31 @@ mod reading_tests {
         // A season's name alone is no time.
         assert_eq!(read(en, "after the fall of Kabul", Lean::Past), vec![]);
         assert_eq!(read(ar, "ثورات الربيع العربي", Lean::Past), vec![]);
+    }
+
+    #[test]
+    fn a_part_of_a_named_day() {
+        // `now` is Thursday 2022-01-06; news looks back: Monday is 2022-01-03.
+        let en = &hadath_en::EnglishPack;
+        let hours = |y: i16, m: i8, d: i8, h1: i8, h2: i8| TimeValue::Between {
+            from: Some(Instant {
+                at: jiff::civil::date(y, m, d).at(h1, 0, 0, 0),
+                grain: Grain::Hour,
+            }),
+            to: Some(Instant {
+                at: jiff::civil::date(y, m, d).at(h2, 0, 0, 0),
+                grain: Grain::Hour,
+            }),
+        };
+        for (text, want) in [
+            // Early morning: the first three quarters of the morning.
+            ("Monday early morning", hours(2022, 1, 3, 0, 9)),
+            ("on January 2 in the morning", hours(2022, 1, 2, 0, 12)),
+            ("Monday in the afternoon", hours(2022, 1, 3, 12, 19)),
+        ] {
+            let got = read(en, text, Lean::Past);
+            assert_eq!(got.last().map(|g| g.1), Some(want), "{text}: {got:?}");
+        }
     }
 
     #[test]
