@@ -63,7 +63,7 @@ pub fn fold_char(c: char, out: &mut String) {
 /// The word, then lemma candidates from regular endings: `-s -es -ies -ed -ied -ing -'s`.
 pub fn analyses(word: &str, out: &mut Vec<Analysis>) {
     let mut push = |form: String| {
-        if form.len() >= 2 && !out.iter().any(|a| a.form == form) {
+        if !form.is_empty() && !out.iter().any(|a| a.form == form) {
             out.push(Analysis {
                 form,
                 proclitic_len: 0,
@@ -124,6 +124,8 @@ mod tests {
         assert!(forms("stopped").contains(&"stop".to_string()));
         assert!(forms("seized").contains(&"seize".to_string()));
         assert_eq!(forms("us"), vec!["us".to_string()]);
+        // A one-letter word is a word: a pattern's gap crosses it ("lifted a curfew").
+        assert_eq!(forms("a"), vec!["a".to_string()]);
     }
 
     #[test]

@@ -807,3 +807,13 @@ fn coups_are_coercion() {
         vec!["COERCE"]
     );
 }
+
+#[test]
+fn an_english_gap_crosses_a_one_letter_word() {
+    // "lifted a curfew" is the lifting, not a curfew (the gap of "lift _3 curfew" crosses "a").
+    let types: Vec<String> = events_of(Lang::En, "The government lifted a curfew on Sunday.")
+        .into_iter()
+        .map(|e| e.event_type.as_str().to_string())
+        .collect();
+    assert_eq!(types, vec!["CONCEDE"]);
+}
