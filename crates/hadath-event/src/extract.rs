@@ -1992,6 +1992,78 @@ fn build_events(
                 }
                 _ => (source, target),
             };
+            // English passive: "five people were killed by gunmen", "twelve soldiers were
+            // killed in an ambush by militants" — the subject before "was/were" is the target,
+            // the actor after "by" the source.
+            let be = |i: usize| {
+                matches!(
+                    d.text(i),
+                    "was" | "were" | "been" | "being" | "is" | "are" | "be" | "got"
+                )
+            };
+            // A past participle after "be": "were killed", "was shot" ("is demanding" is active).
+            let participle = {
+                let w = d.text(trigger.start);
+                w.ends_with("ed")
+                    || matches!(
+                        w,
+                        "shot"
+                            | "hit"
+                            | "struck"
+                            | "beaten"
+                            | "taken"
+                            | "held"
+                            | "burnt"
+                            | "thrown"
+                            | "slain"
+                            | "hurt"
+                            | "caught"
+                            | "driven"
+                            | "seen"
+                    )
+            };
+            let english_passive = d.doc.lang == Lang::En
+                && participle
+                && trigger.start > 0
+                && (be(trigger.start - 1) || trigger.start > 1 && be(trigger.start - 2));
+            let (source, target) = if english_passive {
+                let subject = s
+                    .actors
+                    .iter()
+                    .filter(|a| !a.name_only && a.tokens.end <= trigger.start)
+                    .filter(|a| a.tokens.end + 3 >= trigger.start)
+                    .max_by_key(|a| a.tokens.end);
+                let by = s
+                    .markers
+                    .iter()
+                    .filter(|(r, m)| {
+                        *m == Marker::Agent
+                            && r.start >= trigger.end
+                            && r.start <= trigger.end + PASSIVE_GAP + 2
+                            && s.clause(r.start) == clause
+                    })
+                    .find_map(|(r, _)| {
+                        s.actors
+                            .iter()
+                            .find(|a| a.tokens.start >= r.end && a.tokens.start <= r.end + 2)
+                    });
+                match (subject, by) {
+                    (Some(subject), by) => {
+                        target_rule = "subject-of-passive";
+                        if by.is_some() {
+                            source_rule = "agent-of-passive";
+                        }
+                        (by, Some(subject))
+                    }
+                    (None, Some(by)) => {
+                        source_rule = "agent-of-passive";
+                        (Some(by), target.filter(|t| t.tokens != by.tokens))
+                    }
+                    (None, None) => (source, target),
+                }
+            } else {
+                (source, target)
+            };
             // "أعلنت الشرطة مقتل خمسة", "الجيش الأميركي أعلن مقتل أحد جنوده": an actor before a
             // speech verb that reports an event noun is the speaker, not the event's author.
             let speaker = |a: &ActorMention| {

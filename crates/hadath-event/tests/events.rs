@@ -817,3 +817,37 @@ fn an_english_gap_crosses_a_one_letter_word() {
         .collect();
     assert_eq!(types, vec!["CONCEDE"]);
 }
+
+#[test]
+fn english_passives_name_the_target_first() {
+    // "were killed by gunmen": the people are the target, the gunmen the source; "is demanding"
+    // (a progressive, not a passive) keeps its subject as the source.
+    let a = actors_in(
+        Lang::En,
+        "At least 12 soldiers were killed in an ambush by al-Shabaab militants near Mogadishu.",
+    );
+    assert_eq!(
+        a[0].1,
+        Some(("Shabaab militants".into(), "SOM REB".into())),
+        "{a:?}"
+    );
+    assert_eq!(
+        a[0].2.as_ref().map(|t| t.0.as_str()),
+        Some("soldiers"),
+        "{a:?}"
+    );
+    let a = actors_in(
+        Lang::En,
+        "Twenty protesters were arrested by police in Nairobi on Monday.",
+    );
+    assert_eq!(
+        a[0].1.as_ref().map(|s| s.0.as_str()),
+        Some("police"),
+        "{a:?}"
+    );
+    assert_eq!(
+        a[0].2.as_ref().map(|t| t.0.as_str()),
+        Some("protesters"),
+        "{a:?}"
+    );
+}
