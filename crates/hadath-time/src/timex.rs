@@ -2712,27 +2712,7 @@ fn daypart_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
                 (_, "evening") => Daypart::Evening,
                 _ => return None,
             };
-            let (from, to) = part.hours();
-            let at = |h: i8| -> Option<DateTime> {
-                if h == 24 {
-                    Some(midnight(add_days(d.at.date(), 1)))
-                } else {
-                    Some(d.at.date().to_datetime(Time::new(h, 0, 0, 0).ok()?))
-                }
-            };
-            return Some((
-                TimeValue::Between {
-                    from: Some(Instant {
-                        at: at(from)?,
-                        grain: Grain::Hour,
-                    }),
-                    to: Some(Instant {
-                        at: at(to)?,
-                        grain: Grain::Hour,
-                    }),
-                },
-                end,
-            ));
+            return Some((part_of_day(d.at.date(), part)?, end));
         }
     }
     let (Tx::Daypart(part), mut end) = s.is(k, |t| matches!(t, Tx::Daypart(_)))? else {
@@ -2776,6 +2756,11 @@ fn daypart_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
         let v = clock_value(s, (h, m, sec), grain, pod.or(Some(part.pod())), Some(day))?;
         return Some((TimeValue::At(v), e));
     }
+    Some((part_of_day(day, part)?, end))
+}
+
+/// A part of `day` as an interval of hours (the evening runs to midnight).
+fn part_of_day(day: Date, part: Daypart) -> Option<TimeValue> {
     let (from, to) = part.hours();
     let at = |h: i8| {
         if h == 24 {
@@ -2784,19 +2769,16 @@ fn daypart_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
             Some(day.to_datetime(Time::new(h, 0, 0, 0).ok()?))
         }
     };
-    Some((
-        TimeValue::Between {
-            from: Some(Instant {
-                at: at(from)?,
-                grain: Grain::Hour,
-            }),
-            to: Some(Instant {
-                at: at(to)?,
-                grain: Grain::Hour,
-            }),
-        },
-        end,
-    ))
+    Some(TimeValue::Between {
+        from: Some(Instant {
+            at: at(from)?,
+            grain: Grain::Hour,
+        }),
+        to: Some(Instant {
+            at: at(to)?,
+            grain: Grain::Hour,
+        }),
+    })
 }
 
 /// The end of an interval, exclusive: the end of `v`'s grain.
