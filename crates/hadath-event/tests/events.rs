@@ -395,6 +395,13 @@ fn members_of_a_named_group_take_its_codes() {
         Some("USA GOV"),
         "{a:?}"
     );
+    // Warplanes are the military: "Israeli warplanes" are ISR MIL.
+    let a = actors("شنت طائرات اسرائيلية غارات على غزة أمس.");
+    assert_eq!(
+        a[0].1,
+        Some(("طائرات اسرائيلية".into(), "ISR MIL".into())),
+        "{a:?}"
+    );
     // Arabic: the role noun first, the group after it (مقاتلو حماس).
     let a = actors("هاجم مقاتلو حماس جنودا إسرائيليين قرب غزة.");
     assert_eq!(
