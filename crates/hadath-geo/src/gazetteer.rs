@@ -176,14 +176,10 @@ pub enum GazetteerError {
 /// ISO code → (GeoNames id, name) of each country's capital (`cargo xtask gazetteer`).
 static CAPITALS: LazyLock<rustc_hash::FxHashMap<&'static str, (u32, &'static str)>> =
     LazyLock::new(|| {
-        include_str!("../data/capitals.tsv")
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| {
-                let mut cols = l.split('\t');
-                let iso = cols.next()?;
-                let id = cols.next()?.parse().ok()?;
-                Some((iso, (id, cols.next()?)))
+        hadath_text::tsv_rows(include_str!("../data/capitals.tsv"))
+            .filter_map(|(_, cols)| {
+                let id = cols.get(1)?.parse().ok()?;
+                Some((*cols.first()?, (id, *cols.get(2)?)))
             })
             .collect()
     });

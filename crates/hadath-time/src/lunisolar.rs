@@ -15,24 +15,17 @@ struct Row {
 }
 
 static TABLE: LazyLock<Vec<Row>> = LazyLock::new(|| {
-    include_str!("../data/lunisolar.tsv")
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .map(|line| {
-            let mut cols = line.split('\t');
-            let name = cols.next().expect("a name");
-            let first_year = cols.next().and_then(|y| y.parse().ok()).expect("a year");
-            let days = cols
-                .next()
-                .expect("the days")
-                .split(' ')
-                .map(|d| d.parse().unwrap_or(0))
-                .collect();
-            Row {
-                name,
-                first_year,
-                days,
-            }
+    hadath_text::tsv_rows(include_str!("../data/lunisolar.tsv"))
+        .filter_map(|(_, cols)| {
+            Some(Row {
+                name: cols.first()?,
+                first_year: cols.get(1)?.parse().ok()?,
+                days: cols
+                    .get(2)?
+                    .split(' ')
+                    .map(|d| d.parse().unwrap_or(0))
+                    .collect(),
+            })
         })
         .collect()
 });

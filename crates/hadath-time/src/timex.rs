@@ -3628,10 +3628,9 @@ mod reading_tests {
             include_str!("../data/en-timex.tsv"),
             include_str!("../data/ar-timex.tsv"),
         ] {
-            for line in table.lines().filter(|l| !l.starts_with('#')) {
-                let cols: Vec<&str> = line.split('\t').collect();
+            for (line, cols) in tsv_rows(table) {
                 if cols.get(1) == Some(&"holiday") {
-                    assert!(Holiday::parse(cols[2]).is_some(), "{line}");
+                    assert!(Holiday::parse(cols[2]).is_some(), "line {line}: {cols:?}");
                 }
             }
         }
