@@ -237,6 +237,32 @@ struct ActorMention {
     named: bool,
 }
 
+impl ActorMention {
+    /// A country named alone, by its name or a demonym: the state or its people, coded with the
+    /// country and no sector.
+    fn of_country(tokens: Range<usize>, iso3: String) -> ActorMention {
+        ActorMention {
+            tokens,
+            sector: None,
+            country: Some(iso3),
+            name_only: false,
+            entry: None,
+            gazetteer: true,
+            named: false,
+        }
+    }
+
+    /// The country named beside this actor (الشرطة الكازاخستانية, "Iraq's government") becomes
+    /// its country, unless it has one; the actor widens over the name.
+    fn qualify(&mut self, tokens: &Range<usize>, iso3: String) {
+        if self.country.is_none() {
+            self.tokens = self.tokens.start.min(tokens.start)..self.tokens.end.max(tokens.end);
+            self.country = Some(iso3);
+            self.gazetteer = true;
+        }
+    }
+}
+
 struct Sentence {
     span: Span,
     tokens: Range<usize>,
@@ -661,22 +687,9 @@ fn find_actors(d: &Doc<'_>, range: &Range<usize>, numbers: &[NumberMention]) -> 
             None => None,
         };
         match adjacent {
-            Some(actor) if actor.country.is_none() => {
-                actor.tokens = actor.tokens.start.min(i)..actor.tokens.end.max(i + 1);
-                actor.country = Some(country);
-                actor.gazetteer = true;
-            }
-            Some(_) => {}
+            Some(actor) => actor.qualify(&(i..i + 1), country),
             None if d.adverbial_demonym(i) => {}
-            None => actors.push(ActorMention {
-                tokens: i..i + 1,
-                sector: None,
-                country: Some(country),
-                name_only: false,
-                entry: None,
-                gazetteer: true,
-                named: false,
-            }),
+            None => actors.push(ActorMention::of_country(i..i + 1, country)),
         }
     }
     actors.sort_by_key(|a| a.tokens.start);
@@ -1072,22 +1085,8 @@ fn country_actors(d: &Doc<'_>, sentences: &mut [Sentence]) {
                 }
             };
             match s.actors.iter_mut().find(|a| next_to(a)) {
-                Some(actor) if actor.country.is_none() => {
-                    actor.tokens =
-                        actor.tokens.start.min(tokens.start)..actor.tokens.end.max(tokens.end);
-                    actor.country = Some(iso3);
-                    actor.gazetteer = true;
-                }
-                Some(_) => {}
-                None => s.actors.push(ActorMention {
-                    tokens,
-                    sector: None,
-                    country: Some(iso3),
-                    name_only: false,
-                    entry: None,
-                    gazetteer: true,
-                    named: false,
-                }),
+                Some(actor) => actor.qualify(&tokens, iso3),
+                None => s.actors.push(ActorMention::of_country(tokens, iso3)),
             }
         }
         s.actors.sort_by_key(|a| a.tokens.start);
