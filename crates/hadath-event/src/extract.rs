@@ -1953,19 +1953,24 @@ fn build_events(
                         && r.start >= trigger.end
                         && r.start <= trigger.end + PASSIVE_GAP
                 });
-            let agent = s
-                .markers
-                .iter()
-                .filter(|(r, m)| {
-                    *m == Marker::Agent
-                        && r.start >= trigger.end
-                        && r.start <= trigger.end + PASSIVE_GAP
-                })
-                .find_map(|(r, _)| {
-                    s.actors
-                        .iter()
-                        .find(|a| a.tokens.start >= r.end && a.tokens.start <= r.end + 1)
-                });
+            // The actor after "على يد/برصاص/by" within `reach` words of the trigger (and
+            // `slack` words of the marker) in its clause.
+            let agent_within = |reach: usize, slack: usize| {
+                s.markers
+                    .iter()
+                    .filter(|(r, m)| {
+                        *m == Marker::Agent
+                            && r.start >= trigger.end
+                            && r.start <= trigger.end + reach
+                            && s.clause(r.start) == clause
+                    })
+                    .find_map(|(r, _)| {
+                        s.actors
+                            .iter()
+                            .find(|a| a.tokens.start >= r.end && a.tokens.start <= r.end + slack)
+                    })
+            };
+            let agent = agent_within(PASSIVE_GAP, 1);
             // Its victim: the actor right before the verb, or else right after it (VSO).
             let victim = s
                 .actors
@@ -2032,20 +2037,8 @@ fn build_events(
                     .filter(|a| !a.name_only && a.tokens.end <= trigger.start)
                     .filter(|a| a.tokens.end + 3 >= trigger.start)
                     .max_by_key(|a| a.tokens.end);
-                let by = s
-                    .markers
-                    .iter()
-                    .filter(|(r, m)| {
-                        *m == Marker::Agent
-                            && r.start >= trigger.end
-                            && r.start <= trigger.end + PASSIVE_GAP + 2
-                            && s.clause(r.start) == clause
-                    })
-                    .find_map(|(r, _)| {
-                        s.actors
-                            .iter()
-                            .find(|a| a.tokens.start >= r.end && a.tokens.start <= r.end + 2)
-                    });
+                // "killed in an ambush by militants": a little further.
+                let by = agent_within(PASSIVE_GAP + 2, 2);
                 match (subject, by) {
                     (Some(subject), by) => {
                         target_rule = "subject-of-passive";
