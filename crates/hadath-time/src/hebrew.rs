@@ -53,11 +53,12 @@ fn new_year(year: i64) -> i64 {
     EPOCH + this + delay
 }
 
-fn month_length(year: i64, month: i8) -> i64 {
-    let days = new_year(year + 1) - new_year(year);
+/// The length of `month` in a year of `days` days (leap or not): Marheshvan (8) and Kislev (9)
+/// take up what the year's length leaves.
+fn month_length(days: i64, leap: bool, month: i8) -> i64 {
     match month {
         2 | 4 | 6 | 10 | 13 => 29,
-        12 if !leap(year) => 29,
+        12 if !leap => 29,
         8 if days % 10 != 5 => 29,
         9 if days % 10 == 3 => 29,
         _ => 30,
@@ -67,24 +68,25 @@ fn month_length(year: i64, month: i8) -> i64 {
 /// The Gregorian date of a day of the Hebrew calendar (`month` counted from Nisan; Adar is Adar
 /// II in a leap year); `None` when there is no such day or it is out of range.
 pub fn to_date(year: i64, month: i8, day: i8) -> Option<Date> {
-    let last = if leap(year) { 13 } else { 12 };
-    let month = if month == ADAR && leap(year) {
-        13
-    } else {
-        month
-    };
-    if !(1..=last).contains(&month) || day < 1 || i64::from(day) > month_length(year, month) {
+    let leap = leap(year);
+    let last = if leap { 13 } else { 12 };
+    let month = if month == ADAR && leap { 13 } else { month };
+    let start = new_year(year);
+    let year_days = new_year(year + 1) - start;
+    let length = |m: i8| month_length(year_days, leap, m);
+    if !(1..=last).contains(&month) || day < 1 || i64::from(day) > length(month) {
         return None;
     }
-    let mut days = new_year(year) + i64::from(day) - 1;
-    // Tishri opens the civil year: months before it in the count (Nisan … Elul) come after the
-    // months from Tishri to the year's last.
-    let before: Vec<i8> = if month < TISHRI {
-        (TISHRI..=last).chain(1..month).collect()
-    } else {
-        (TISHRI..month).collect()
-    };
-    days += before.iter().map(|&m| month_length(year, m)).sum::<i64>();
+    // Tishri opens the civil year: the months counted before this one are Tishri to it, or, for
+    // Nisan … Elul, Tishri to the year's last and then Nisan to it.
+    let before = (1..=last).filter(|&m| {
+        if month < TISHRI {
+            m >= TISHRI || m < month
+        } else {
+            (TISHRI..month).contains(&m)
+        }
+    });
+    let days = start + i64::from(day) - 1 + before.map(length).sum::<i64>();
     let first = Date::new(1, 1, 1).ok()?;
     first
         .checked_add(jiff::Span::new().try_days(days).ok()?)
