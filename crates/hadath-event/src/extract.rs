@@ -1487,8 +1487,12 @@ fn build_events(
     let doc_city = main_city(d, sentences, doc_country.as_deref());
     // "the capital" is the document's country's only where a place of that country is named (a
     // demonym alone — "the American army" — does not say where the news is).
+    let says_capital = sentences
+        .iter()
+        .any(|s| s.markers.iter().any(|(_, m)| *m == Marker::Capital));
     let doc_capital = doc_country
         .as_deref()
+        .filter(|_| says_capital)
         .filter(|c| {
             sentences.iter().flat_map(|s| &s.places).any(|p| {
                 d.gazetteer

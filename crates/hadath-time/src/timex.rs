@@ -1431,13 +1431,16 @@ fn period_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
 /// solstices, to the day): spring, summer, autumn, winter.
 const SEASON_STARTS: [(i8, i8); 4] = [(3, 20), (6, 21), (9, 23), (12, 21)];
 
-/// Season `k` (0 spring … 3 winter) whose start falls in `year`, as an interval of days.
-fn season_in(year: i16, k: u8) -> Option<(Date, Date)> {
+/// The first day of season `k` (0 spring … 3 winter) in `year`.
+fn season_start(year: i16, k: u8) -> Option<Date> {
     let (m, d) = SEASON_STARTS[usize::from(k % 4)];
-    let start = Date::new(year, m, d).ok()?;
-    let (m, d) = SEASON_STARTS[usize::from((k + 1) % 4)];
-    let end = Date::new(if k == 3 { year.checked_add(1)? } else { year }, m, d).ok()?;
-    Some((start, end))
+    Date::new(year, m, d).ok()
+}
+
+/// Season `k` whose start falls in `year`, as an interval of days.
+fn season_in(year: i16, k: u8) -> Option<(Date, Date)> {
+    let end_year = if k == 3 { year.checked_add(1)? } else { year };
+    Some((season_start(year, k)?, season_start(end_year, k + 1)?))
 }
 
 /// The season in progress on `day`: (season, the year its start falls in).
@@ -1445,13 +1448,8 @@ fn season_of(day: Date) -> (u8, i16) {
     let y = day.year();
     (0..4u8)
         .rev()
-        .find_map(|k| {
-            let (m, d) = SEASON_STARTS[usize::from(k)];
-            Date::new(y, m, d)
-                .ok()
-                .filter(|&start| start <= day)
-                .map(|_| (k, y))
-        })
+        .find(|&k| season_start(y, k).is_some_and(|start| start <= day))
+        .map(|k| (k, y))
         // Before 20 March: last year's winter.
         .unwrap_or((3, y - 1))
 }
@@ -1507,19 +1505,10 @@ fn season_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
         (k, y)
     } else {
         let this_year = today.year();
-        let start = |y: i16| {
-            let (m, d) = SEASON_STARTS[usize::from(k)];
-            Date::new(y, m, d).ok()
-        };
-        let begun = if start(this_year)? <= today {
-            this_year
+        let (begun, coming) = if season_start(this_year, k)? <= today {
+            (this_year, this_year + 1)
         } else {
-            this_year - 1
-        };
-        let coming = if start(this_year)? > today {
-            this_year
-        } else {
-            this_year + 1
+            (this_year - 1, this_year)
         };
         // Without a year, a shift goes with the name: this (0), last (< 0), next (> 0).
         let n = shift?;
