@@ -1215,6 +1215,10 @@ fn read_date(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
             "in" | "of"
                 | "since"
                 | "until"
+                | "till"
+                | "through"
+                | "before"
+                | "after"
                 | "by"
                 | "during"
                 | "في"
@@ -2842,14 +2846,9 @@ fn interval_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
         && matches!(v, TimeValue::At(_))
     {
         let value = if matches!(s.text(start), "since" | "after") {
-            // "after 2 pm" starts when that hour ends; "since 2pm" when it starts.
-            let from = if s.text(start) == "after" && at.grain < Grain::Day {
-                end_of(v)?
-            } else {
-                at
-            };
+            // "after 2 pm": from 14:00 on (2:30 is after 2 pm).
             TimeValue::Between {
-                from: Some(from),
+                from: Some(at),
                 to: None,
             }
         } else {
@@ -3045,6 +3044,46 @@ fn interval_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
             Some(b.at.date()).or(Some(day)),
         )?;
         return between(TimeValue::At(a), TimeValue::At(b), end);
+    }
+    // Years: "from 2011 to 2013", "between 2011 and 2013", "1960 - 1961", "من 2011 الى 2013",
+    // "بين عامي 2011 و2013": the first year's start to the second's end. A cue or a dash must
+    // join them, the second later and within a century ("rose from 1500 to 2000" is no time
+    // when a count is not a plausible year, and a count is rarely one).
+    let between_ar = s.lang == Lang::Ar && s.text(start) == "بين";
+    let y_at = if between_ar {
+        s.skip_fillers(start + 1)
+    } else {
+        a_at
+    };
+    // "عامي 1965 و1966": the dual of "year" names two.
+    let dual = s.lang == Lang::Ar && matches!(s.text(y_at), "عامي" | "سنتي");
+    let and_ar = between_ar || dual;
+    // "و2013" is one word.
+    let and_year = |k: usize| -> Option<(i16, usize)> {
+        let y: i16 = s.text(k).strip_prefix('و')?.parse().ok()?;
+        (and_ar && (1000..=2999).contains(&y)).then_some((y, k + 1))
+    };
+    if let Some((y1, e1)) = s.year(y_at)
+        && (from_word.is_some() || between_and || and_ar || s.text(e1) == "-")
+        && let Some((y2, end)) = s
+            .is(e1, |t| matches!(t, Tx::To))
+            .map(|(_, e)| e)
+            .or_else(|| {
+                let and = between_and && s.text(e1) == "and" || and_ar && s.text(e1) == "و";
+                (and || s.text(e1) == "-").then_some(e1 + 1)
+            })
+            .and_then(|e2| s.year(e2))
+            .or_else(|| and_year(e1))
+        && (1..=100).contains(&(y2 - y1))
+        && (i32::from(y1) - i32::from(today.year())).abs() <= 150
+    {
+        let first = |y: i16| -> Option<TimeValue> {
+            Some(TimeValue::At(Instant {
+                at: midnight(Date::new(y, 1, 1).ok()?),
+                grain: Grain::Year,
+            }))
+        };
+        return between(first(y1)?, first(y2)?, end);
     }
     // Two expressions: "من الساعة 3 الى الساعة 4 بعد العصر", "من 13 تموز الى 15 تموز".
     let (a, e1) = single_at(s, a_at)?;
@@ -3584,6 +3623,86 @@ mod reading_tests {
         // A season's name alone is no time.
         assert_eq!(read(en, "after the fall of Kabul", Lean::Past), vec![]);
         assert_eq!(read(ar, "ثورات الربيع العربي", Lean::Past), vec![]);
+    }
+
+    #[test]
+    fn ranges_of_years() {
+        let en = &hadath_en::EnglishPack;
+        let ar = &hadath_ar::ArabicPack;
+        let years = |y1: i16, y2: i16| TimeValue::Between {
+            from: Some(Instant {
+                at: jiff::civil::date(y1, 1, 1).at(0, 0, 0, 0),
+                grain: Grain::Year,
+            }),
+            // The end of the second year.
+            to: Some(Instant {
+                at: jiff::civil::date(y2 + 1, 1, 1).at(0, 0, 0, 0),
+                grain: Grain::Year,
+            }),
+        };
+        for (pack, text, want) in [
+            (
+                en as &dyn LanguagePack,
+                "from 2011 to 2013",
+                years(2011, 2013),
+            ),
+            (en, "between 2011 and 2013", years(2011, 2013)),
+            (en, "from 2014 until 2017", years(2014, 2017)),
+            (en, "1960 - 1961", years(1960, 1961)),
+            (ar, "من 2011 الى 2013", years(2011, 2013)),
+            (ar, "بين عامي 2011 و2013", years(2011, 2013)),
+            (ar, "بين 2003 و 2005", years(2003, 2005)),
+            (ar, "عامي 1965 و1966", years(1965, 1966)),
+        ] {
+            assert_eq!(
+                read(pack, text, Lean::Past),
+                vec![(text.into(), want)],
+                "{text}"
+            );
+        }
+        // Counts are not years: not plausible ones, or not joined by a cue or a dash, or the
+        // second before the first.
+        for text in [
+            "rose from 1500 to 2000",
+            "2011 to 2013",
+            "from 2013 to 2011",
+        ] {
+            let got = read(en, text, Lean::Past);
+            assert!(
+                got.iter().all(|(_, v)| !matches!(
+                    v,
+                    TimeValue::Between {
+                        from: Some(_),
+                        to: Some(_)
+                    }
+                )),
+                "{text}: {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn after_an_hour_is_from_that_hour_on() {
+        let en = &hadath_en::EnglishPack;
+        let from = |y: i16, m: i8, d: i8, h: i8, g: Grain| TimeValue::Between {
+            from: Some(Instant {
+                at: jiff::civil::date(y, m, d).at(h, 0, 0, 0),
+                grain: g,
+            }),
+            to: None,
+        };
+        // `now` is 2022-01-06 at noon; news looks back: the last 2 pm was the day before.
+        assert_eq!(
+            read(en, "after 2 pm", Lean::Past),
+            vec![("after 2 pm".into(), from(2022, 1, 5, 14, Grain::Hour))]
+        );
+        assert_eq!(
+            read(en, "anytime after 2014", Lean::Past),
+            vec![(
+                "anytime after 2014".into(),
+                from(2014, 1, 1, 0, Grain::Year)
+            )]
+        );
     }
 
     #[test]
