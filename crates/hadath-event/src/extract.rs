@@ -357,12 +357,15 @@ pub fn extract_with(doc: &Document, options: &Options) -> (Vec<Event>, Vec<Diagn
     let ranges = sentence_ranges(&d);
     if doc.lang == Lang::Ar && (options.morphology || options.entities) {
         let windows = trigger_windows(&d, &ranges);
+        // What the recogniser said of the windows before: a name told in full once is known
+        // when it comes back bare.
+        let mut names_so_far = hadath_ner::History::new();
         for w in &windows {
             if options.morphology {
                 analyse_words(&mut d, w.clone());
             }
             if options.entities {
-                find_entities(&mut d, w.clone());
+                find_entities(&mut d, w.clone(), &mut names_so_far);
             }
         }
     }
@@ -426,11 +429,12 @@ fn written_tokens(d: &Doc<'_>, range: &Range<usize>) -> Vec<String> {
         .collect()
 }
 
-/// Records the names the recogniser finds in `range`.
-fn find_entities(d: &mut Doc<'_>, range: Range<usize>) {
+/// Records the names the recogniser finds in `range`, a stretch of the document `history` has
+/// seen the stretches before of.
+fn find_entities(d: &mut Doc<'_>, range: Range<usize>, history: &mut hadath_ner::History) {
     let written = written_tokens(d, &range);
     let refs: Vec<&str> = written.iter().map(String::as_str).collect();
-    for e in hadath_ner::arabic().entities(&refs) {
+    for e in hadath_ner::arabic().entities_in(&refs, history) {
         let kind = match e.kind.as_str() {
             "PERS" => EntityKind::Person,
             "ORG" => EntityKind::Organization,
@@ -1011,9 +1015,13 @@ fn resolve_places(d: &Doc<'_>, sentences: &mut [Sentence]) {
                 {
                     continue;
                 }
+                // The place noun in construct, without the article (مدينة X, قاعدة حميميم): a
+                // definite noun is followed by its adjective (القاعدة الإرهابي, "the terrorist
+                // base" — al-Qaeda), not by a name.
                 let after_place_noun = d.analyses[i - 1].iter().any(|a| {
-                    CITY_NOUNS.contains(&a.form.as_str())
-                        || matches!(a.form.as_str(), "بلدتي" | "محافظه" | "اقليم")
+                    !a.definite
+                        && (CITY_NOUNS.contains(&a.form.as_str())
+                            || matches!(a.form.as_str(), "بلدتي" | "محافظه" | "اقليم"))
                 });
 
                 let word = d.text(i);

@@ -169,3 +169,18 @@ fn a_neighbour_listing_several_cities_lends_none() {
     assert_ne!(call.2.as_deref(), Some("Karak"), "{got:#?}");
     assert_ne!(call.3, "city-in-paragraph", "{got:#?}");
 }
+
+#[test]
+fn a_definite_place_noun_is_followed_by_its_adjective_not_a_name() {
+    // "the coastal city" (المدينة الساحلية): an adjective after a definite noun, not a town's
+    // name; read by transliteration it was Salihli, a town in Turkey.
+    let text = "تدفق المتظاهرون على أزمير من كل أنحاء تركيا.\n\n\
+                ووقع تفجير في المدينة الساحلية أمس وأسفر عن مقتل شخص.";
+    let got = places(Lang::Ar, text);
+    assert!(!got.is_empty(), "{got:#?}");
+    assert!(
+        got.iter()
+            .all(|(_, _, place, _)| place.as_deref() != Some("Salihli")),
+        "{got:#?}"
+    );
+}

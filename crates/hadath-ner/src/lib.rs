@@ -125,6 +125,8 @@ pub struct Groups {
     pub gazetteer: bool,
     /// Word classes learned from unlabelled text ([`Clusters`]).
     pub clusters: bool,
+    /// What the recogniser said of the same word earlier in the document ([`History`]).
+    pub history: bool,
 }
 
 impl Groups {
@@ -135,6 +137,7 @@ impl Groups {
         stem: true,
         context: true,
         gazetteer: true,
+        history: true,
     };
 
     fn bits(self) -> u8 {
@@ -143,6 +146,7 @@ impl Groups {
             | u8::from(self.context) << 2
             | u8::from(self.gazetteer) << 3
             | u8::from(self.clusters) << 4
+            | u8::from(self.history) << 5
     }
 
     fn from_bits(b: u8) -> Groups {
@@ -152,6 +156,7 @@ impl Groups {
             context: b & 4 != 0,
             gazetteer: b & 8 != 0,
             clusters: b & 16 != 0,
+            history: b & 32 != 0,
         }
     }
 }
@@ -376,6 +381,90 @@ fn prepare(tokens: &[&str], gaz: &Gazetteer, groups: Groups, clusters: &Clusters
         .collect()
 }
 
+/// What the recogniser has said of the words of one document so far: per word (folded, and
+/// its stem apart), how often its earlier occurrences were tagged outside any name and inside a
+/// name of each type. A name told in full once ("الرئيس جورج بوش") is then known when it comes
+/// back bare ("بوش").
+#[derive(Clone, Debug, Default)]
+pub struct History {
+    forms: rustc_hash::FxHashMap<u64, [u16; 5]>,
+    stems: rustc_hash::FxHashMap<u64, [u16; 5]>,
+}
+
+/// The history's word for a word's counts: `new` (not met before), `-` (never in a name), a
+/// type (in a name of it more often than not), `o-` and a type (mostly outside names).
+fn history_value(counts: Option<&[u16; 5]>) -> &'static str {
+    const MAJOR: [&str; 4] = ["PERS", "LOC", "ORG", "MISC"];
+    const MINOR: [&str; 4] = ["o-PERS", "o-LOC", "o-ORG", "o-MISC"];
+    let Some(c) = counts else { return "new" };
+    let (best, &n) = c[1..]
+        .iter()
+        .enumerate()
+        .max_by_key(|&(k, n)| (*n, std::cmp::Reverse(k)))
+        .expect("four types");
+    if n == 0 {
+        "-"
+    } else if n >= c[0] {
+        MAJOR[best]
+    } else {
+        MINOR[best]
+    }
+}
+
+impl History {
+    /// A history of nothing: a new document.
+    pub fn new() -> History {
+        History::default()
+    }
+
+    /// Forgets everything: the next sentence starts a new document.
+    pub fn clear(&mut self) {
+        self.forms.clear();
+        self.stems.clear();
+    }
+
+    /// The history's words for each token: (its form's, its stem's).
+    fn lookup(&self, p: &[Prepared]) -> Vec<(&'static str, &'static str)> {
+        p.iter()
+            .map(|w| {
+                if !remembered(w) {
+                    return ("-", "-");
+                }
+                (
+                    history_value(self.forms.get(&word_key(&w.form))),
+                    history_value(self.stems.get(&word_key(&w.stem))),
+                )
+            })
+            .collect()
+    }
+
+    /// Remembers a tagged sentence.
+    fn record(&mut self, p: &[Prepared], tags: &[&str]) {
+        for (w, tag) in p.iter().zip(tags) {
+            if !remembered(w) {
+                continue;
+            }
+            let k = match tag.split_once('-') {
+                Some((_, kind)) => TYPES.iter().position(|t| *t == kind).map_or(0, |k| k + 1),
+                None => 0,
+            };
+            for (map, key) in [(&mut self.forms, &w.form), (&mut self.stems, &w.stem)] {
+                let c = map.entry(word_key(key)).or_default();
+                c[k] = c[k].saturating_add(1);
+            }
+        }
+    }
+}
+
+/// Whether a word is one the history keeps: Arabic letters, two or more.
+fn remembered(w: &Prepared) -> bool {
+    w.shape == "arabic" && w.form.chars().nth(1).is_some()
+}
+
+/// Sentences the history of one document spans, in training and in [`evaluate`] (ANERcorp has
+/// no document boundaries).
+pub const DOCUMENT_SENTENCES: usize = 40;
+
 /// Two-word gazetteer names around each token: (starts one, ends one).
 fn bigram_places(tokens: &[&str], gaz: &Gazetteer) -> Vec<(bool, bool)> {
     let mut out = vec![(false, false); tokens.len()];
@@ -395,6 +484,7 @@ fn bigram_places(tokens: &[&str], gaz: &Gazetteer) -> Vec<(bool, bool)> {
 fn features(
     p: &[Prepared],
     bigrams: &[(bool, bool)],
+    hist: &[(&'static str, &'static str)],
     i: usize,
     prev: &[&str],
     groups: Groups,
@@ -462,6 +552,14 @@ fn features(
         f.add(63, after);
         f.add2(64, before, &w.clusters[0]);
     }
+    if groups.history {
+        let (form, st) = hist[i];
+        f.add(70, form);
+        f.add(71, st);
+        f.add2(72, form, w.shape);
+        f.add(73, hist.get(i + 1).map_or("</s>", |h| h.0));
+        f.add(74, if i > 0 { hist[i - 1].0 } else { "<s>" });
+    }
     if groups.gazetteer {
         f.add(40, w.gaz);
         f.add(41, if bigrams[i].0 { "starts" } else { "-" });
@@ -525,8 +623,14 @@ impl Recognizer {
         &self.model
     }
 
-    /// BIO tags of a sentence's tokens.
+    /// BIO tags of a sentence's tokens, a sentence of its own.
     pub fn tag(&self, tokens: &[&str]) -> Vec<&str> {
+        self.tag_in(tokens, &mut History::new())
+    }
+
+    /// BIO tags of a sentence's tokens, a sentence of the document `history` has seen so far;
+    /// the history then remembers this sentence too.
+    pub fn tag_in(&self, tokens: &[&str], history: &mut History) -> Vec<&str> {
         let gaz = Gazetteer::embedded();
         let p = prepare(tokens, gaz, self.groups, &self.clusters);
         let bigrams = if self.groups.gazetteer {
@@ -534,17 +638,25 @@ impl Recognizer {
         } else {
             vec![(false, false); tokens.len()]
         };
+        let hist = if self.groups.history {
+            history.lookup(&p)
+        } else {
+            Vec::new()
+        };
         let mut f = Features::new();
         let mut scores = Vec::new();
         let mut out: Vec<&str> = Vec::with_capacity(tokens.len());
         let mut last = self.allowed.len() - 1;
         for i in 0..tokens.len() {
-            features(&p, &bigrams, i, &out, self.groups, &mut f);
+            features(&p, &bigrams, &hist, i, &out, self.groups, &mut f);
             let c = self
                 .model
                 .predict_with(&f, Some(&self.allowed[last]), &mut scores);
             out.push(&self.classes[c as usize]);
             last = c as usize;
+        }
+        if self.groups.history {
+            history.record(&p, &out);
         }
         out
     }
@@ -552,6 +664,11 @@ impl Recognizer {
     /// The entities of a sentence's tokens.
     pub fn entities(&self, tokens: &[&str]) -> Vec<Entity> {
         entities(&self.tag(tokens))
+    }
+
+    /// The entities of a sentence's tokens, a sentence of the document `history` has seen.
+    pub fn entities_in(&self, tokens: &[&str], history: &mut History) -> Vec<Entity> {
+        entities(&self.tag_in(tokens, history))
     }
 
     /// The recogniser as bytes.
@@ -578,6 +695,9 @@ impl Recognizer {
     }
 }
 
+/// A training sentence: prepared tokens, two-word places, gold classes.
+type Item = (Vec<Prepared>, Vec<(bool, bool)>, Vec<u16>);
+
 /// Trains a recogniser: `epochs` passes in an order fixed by `seed`, the model's own previous
 /// tags as history.
 pub fn train(
@@ -600,8 +720,6 @@ pub fn train(
         .collect();
     let mut allowed: Vec<Vec<u16>> = classes.iter().map(|c| allowed_after(&classes, c)).collect();
     allowed.push(allowed_after(&classes, "O"));
-    // Per sentence: prepared tokens, two-word places, gold classes.
-    type Item = (Vec<Prepared>, Vec<(bool, bool)>, Vec<u16>);
     let prepared: Vec<Item> = sentences
         .iter()
         .map(|s| {
@@ -619,15 +737,24 @@ pub fn train(
             (prepare(&tokens, gaz, groups, clusters), bigrams, gold)
         })
         .collect();
+    // The history each sentence is trained with: what a model that never saw its document said
+    // of the sentences before it (five models, each trained on the other documents without the
+    // history) — the model's own guesses on sentences it learns from would be too good to be
+    // what it meets in new text.
+    let histories: Vec<Vec<(&'static str, &'static str)>> = if groups.history {
+        jackknife_histories(sentences, &prepared, groups, clusters, epochs, seed)
+    } else {
+        vec![Vec::new(); prepared.len()]
+    };
     let mut f = Features::new();
     for epoch in 0..epochs {
         let before = trainer.progress().1;
         for k in shuffled(prepared.len(), seed + epoch as u64) {
             let (p, bigrams, gold) = &prepared[k];
-            let mut history: Vec<&str> = Vec::with_capacity(p.len());
+            let mut tags: Vec<&str> = Vec::with_capacity(p.len());
             let mut last = allowed.len() - 1;
             for (i, &gold) in gold.iter().enumerate() {
-                features(p, bigrams, i, &history, groups, &mut f);
+                features(p, bigrams, &histories[k], i, &tags, groups, &mut f);
                 // Gold must be allowed after the model's previous tag; when it is not (the
                 // model erred before), learn it among all tags.
                 let options = if allowed[last].contains(&gold) {
@@ -636,7 +763,7 @@ pub fn train(
                     &allowed[allowed.len() - 1]
                 };
                 let guess = trainer.learn(&f, gold, Some(options));
-                history.push(&classes[guess as usize]);
+                tags.push(&classes[guess as usize]);
                 last = guess as usize;
             }
         }
@@ -647,6 +774,49 @@ pub fn train(
         ));
     }
     Recognizer::new(trainer.finish(), groups, clusters.clone())
+}
+
+/// Folds of the jackknife that gives the training sentences their histories.
+const HISTORY_FOLDS: usize = 5;
+
+/// Each sentence's history lookups as a model trained without it would give them: the
+/// documents ([`DOCUMENT_SENTENCES`] consecutive sentences) dealt into folds, a model without
+/// the history trained on all folds but one and run over that one's documents in order.
+fn jackknife_histories(
+    sentences: &[Sentence],
+    prepared: &[Item],
+    groups: Groups,
+    clusters: &Clusters,
+    epochs: usize,
+    seed: u64,
+) -> Vec<Vec<(&'static str, &'static str)>> {
+    let fold_of = |k: usize| (k / DOCUMENT_SENTENCES) % HISTORY_FOLDS;
+    let base_groups = Groups {
+        history: false,
+        ..groups
+    };
+    let mut out = vec![Vec::new(); sentences.len()];
+    for fold in 0..HISTORY_FOLDS {
+        let fit: Vec<Sentence> = sentences
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| fold_of(*k) != fold)
+            .map(|(_, s)| s.clone())
+            .collect();
+        let base = train(&fit, base_groups, clusters, epochs, seed, &mut |_| {});
+        let mut history = History::new();
+        for k in (0..sentences.len()).filter(|&k| fold_of(k) == fold) {
+            if k % DOCUMENT_SENTENCES == 0 {
+                history.clear();
+            }
+            let p = &prepared[k].0;
+            out[k] = history.lookup(p);
+            let tokens: Vec<&str> = sentences[k].tokens.iter().map(String::as_str).collect();
+            let tags = base.tag(&tokens);
+            history.record(p, &tags);
+        }
+    }
+    out
 }
 
 /// Exact-span counts by entity type: (true positives, predicted, gold).
@@ -687,10 +857,14 @@ pub fn evaluate(rec: &Recognizer, sentences: &[Sentence]) -> (Scores, f64) {
     let started = std::time::Instant::now();
     let mut tokens_seen = 0;
     let mut predicted = Vec::with_capacity(sentences.len());
-    for sentence in sentences {
+    let mut history = History::new();
+    for (k, sentence) in sentences.iter().enumerate() {
+        if k % DOCUMENT_SENTENCES == 0 {
+            history.clear();
+        }
         let tokens: Vec<&str> = sentence.tokens.iter().map(String::as_str).collect();
         tokens_seen += tokens.len();
-        predicted.push(rec.entities(&tokens));
+        predicted.push(rec.entities_in(&tokens, &mut history));
     }
     let speed = tokens_seen as f64 / started.elapsed().as_secs_f64();
     for (sentence, pred) in sentences.iter().zip(predicted) {

@@ -36,8 +36,8 @@ pub enum TrainWhat {
         #[arg(long, default_value_t = 2026)]
         seed: u64,
     },
-    /// The Arabic named-entity recogniser from ANERcorp (its training part less every tenth
-    /// sentence, kept for tuning).
+    /// The Arabic named-entity recogniser from ANERcorp (the first nine tenths of its training
+    /// part; the last tenth is kept for tuning).
     Ner {
         /// The folder of anercorp.
         #[arg(long, default_value = crate::ner::DATA)]
@@ -125,12 +125,13 @@ pub enum EvalWhat {
         /// The model.
         #[arg(long, default_value = crate::ner::MODEL)]
         model: PathBuf,
-        /// `dev` (every tenth sentence of the training part, for tuning) or `test` (the final
+        /// `dev` (the last tenth of the training part, for tuning) or `test` (the final
         /// figure).
         #[arg(long, default_value = "dev")]
         split: String,
-        /// Instead of the saved model: train one model per feature group left out, on the
-        /// training part less dev, and score each on dev.
+        /// Instead of the saved model: 5-fold cross-validation on the training part (each fold
+        /// a fifth of it in one piece), once with every feature group and once per group left
+        /// out.
         #[arg(long)]
         ablation: bool,
         /// Passes over the data, with --ablation.
