@@ -1716,7 +1716,22 @@ fn weekday_date_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
             k
         }
     };
-    let (w, date_at, weekday_end) = match s.weekday(i) {
+    // Before a date, the short names that are also words are weekdays too: "Mon, February 18",
+    // "Sat. March 2".
+    let short = |k: usize| -> Option<(Weekday, usize)> {
+        if s.lang != Lang::En {
+            return None;
+        }
+        let w = match s.text(k) {
+            "mon" => Weekday::Monday,
+            "wed" => Weekday::Wednesday,
+            "sat" => Weekday::Saturday,
+            "sun" => Weekday::Sunday,
+            _ => return None,
+        };
+        Some((w, if s.text(k + 1) == "." { k + 2 } else { k + 1 }))
+    };
+    let (w, date_at, weekday_end) = match s.weekday(i).or_else(|| short(i)) {
         Some((w, e)) => (w, comma(e), None),
         None => {
             let (_, e) = day_month_at(s, i)?;
@@ -1861,6 +1876,12 @@ fn month_part_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
     let (part, after) = s.is(i, |t| {
         matches!(t, Tx::Early | Tx::Late | Tx::Mid | Tx::Start | Tx::End)
     })?;
+    // "mid-December", "late-2021": the hyphen joins, it is no "to".
+    let after = if s.lang == Lang::En && s.text(after) == "-" {
+        after + 1
+    } else {
+        after
+    };
     // "EOM", "BOM", "EOY", "BOY": the end or beginning of this month or year, in one word.
     if s.lang == Lang::En {
         let today = s.now.date();
@@ -2123,7 +2144,7 @@ fn numeric_date_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
             return Some((
                 TimeValue::At(Instant {
                     at: midnight(first),
-                    grain: Grain::Day,
+                    grain: Grain::Month,
                 }),
                 k,
             ));
@@ -2859,8 +2880,9 @@ fn interval_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
         };
         return Some((value, end));
     }
-    // "حتى الساعة 2:00": from now until then.
+    // "حتى الساعة 2:00": from now until then (a dash alone is no "until").
     if from_word.is_none()
+        && s.text(start) != "-"
         && let Some((_, e)) = s.is(start, |t| matches!(t, Tx::To))
         && let Some((v, end)) = single_at(s, e)
     {
@@ -3006,8 +3028,13 @@ fn interval_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
         } else {
             w_at + 1
         };
+        // News looks back: before this week's Friday evening, "the weekend" is the one just
+        // gone (an article of Thursday tells what happened "over the weekend").
+        let this_friday = add_days(monday_of(today), 4);
+        let begun = s.now >= this_friday.to_datetime(Time::new(18, 0, 0, 0).ok()?);
         let n = match shift {
             Some((Tx::Shift(n), _)) => i64::from(n),
+            _ if s.lean == Lean::Past && !begun => -1,
             _ => 0,
         };
         // Before this week's Friday evening, "last weekend" is the one just gone.
@@ -3679,6 +3706,60 @@ mod reading_tests {
                 "{text}: {got:?}"
             );
         }
+    }
+
+    #[test]
+    fn news_forms_of_english_dates() {
+        // `now` is Thursday 2022-01-06 at noon; news looks back.
+        let en = &hadath_en::EnglishPack;
+        let days = |y: i16, m: i8, d: i8, y2: i16, m2: i8, d2: i8| {
+            days_between(
+                Date::new(y, m, d).unwrap(),
+                Date::new(y2, m2, d2).unwrap(),
+                Grain::Day,
+            )
+        };
+        let hours = |from: DateTime, to: DateTime| TimeValue::Between {
+            from: Some(Instant {
+                at: from,
+                grain: Grain::Hour,
+            }),
+            to: Some(Instant {
+                at: to,
+                grain: Grain::Hour,
+            }),
+        };
+        let month = |y: i16, m: i8| {
+            TimeValue::At(Instant {
+                at: jiff::civil::date(y, m, 1).at(0, 0, 0, 0),
+                grain: Grain::Month,
+            })
+        };
+        for (text, want) in [
+            // The hyphen joins "mid" and the month; it is no "until".
+            ("mid-December", days(2021, 12, 11, 2021, 12, 21)),
+            ("early-January", days(2022, 1, 1, 2022, 1, 11)),
+            // Before Friday evening, the weekend is the one just gone.
+            (
+                "the weekend",
+                hours(
+                    jiff::civil::date(2021, 12, 31).at(18, 0, 0, 0),
+                    jiff::civil::date(2022, 1, 3).at(0, 0, 0, 0),
+                ),
+            ),
+            // A short weekday name that is also a word, before a date.
+            ("Mon, January 3", at_day(Date::new(2022, 1, 3).unwrap())),
+            ("Sat. January 1", at_day(Date::new(2022, 1, 1).unwrap())),
+            ("2/2013", month(2013, 2)),
+        ] {
+            assert_eq!(
+                read(en, text, Lean::Past),
+                vec![(text.into(), want)],
+                "{text}"
+            );
+        }
+        // Alone, they stay words.
+        assert_eq!(read(en, "the sun", Lean::Past), vec![]);
     }
 
     #[test]
