@@ -722,7 +722,7 @@ fn by_position<'a>(
     let subject_first = before
         .last()
         .is_some_and(|a| a.tokens.end + SUBJECT_GAP >= trigger.start)
-        && after.len() == 1;
+        && !after.is_empty();
     if verbal && !subject_first {
         match after.first() {
             Some(first) => (

@@ -858,3 +858,31 @@ fn english_passives_name_the_target_first() {
         "{a:?}"
     );
 }
+
+#[test]
+fn a_subject_before_the_verb_keeps_the_first_actor_after_as_its_object() {
+    // "Pakistani security forces killed three militants loyal to the Afghan Taliban": subject,
+    // verb, object — the second actor after the verb qualifies the object, it is not the target.
+    let a = actors(
+        "قال مسؤولون إن قوات الأمن الباكستانية قتلت ثلاثة متشددين موالين لحركة طالبان في وزيرستان.",
+    );
+    let attack = a.iter().find(|e| e.0 == "ASSAULT").expect("an attack");
+    assert_eq!(
+        attack.1,
+        Some(("قوات الأمن الباكستانية".into(), "PAK COP".into())),
+        "{a:?}"
+    );
+    assert_eq!(
+        attack.2.as_ref().map(|t| t.0.as_str()),
+        Some("متشددين"),
+        "{a:?}"
+    );
+    // Feminine titles are officials too: "the police arrested a former minister (f.)".
+    let a = actors("اعتقلت الشرطة السودانية وزيرة سابقة في الخرطوم.");
+    let arrest = a.iter().find(|e| e.0 == "COERCE").expect("an arrest");
+    assert_eq!(
+        arrest.2.as_ref().map(|t| t.1.as_str()),
+        Some("SDN GOV"),
+        "{a:?}"
+    );
+}
