@@ -2150,6 +2150,18 @@ fn build_events(
                     })
                 });
             let (source, target) = match counted {
+                Some(victims)
+                    if entry.event_type == PloverType::Assault
+                        && source.is_some_and(|a| a.tokens == victims.tokens)
+                        && target.is_some_and(|t| t.tokens != victims.tokens) =>
+                {
+                    // The counted read as the subject were killed, and the one read as the object
+                    // did it ("اثنين من عناصر الشرطة قتلا ... انتحاري", "ثلاثين متمردا قتلوا في
+                    // مواجهات مع قوات الأمن"): the roles swap.
+                    source_rule = "counted-are-victims";
+                    target_rule = "counted-are-victims";
+                    (target, Some(victims))
+                }
                 Some(victims) if entry.event_type == PloverType::Assault => {
                     // The counted are never the source ("قتلت 47 ارهابيا": those killed).
                     let source = source.filter(|a| a.tokens != victims.tokens);

@@ -886,3 +886,21 @@ fn a_subject_before_the_verb_keeps_the_first_actor_after_as_its_object() {
         "{a:?}"
     );
 }
+
+#[test]
+fn the_counted_before_a_killing_verb_were_killed_and_the_actor_after_did_it() {
+    // "The army said twenty rebels were killed in confrontations with the security forces": the
+    // passive is not written; the counted are the victims, the forces after the verb the source.
+    let a = actors("ذكر الجيش أن عشرين متمردا قتلوا في مواجهات مع قوات الأمن في الجنوب.");
+    let attack = a.iter().find(|e| e.0 == "ASSAULT").expect("an attack");
+    assert_eq!(
+        attack.1.as_ref().map(|s| s.0.as_str()),
+        Some("قوات الأمن"),
+        "{a:?}"
+    );
+    assert_eq!(
+        attack.2.as_ref().map(|t| t.0.as_str()),
+        Some("متمردا"),
+        "{a:?}"
+    );
+}
