@@ -1122,13 +1122,63 @@ fn read_date(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
             )));
         }
     }
-    // "third quarter", "4th qtr 2018", "2018Q4" (quarters).
-    if let Some((q, a)) = s.ordinal(i).filter(|(q, _)| (1..=4).contains(q))
-        && let Some((Tx::Period(Grain::Quarter), e)) =
-            s.is(a, |t| matches!(t, Tx::Period(Grain::Quarter)))
-    {
-        let (year, end) = s.year(e).map_or((today.year(), e), |(y, e)| (y, e));
-        if let Ok(first) = Date::new(year, (q as i8 - 1) * 3 + 1, 1) {
+    // "third quarter", "4th qtr 2018", "the fourth quarter of 2018", "Q4 2018", "2018Q4",
+    // "18q4" (quarters). Without a year, news means the last one begun.
+    let written_quarter = || -> Option<(i64, Option<i16>, usize)> {
+        let w = s.text(i);
+        if s.lang != Lang::En {
+            return None;
+        }
+        let (digits, q) = w.split_once('q')?;
+        let q: i64 = q.parse().ok().filter(|q| (1..=4).contains(q))?;
+        let year = match digits.len() {
+            0 => None,
+            2 => Some(2000 + digits.parse::<i16>().ok()?),
+            4 => Some(digits.parse::<i16>().ok()?),
+            _ => return None,
+        };
+        Some((q, year, i + 1))
+    };
+    let quarter = s
+        .ordinal(i)
+        .filter(|(q, _)| (1..=4).contains(q))
+        .and_then(|(q, a)| {
+            let (_, e) = s.is(a, |t| matches!(t, Tx::Period(Grain::Quarter)))?;
+            Some((q, None, e))
+        })
+        .or_else(written_quarter)
+        .or_else(|| {
+            // "الربع الثالث (من عام 2018)", "الربع الاخير": the noun, then its ordinal.
+            if s.lang != Lang::Ar || !matches!(s.text(i), "الربع" | "ربع") {
+                return None;
+            }
+            if matches!(s.text(i + 1), "الاخير" | "الاخيره") {
+                return Some((4, None, i + 2));
+            }
+            let (q, e) = s.ordinal(i + 1).filter(|(q, _)| (1..=4).contains(q))?;
+            Some((q, None, e))
+        });
+    if let Some((q, year, e)) = quarter {
+        let year_at = if matches!(s.text(e), "of" | "in" | "من") {
+            e + 1
+        } else {
+            e
+        };
+        let (year, end) = match (year, s.year(year_at)) {
+            (Some(y), _) => (Some(y), e),
+            (None, Some((y, end))) => (Some(y), end),
+            (None, None) => (None, e),
+        };
+        let month = (q as i8 - 1) * 3 + 1;
+        let year = year.unwrap_or_else(|| {
+            let begun = Date::new(today.year(), month, 1).is_ok_and(|d| d <= today);
+            if s.lean == Lean::Past && !begun {
+                today.year() - 1
+            } else {
+                today.year()
+            }
+        });
+        if let Ok(first) = Date::new(year, month, 1) {
             offer(Some((
                 TimeValue::At(Instant {
                     at: midnight(first),
@@ -1136,6 +1186,55 @@ fn read_date(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
                 }),
                 end,
             )));
+        }
+    }
+    // Halves of a year: "the first half of 2019", "the second half of the year", "النصف الاول
+    // من عام 2019", "النصف الثاني من العام": six months; the year written, or this one.
+    let half = match (s.lang, s.text(i), s.text(i + 1)) {
+        (Lang::En, "first", "half") | (Lang::Ar, "النصف", "الاول") => Some(0),
+        (Lang::En, "second", "half") | (Lang::Ar, "النصف", "الثاني") => Some(1),
+        _ => None,
+    };
+    if let Some(h) = half
+        && matches!(s.text(i + 2), "of" | "من")
+    {
+        let k = i + 3;
+        // "of next year", "من العام المقبل", "من السنة الماضية": a year counted from this one.
+        let shifted = match (s.text(k), s.text(k + 1)) {
+            ("next" | "last", "year") => Some((if s.text(k) == "next" { 1 } else { -1 }, k + 2)),
+            ("العام" | "السنه", _) => match s.is(k + 1, |t| matches!(t, Tx::Shift(_))) {
+                Some((Tx::Shift(n), e)) => Some((n, e)),
+                _ => None,
+            },
+            _ => None,
+        };
+        let this_year = match (s.text(k), s.text(k + 1)) {
+            _ if shifted.is_some() => None,
+            ("the" | "this", "year") => Some(k + 2),
+            ("العام" | "السنه", _) => Some(k + 1),
+            _ => None,
+        };
+        let year = match (this_year, shifted) {
+            (_, Some((n, end))) => i16::try_from(n)
+                .ok()
+                .and_then(|n| today.year().checked_add(n))
+                .map(|y| (y, end)),
+            (this_year, None) => match this_year {
+                // Not begun yet: news means last year's.
+                Some(end) if s.lean == Lean::Past && today.month() < 1 + 6 * h => {
+                    Some((today.year() - 1, end))
+                }
+                Some(end) => Some((today.year(), end)),
+                None => s.year(k),
+            },
+        };
+        if let Some((y, end)) = year
+            && let (Ok(from), Ok(to)) = (
+                Date::new(y, 1 + 6 * h, 1),
+                Date::new(y + i16::from(h), if h == 0 { 7 } else { 1 }, 1),
+            )
+        {
+            offer(Some((days_between(from, to, Grain::Month), end)));
         }
     }
     // "3 fridays from now", "2 thursdays back": the n-th coming (past) weekday.
@@ -3760,6 +3859,52 @@ mod reading_tests {
         }
         // Alone, they stay words.
         assert_eq!(read(en, "the sun", Lean::Past), vec![]);
+    }
+
+    #[test]
+    fn quarters_and_halves_of_a_year() {
+        // `now` is 2022-01-06; news looks back: a quarter or half not begun is last year's.
+        let en = &hadath_en::EnglishPack;
+        let ar = &hadath_ar::ArabicPack;
+        let quarter = |y: i16, m: i8| {
+            TimeValue::At(Instant {
+                at: jiff::civil::date(y, m, 1).at(0, 0, 0, 0),
+                grain: Grain::Quarter,
+            })
+        };
+        let months = |y: i16, m: i8, y2: i16, m2: i8| {
+            days_between(
+                Date::new(y, m, 1).unwrap(),
+                Date::new(y2, m2, 1).unwrap(),
+                Grain::Month,
+            )
+        };
+        for (pack, text, want) in [
+            (
+                en as &dyn LanguagePack,
+                "the fourth quarter of 2018",
+                quarter(2018, 10),
+            ),
+            (en, "Q4 2018", quarter(2018, 10)),
+            (en, "2018Q4", quarter(2018, 10)),
+            (en, "the third quarter", quarter(2021, 7)),
+            (en, "the first quarter", quarter(2022, 1)),
+            (ar, "الربع الثالث من عام 2018", quarter(2018, 7)),
+            (ar, "الربع الأخير", quarter(2021, 10)),
+            (en, "the first half of 2019", months(2019, 1, 2019, 7)),
+            (en, "the second half of the year", months(2021, 7, 2022, 1)),
+            (ar, "النصف الأول من عام 2019", months(2019, 1, 2019, 7)),
+            (ar, "النصف الأول من السنة المقبلة", months(2023, 1, 2023, 7)),
+            (en, "the second half of last year", months(2021, 7, 2022, 1)),
+        ] {
+            assert_eq!(
+                read(pack, text, Lean::Past),
+                vec![(text.into(), want)],
+                "{text}"
+            );
+        }
+        // Halves of other things are no time.
+        assert_eq!(read(en, "the first half of the match", Lean::Past), vec![]);
     }
 
     #[test]
