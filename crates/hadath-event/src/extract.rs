@@ -938,8 +938,8 @@ fn resolve_places(d: &Doc<'_>, sentences: &mut [Sentence]) {
             *doc_countries.entry(p.country().to_string()).or_default() += 1;
         }
     }
-    for (i, p) in d.demonyms.iter().enumerate() {
-        if let Some(p) = p.filter(|_| !d.adverbial_demonym(i)) {
+    for i in 0..d.demonyms.len() {
+        if let Some(p) = locating_demonym(d, i) {
             *doc_countries.entry(p.country().to_string()).or_default() += 1;
         }
     }
@@ -1101,6 +1101,17 @@ fn country_actors(d: &Doc<'_>, sentences: &mut [Sentence]) {
     }
 }
 
+/// Countries whose demonyms do not tell where a document is: measured on gsr-ar and
+/// detect-dev, an American actor (forces, planes, the embassy, the administration, a company)
+/// is most often abroad in Arabic news — of the one-sentence documents the US demonym alone
+/// placed, 12 of 12 read by hand in session 13 happened elsewhere. Their names still do.
+const DEMONYMS_ABROAD: &[&str] = &["US"];
+
+/// Whether the demonym at token `i` may say which country the document is about.
+fn locating_demonym(d: &Doc<'_>, i: usize) -> Option<Place<'static>> {
+    d.demonyms[i].filter(|p| !d.adverbial_demonym(i) && !DEMONYMS_ABROAD.contains(&p.country()))
+}
+
 /// The country the document is about: most named by its places (countries and cities), then by
 /// demonyms, then first named.
 fn main_country(d: &Doc<'_>, sentences: &[Sentence]) -> Option<String> {
@@ -1127,8 +1138,8 @@ fn main_country(d: &Doc<'_>, sentences: &[Sentence]) -> Option<String> {
             count(place.country(), p.tokens.start, true);
         }
     }
-    for (i, p) in d.demonyms.iter().enumerate() {
-        if let Some(p) = p.filter(|_| !d.adverbial_demonym(i)) {
+    for i in 0..d.demonyms.len() {
+        if let Some(p) = locating_demonym(d, i) {
             count(p.country(), i, false);
         }
     }

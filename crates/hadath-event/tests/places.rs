@@ -184,3 +184,33 @@ fn a_definite_place_noun_is_followed_by_its_adjective_not_a_name() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn both_spellings_of_american_code_the_actor_and_neither_places_the_event() {
+    // أميركي and أمريكي are one demonym; American forces are most often abroad, so the demonym
+    // alone does not put the event in the United States (the sentence names no place).
+    for text in [
+        "قصفت الطائرات الأميركية مواقع للمسلحين أمس.",
+        "قصفت الطائرات الأمريكية مواقع للمسلحين أمس.",
+    ] {
+        let doc = Document {
+            id: "t".into(),
+            text: text.into(),
+            lang: Lang::Ar,
+            published: "2023-03-13".parse().ok(),
+            url: None,
+        };
+        let events = extract_with(&doc, &Options::default()).0;
+        let attack = events
+            .iter()
+            .find(|e| e.event_type.as_str() == "ASSAULT")
+            .expect("an attack");
+        let source = attack.source.as_ref().expect("a source");
+        assert_eq!(
+            (source.country.as_deref(), source.sector.as_deref()),
+            (Some("USA"), Some("MIL")),
+            "{text}"
+        );
+        assert!(attack.location.is_none(), "{text}: {:?}", attack.location);
+    }
+}
