@@ -762,12 +762,18 @@ fn with_names(
         let over: Vec<usize> = (0..actors.len())
             .filter(|&k| overlaps(&actors[k].tokens, name))
             .collect();
+        // The title may be longer than the actor it starts ("وزير الدفاع" + a name: the actor
+        // is وزير), or the actor longer than its title ("وزير الدفاع اللبناني" + a name).
+        let inside = |inner: &Range<usize>, outer: &Range<usize>| {
+            inner.start >= outer.start && inner.end <= outer.end
+        };
         let headed = || {
             actors.iter().position(|a| {
-                a.tokens.end == name.start
-                    && markers
-                        .iter()
-                        .any(|(r, m)| *m == Marker::Head && r.end == name.start)
+                markers.iter().any(|(r, m)| {
+                    *m == Marker::Head
+                        && (a.tokens.end == name.start && inside(r, &a.tokens)
+                            || r.end == name.start && inside(&a.tokens, r))
+                })
             })
         };
         let widen = match over[..] {
@@ -1959,6 +1965,29 @@ fn build_events(
                                 && (a.tokens.start >= r.end || a.tokens.end <= r.start)
                         })
                         .max_by_key(|a| a.tokens.start)
+                })
+                // "جرح وزير الدفاع في تفجير", "قتل ثلاثة جنود بانفجار": a killing or wounding
+                // verb, the one it befell right after it, then the attack noun — that one is the
+                // attack's target.
+                .or_else(|| {
+                    if !violent || entry.verbal {
+                        return None;
+                    }
+                    s.actors
+                        .iter()
+                        .filter(|a| {
+                            s.clause(a.tokens.start) == clause
+                                && a.tokens.end <= trigger.start
+                                && trigger.start - a.tokens.end <= 1
+                        })
+                        .max_by_key(|a| a.tokens.start)
+                        .filter(|a| {
+                            s.markers.iter().any(|(r, m)| {
+                                matches!(m, Marker::Killed | Marker::Injured)
+                                    && r.end <= a.tokens.start
+                                    && a.tokens.start - r.end <= 1
+                            })
+                        })
                 });
             // "جنديان قتلا في هجوم", "X قتلوا بهجمات": a killing verb followed by the attack that
             // killed — the verb is passive, the actor right before it its victim. The actor after

@@ -904,3 +904,18 @@ fn the_counted_before_a_killing_verb_were_killed_and_the_actor_after_did_it() {
         "{a:?}"
     );
 }
+
+#[test]
+fn a_title_longer_than_its_actor_takes_the_name_and_the_wounded_are_the_target() {
+    // "The Lebanese defence minister Elias Murr was wounded in a car bomb in Beirut": the title
+    // (وزير الدفاع, then a demonym) takes the name after it, and the one a wounding verb names
+    // right before the attack noun is its target, not its author.
+    let a = actors("وقد جرح وزير الدفاع اللبناني الياس المر في تفجير سيارة مفخخة في بيروت.");
+    let attack = a.iter().find(|e| e.0 == "ASSAULT").expect("an attack");
+    assert_eq!(attack.1, None, "{a:?}");
+    assert_eq!(
+        attack.2,
+        Some(("وزير الدفاع اللبناني الياس المر".into(), "LBN GOV".into())),
+        "{a:?}"
+    );
+}
