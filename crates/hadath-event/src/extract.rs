@@ -2215,6 +2215,48 @@ fn build_events(
                 }
                 _ => (source, target),
             };
+            // "تجمع المتظاهرون أمام البرلمان", "protesters gathered outside parliament": the
+            // institution before whose building a protest gathers is what it addresses.
+            // It is not the protest's source, even when it stands nearest before the trigger
+            // ("وصلت حشود من المعلمين الى باحة البرلمان للاحتجاج").
+            let before_building = (entry.event_type == PloverType::Protest)
+                .then(|| {
+                    s.actors.iter().find(|a| {
+                        !a.name_only
+                            && s.clause(a.tokens.start) == clause
+                            && matches!(
+                                a.sector.as_deref(),
+                                Some("GOV" | "LEG" | "JUD" | "COP" | "MIL" | "IGO")
+                            )
+                            && s.markers.iter().any(|(r, m)| {
+                                *m == Marker::Front
+                                    && r.end <= a.tokens.start
+                                    && a.tokens.start - r.end <= 1
+                            })
+                    })
+                })
+                .flatten();
+            let (source, target) = match before_building {
+                Some(b) if target.is_none() => {
+                    target_rule = "institution-protested-before";
+                    let source = match source {
+                        Some(x) if x.tokens == b.tokens => {
+                            source_rule = "institution-protested-before";
+                            s.actors
+                                .iter()
+                                .filter(|a| {
+                                    !a.name_only
+                                        && a.tokens.end <= b.tokens.start
+                                        && s.clause(a.tokens.start) == clause
+                                })
+                                .max_by_key(|a| a.tokens.start)
+                        }
+                        other => other,
+                    };
+                    (source, Some(b))
+                }
+                _ => (source, target),
+            };
             for (field, rule, actor) in [
                 ("source", source_rule, source),
                 ("target", target_rule, target),

@@ -61,6 +61,9 @@ pub(crate) enum Marker {
     Agent,
     /// "must", "should": a demand on the actor before it ("… said the army must withdraw").
     Must,
+    /// "in front of", "outside", "the building of": an institution after it, where a protest
+    /// gathers, is what the protest addresses.
+    Front,
 }
 
 pub(crate) struct LangLexicons {
@@ -152,6 +155,7 @@ fn build(pack: &'static dyn LanguagePack, dir: &str) -> LangLexicons {
             "UNDERGO" => Marker::Undergo,
             "AGENT" => Marker::Agent,
             "MUST" => Marker::Must,
+            "FRONT" => Marker::Front,
             _ => return None,
         };
         Some((f.first()?.to_string(), marker))

@@ -919,3 +919,34 @@ fn a_title_longer_than_its_actor_takes_the_name_and_the_wounded_are_the_target()
         "{a:?}"
     );
 }
+
+#[test]
+fn a_protest_before_an_institution_addresses_it() {
+    // "Crowds of teachers reached the courtyard of parliament to protest": the teachers protest,
+    // parliament is what they address (and the parliament row matches the word alone).
+    let a = actors("وصلت حشود من المعلمين الى باحة البرلمان للاحتجاج على ظروف العمل.");
+    let protest = a.iter().find(|e| e.0 == "PROTEST").expect("a protest");
+    assert_eq!(
+        protest.1.as_ref().map(|s| s.0.as_str()),
+        Some("المعلمين"),
+        "{a:?}"
+    );
+    assert_eq!(
+        protest
+            .2
+            .as_ref()
+            .map(|t| (t.0.as_str(), t.1.ends_with("LEG"))),
+        Some(("البرلمان", true)),
+        "{a:?}"
+    );
+    let a = actors_in(
+        Lang::En,
+        "Hundreds of protesters gathered outside parliament in Nairobi on Monday.",
+    );
+    let protest = a.iter().find(|e| e.0 == "PROTEST").expect("a protest");
+    assert_eq!(
+        protest.2.as_ref().map(|t| t.0.as_str()),
+        Some("parliament"),
+        "{a:?}"
+    );
+}
