@@ -693,11 +693,44 @@ fn find_actors(d: &Doc<'_>, range: &Range<usize>, numbers: &[NumberMention]) -> 
         match adjacent {
             Some(actor) => actor.qualify(&(i..i + 1), country),
             None if d.adverbial_demonym(i) => {}
-            None => actors.push(ActorMention::of_country(i..i + 1, country)),
+            None => {
+                let mut actor = ActorMention::of_country(i..i + 1, country);
+                // A state's missile, air strike or shelling is its military's (صاروخ اسرائيلي،
+                // الضربات الجوية الاميركية, "an Israeli air strike").
+                if beside_attack(d, range, i) {
+                    actor.sector = Some("MIL".into());
+                }
+                actors.push(actor);
+            }
         }
     }
     actors.sort_by_key(|a| a.tokens.start);
     actors
+}
+
+/// Whether the word at `i` stands right beside an attack noun: after it in Arabic (the
+/// adjective follows its noun), before it in English.
+fn beside_attack(d: &Doc<'_>, range: &Range<usize>, i: usize) -> bool {
+    let near = i.saturating_sub(4).max(range.start)..(i + 5).min(range.end);
+    let killing = d.lex.markers.find_all(&d.marker_analyses, near.clone());
+    d.lex.triggers.find_all(&d.analyses, near).iter().any(|m| {
+        m.value.event_type == PloverType::Assault
+            // A noun: after a killing verb, a demonym is the people killed (قتل عراقيان).
+            && !m.value.verbal
+            // What a state fires or strikes with, or an attack; not a killing, an abduction or
+            // an assassination, whose demonym is the victim's (مقتل الأميركيين، خطف البريطانيين).
+            && matches!(
+                m.value.mode.as_deref(),
+                None | Some("aerial" | "heavy-weapons" | "drone")
+            )
+            && !killing
+                .iter()
+                .any(|k| *k.value == Marker::Killed && k.tokens.start < m.tokens.end && m.tokens.start < k.tokens.end)
+            && match d.doc.lang {
+                Lang::Ar => m.tokens.end == i,
+                _ => m.tokens.start == i + 1,
+            }
+    })
 }
 
 /// Source and target among a clause's actors by where they stand: in an Arabic verbal clause
@@ -1100,7 +1133,13 @@ fn country_actors(d: &Doc<'_>, sentences: &mut [Sentence]) {
             };
             match s.actors.iter_mut().find(|a| next_to(a)) {
                 Some(actor) => actor.qualify(&tokens, iso3),
-                None => s.actors.push(ActorMention::of_country(tokens, iso3)),
+                None => {
+                    let mut actor = ActorMention::of_country(tokens.clone(), iso3);
+                    if tokens.len() == 1 && beside_attack(d, &s.tokens, tokens.start) {
+                        actor.sector = Some("MIL".into());
+                    }
+                    s.actors.push(actor);
+                }
             }
         }
         s.actors.sort_by_key(|a| a.tokens.start);
@@ -2212,6 +2251,28 @@ fn build_events(
                         }
                         target => (source, target),
                     }
+                }
+                _ => (source, target),
+            };
+            // "صاروخ اسرائيلي", "an Israeli air strike": the state whose military the weapon is
+            // did it.
+            let weapon_owner = (entry.event_type == PloverType::Assault)
+                .then(|| {
+                    s.actors.iter().find(|a| {
+                        a.gazetteer
+                            && a.tokens.len() == 1
+                            && a.sector.as_deref() == Some("MIL")
+                            && match d.doc.lang {
+                                Lang::Ar => a.tokens.start == trigger.end,
+                                _ => a.tokens.end == trigger.start,
+                            }
+                    })
+                })
+                .flatten();
+            let (source, target) = match weapon_owner {
+                Some(w) if source.is_none_or(|x| x.tokens != w.tokens) => {
+                    source_rule = "weapon-of-a-state";
+                    (Some(w), target.filter(|t| t.tokens != w.tokens))
                 }
                 _ => (source, target),
             };

@@ -950,3 +950,41 @@ fn a_protest_before_an_institution_addresses_it() {
         "{a:?}"
     );
 }
+
+#[test]
+fn the_state_a_missile_or_strike_is_named_for_made_the_attack() {
+    // "An Israeli missile hit the car": the demonym of the weapon is its military, the source.
+    let a = actors("أصاب صاروخ اسرائيلي السيارة في غزة أمس.");
+    let attack = a.iter().find(|e| e.0 == "ASSAULT").expect("an attack");
+    assert_eq!(
+        attack.1,
+        Some(("اسرائيلي".into(), "ISR MIL".into())),
+        "{a:?}"
+    );
+    let a = actors_in(
+        Lang::En,
+        "An Israeli air strike killed three militants in Gaza on Monday.",
+    );
+    let attack = a.iter().find(|e| e.0 == "ASSAULT").expect("an attack");
+    assert_eq!(
+        attack.1,
+        Some(("Israeli".into(), "ISR MIL".into())),
+        "{a:?}"
+    );
+    // After an abduction the demonym is the people abducted, not the abductors' state.
+    let a = actors("أعلنت جماعة مسلحة مسؤوليتها عن خطف البريطانيين في البصرة.");
+    assert!(
+        a.iter()
+            .all(|e| e.1.as_ref().is_none_or(|s| s.1 != "GBR MIL")),
+        "{a:?}"
+    );
+    // After a killing verb the demonym is the people killed: "two Iraqis were killed".
+    let a = actors("قتل عراقيان في تفجير في بغداد أمس.");
+    let attack = a.iter().find(|e| e.0 == "ASSAULT").expect("an attack");
+    assert_eq!(attack.1, None, "{a:?}");
+    assert_eq!(
+        attack.2.as_ref().map(|t| t.0.as_str()),
+        Some("عراقيان"),
+        "{a:?}"
+    );
+}
