@@ -3544,6 +3544,17 @@ mod reading_tests {
     use hadath_text::LanguagePack;
 
     /// (text covered, value) of each expression; `now` is Thursday 2022-01-06 at noon.
+    /// Each text read (news leaning back) as one expression covering all of it, with that value.
+    fn assert_reads(cases: &[(&dyn LanguagePack, &str, TimeValue)]) {
+        for (pack, text, want) in cases {
+            assert_eq!(
+                read(*pack, text, Lean::Past),
+                vec![(text.to_string(), *want)],
+                "{text}"
+            );
+        }
+    }
+
     fn read(pack: &dyn LanguagePack, text: &str, lean: Lean) -> Vec<(String, TimeValue)> {
         let words = Words::analyse(pack, text);
         let view = words.view();
@@ -3679,9 +3690,9 @@ mod reading_tests {
             let first = Date::new(y, m, d).unwrap();
             days_between(first, add_days(first, n), Grain::Day)
         };
-        for (pack, text, want) in [
+        assert_reads(&[
             // Yom Kippur 5734: the war of 6 October 1973.
-            (en as &dyn LanguagePack, "yom kippur 1973", day(1973, 10, 6)),
+            (en, "yom kippur 1973", day(1973, 10, 6)),
             (ar, "يوم الغفران 1973", day(1973, 10, 6)),
             // Passover 5773 began on 26 March 2013 (8 days outside Israel, 7 in it); Easter
             // stays Easter.
@@ -3706,13 +3717,7 @@ mod reading_tests {
             (en, "Easter Sunday two thousand ten", day(2010, 4, 4)),
             (ar, "عيد النوروز 2022", day(2022, 3, 21)),
             (ar, "ذكرى النكبة", day(2021, 5, 15)),
-        ] {
-            assert_eq!(
-                read(pack, text, Lean::Past),
-                vec![(text.into(), want)],
-                "{text}"
-            );
-        }
+        ]);
     }
 
     #[test]
@@ -3766,12 +3771,8 @@ mod reading_tests {
                 grain: Grain::Year,
             }),
         };
-        for (pack, text, want) in [
-            (
-                en as &dyn LanguagePack,
-                "from 2011 to 2013",
-                years(2011, 2013),
-            ),
+        assert_reads(&[
+            (en, "from 2011 to 2013", years(2011, 2013)),
             (en, "between 2011 and 2013", years(2011, 2013)),
             (en, "from 2014 until 2017", years(2014, 2017)),
             (en, "1960 - 1961", years(1960, 1961)),
@@ -3779,13 +3780,7 @@ mod reading_tests {
             (ar, "بين عامي 2011 و2013", years(2011, 2013)),
             (ar, "بين 2003 و 2005", years(2003, 2005)),
             (ar, "عامي 1965 و1966", years(1965, 1966)),
-        ] {
-            assert_eq!(
-                read(pack, text, Lean::Past),
-                vec![(text.into(), want)],
-                "{text}"
-            );
-        }
+        ]);
         // Counts are not years: not plausible ones, or not joined by a cue or a dash, or the
         // second before the first.
         for text in [
@@ -3834,12 +3829,13 @@ mod reading_tests {
                 grain: Grain::Month,
             })
         };
-        for (text, want) in [
+        assert_reads(&[
             // The hyphen joins "mid" and the month; it is no "until".
-            ("mid-December", days(2021, 12, 11, 2021, 12, 21)),
-            ("early-January", days(2022, 1, 1, 2022, 1, 11)),
+            (en, "mid-December", days(2021, 12, 11, 2021, 12, 21)),
+            (en, "early-January", days(2022, 1, 1, 2022, 1, 11)),
             // Before Friday evening, the weekend is the one just gone.
             (
+                en,
                 "the weekend",
                 hours(
                     jiff::civil::date(2021, 12, 31).at(18, 0, 0, 0),
@@ -3847,16 +3843,10 @@ mod reading_tests {
                 ),
             ),
             // A short weekday name that is also a word, before a date.
-            ("Mon, January 3", at_day(Date::new(2022, 1, 3).unwrap())),
-            ("Sat. January 1", at_day(Date::new(2022, 1, 1).unwrap())),
-            ("2/2013", month(2013, 2)),
-        ] {
-            assert_eq!(
-                read(en, text, Lean::Past),
-                vec![(text.into(), want)],
-                "{text}"
-            );
-        }
+            (en, "Mon, January 3", at_day(Date::new(2022, 1, 3).unwrap())),
+            (en, "Sat. January 1", at_day(Date::new(2022, 1, 1).unwrap())),
+            (en, "2/2013", month(2013, 2)),
+        ]);
         // Alone, they stay words.
         assert_eq!(read(en, "the sun", Lean::Past), vec![]);
     }
@@ -3879,12 +3869,8 @@ mod reading_tests {
                 Grain::Month,
             )
         };
-        for (pack, text, want) in [
-            (
-                en as &dyn LanguagePack,
-                "the fourth quarter of 2018",
-                quarter(2018, 10),
-            ),
+        assert_reads(&[
+            (en, "the fourth quarter of 2018", quarter(2018, 10)),
             (en, "Q4 2018", quarter(2018, 10)),
             (en, "2018Q4", quarter(2018, 10)),
             (en, "the third quarter", quarter(2021, 7)),
@@ -3896,13 +3882,7 @@ mod reading_tests {
             (ar, "النصف الأول من عام 2019", months(2019, 1, 2019, 7)),
             (ar, "النصف الأول من السنة المقبلة", months(2023, 1, 2023, 7)),
             (en, "the second half of last year", months(2021, 7, 2022, 1)),
-        ] {
-            assert_eq!(
-                read(pack, text, Lean::Past),
-                vec![(text.into(), want)],
-                "{text}"
-            );
-        }
+        ]);
         // Halves of other things are no time.
         assert_eq!(read(en, "the first half of the match", Lean::Past), vec![]);
     }
