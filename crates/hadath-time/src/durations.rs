@@ -98,6 +98,11 @@ impl DurationMention {
 /// Words that may stand between a number and its unit ("2 more minutes").
 const EN_BETWEEN: &[&str] = &["more", "additional", "extra", "less", "fewer"];
 
+/// A unit's (count, grain) by its form.
+fn unit_at_form(tables: &crate::lexicon::Tables, form: &str) -> Option<(u64, Grain)> {
+    tables.durations.get(form).copied()
+}
+
 /// One amount and unit at `i`: (amount, unit, end).
 fn part(
     lang: Lang,
@@ -111,6 +116,18 @@ fn part(
             .forms(k)
             .find_map(|f| tables.durations.get(f).copied())
     };
+    // Digits and a unit in one word: "1h", "2hrs", "30min" (not "2m": millions and metres).
+    if lang == Lang::En {
+        let w = words.text(i);
+        let digits = w.len() - w.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        if digits > 0
+            && let Ok(amount) = w[..digits].parse::<u32>()
+            && matches!(&w[digits..], "h" | "hr" | "hrs" | "min" | "mins")
+            && let Some((1, unit)) = unit_at_form(tables, &w[digits..])
+        {
+            return Some((f64::from(amount), unit, i + 1));
+        }
+    }
     // A number, then a unit.
     if let Some(n) = numbers.iter().find(|n| n.tokens.start == i) {
         let mut k = n.tokens.end;
@@ -119,6 +136,17 @@ fn part(
         if let Some((fraction, after)) = and_fraction(lang, words, k) {
             amount += fraction;
             k = after;
+        }
+        // "three quarters of an hour", "three-quarters of a day": quarters of the unit.
+        if lang == Lang::En {
+            let at = if words.text(k) == "-" { k + 1 } else { k };
+            if matches!(words.text(at), "quarter" | "quarters")
+                && words.text(at + 1) == "of"
+                && matches!(words.text(at + 2), "a" | "an")
+                && let Some((1, unit)) = unit_at(at + 3)
+            {
+                return Some((amount * 0.25, unit, at + 4));
+            }
         }
         if lang == Lang::En && EN_BETWEEN.contains(&words.text(k)) {
             k += 1;
@@ -146,6 +174,19 @@ fn part(
     if lang == Lang::En && words.text(k) == "half" {
         amount = 0.5;
         k += 1;
+    }
+    // "a quarter of an hour", "three quarters of an hour", "three-quarters of a day".
+    if lang == Lang::En {
+        let (fraction, at) = match (words.text(k), words.text(k + 1), words.text(k + 2)) {
+            ("a" | "one", "quarter", "of") => (0.25, k + 3),
+            ("three", "quarters", "of") => (0.75, k + 3),
+            ("three", "-", "quarters") if words.text(k + 3) == "of" => (0.75, k + 4),
+            _ => (1.0, k),
+        };
+        if at > k {
+            amount = fraction;
+            k = at;
+        }
     }
     if lang == Lang::En && matches!(words.text(k), "a" | "an" | "one") {
         k += 1;

@@ -3014,7 +3014,15 @@ fn interval_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
             .is_some_and(|a| a.iter().any(|a| a.definite))
         && let Some(d) = s.durations.iter().find(|d| d.tokens.start == e)
     {
-        let end_day = add_days(today, (d.seconds() / 86_400.0).round() as i64);
+        // Days and more end at a day's start; hours and minutes from now ("within an hour"
+        // ended at this day's start — before it began).
+        let to = if d.unit < Grain::Day {
+            s.now
+                .checked_add(span(Grain::Second, d.seconds().round() as i64)?)
+                .ok()?
+        } else {
+            midnight(add_days(today, (d.seconds() / 86_400.0).round() as i64))
+        };
         return Some((
             TimeValue::Between {
                 from: Some(Instant {
@@ -3022,7 +3030,7 @@ fn interval_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
                     grain: Grain::Second,
                 }),
                 to: Some(Instant {
-                    at: midnight(end_day),
+                    at: to,
                     grain: Grain::Second,
                 }),
             },
@@ -3885,6 +3893,65 @@ mod reading_tests {
         ]);
         // Halves of other things are no time.
         assert_eq!(read(en, "the first half of the match", Lean::Past), vec![]);
+    }
+
+    #[test]
+    fn spans_of_less_than_a_day_from_now() {
+        // `now` is 2022-01-06 12:00.
+        let en = &hadath_en::EnglishPack;
+        let ar = &hadath_ar::ArabicPack;
+        let at = |h: i8, m: i8| jiff::civil::date(2022, 1, 6).at(h, m, 0, 0);
+        let within = |h: i8, m: i8| TimeValue::Between {
+            from: Some(Instant {
+                at: at(12, 0),
+                grain: Grain::Second,
+            }),
+            to: Some(Instant {
+                at: at(h, m),
+                grain: Grain::Second,
+            }),
+        };
+        // "Within an hour" ended at this day's start — before it began.
+        assert_eq!(
+            read(en, "within an hour", Lean::Future),
+            vec![("within an hour".into(), within(13, 0))]
+        );
+        assert_eq!(
+            read(ar, "خلال ساعة", Lean::Future),
+            vec![("خلال ساعة".into(), within(13, 0))]
+        );
+        for (text, h, m) in [
+            ("in a quarter of an hour", 12, 15),
+            ("in three-quarters of an hour", 12, 45),
+        ] {
+            assert_eq!(
+                read(en, text, Lean::Future),
+                vec![(
+                    text.into(),
+                    TimeValue::At(Instant {
+                        at: at(h, m),
+                        grain: Grain::Second
+                    })
+                )],
+                "{text}"
+            );
+        }
+        // "1h" after "in" is an hour from now, not one o'clock.
+        assert_eq!(
+            read(en, "in 1h", Lean::Future),
+            vec![(
+                "in 1h".into(),
+                TimeValue::At(Instant {
+                    at: at(13, 0),
+                    grain: Grain::Minute
+                })
+            )]
+        );
+        // A quarter of something else is no span.
+        assert_eq!(
+            read(en, "three quarters of the members", Lean::Future),
+            vec![]
+        );
     }
 
     #[test]
