@@ -640,6 +640,10 @@ impl Scan<'_, '_> {
 
     /// A day of the month, as a number or an ordinal ("15", "الخامس عشر", "15th").
     fn day_of_month(&self, i: usize) -> Option<(i64, usize)> {
+        // الاثنين is Monday, not "the two".
+        if self.weekday(i).is_some() {
+            return None;
+        }
         self.integer(i, 1..32)
             .or_else(|| self.ordinal(i).filter(|(d, _)| (1..=31).contains(d)))
     }
@@ -3257,8 +3261,43 @@ fn interval_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
     let to_word = s.is(e1, |t| matches!(t, Tx::To)).or_else(|| {
         (s.text(e1) == "-" || between_and && s.text(e1) == "and").then_some((Tx::To, e1 + 1))
     });
+    // "from 2 pm", "starting from Monday": from then on (English; Arabic من is also "of").
+    if to_word.is_none()
+        && s.lang == Lang::En
+        && s.text(start) == "from"
+        // "the count from Sunday's election": a possessive is no starting point.
+        && !matches!(s.text(e1), "'" | "’" | "'s" | "’s")
+        && let Some(from) = start_of(a)
+    {
+        return Some((
+            TimeValue::Between {
+                from: Some(from),
+                to: None,
+            },
+            e1,
+        ));
+    }
     let (_, e2) = to_word?;
     let (b, end) = single_at(s, e2)?;
+    // "from Monday to Friday": a weekday alone after "to" is the first one after the start.
+    let b = match (a, b) {
+        (TimeValue::At(ai), TimeValue::At(bi))
+            if bi.grain == Grain::Day
+                && bi.at < ai.at
+                && s.weekday(s.skip_fillers(e2))
+                    .is_some_and(|(_, we)| we == end) =>
+        {
+            let mut at = bi.at;
+            while at < ai.at {
+                at = at.checked_add(7.days()).ok()?;
+            }
+            TimeValue::At(Instant {
+                at,
+                grain: bi.grain,
+            })
+        }
+        _ => b,
+    };
     // A part of day after the second time applies to the first too ("من 3 الى 4 بعد العصر").
     let (a, b) = match (a, b) {
         (TimeValue::At(ai), TimeValue::At(bi))
@@ -3955,6 +3994,23 @@ mod reading_tests {
     }
 
     #[test]
+    fn ranges_of_weekdays() {
+        // `now` is Thursday 2022-01-06; news looks back: Monday is the 3rd, and the Friday after it
+        // the 7th. الاثنين is Monday, not "the two" (it was read as the 2nd of the month).
+        let en = &hadath_en::EnglishPack;
+        let ar = &hadath_ar::ArabicPack;
+        let week = days_between(
+            Date::new(2022, 1, 3).unwrap(),
+            Date::new(2022, 1, 8).unwrap(),
+            Grain::Day,
+        );
+        assert_reads(&[
+            (en, "from Monday to Friday", week),
+            (ar, "من الاثنين الى الجمعة", week),
+        ]);
+    }
+
+    #[test]
     fn after_an_hour_is_from_that_hour_on() {
         let en = &hadath_en::EnglishPack;
         let from = |y: i16, m: i8, d: i8, h: i8, g: Grain| TimeValue::Between {
@@ -3968,6 +4024,16 @@ mod reading_tests {
         assert_eq!(
             read(en, "after 2 pm", Lean::Past),
             vec![("after 2 pm".into(), from(2022, 1, 5, 14, Grain::Hour))]
+        );
+        // "from 2 pm" alone: from then on; not before a possessive.
+        assert_eq!(
+            read(en, "from 2 pm", Lean::Past),
+            vec![("from 2 pm".into(), from(2022, 1, 5, 14, Grain::Hour))]
+        );
+        assert!(
+            read(en, "the count from Sunday's election", Lean::Past)
+                .iter()
+                .all(|(_, v)| !matches!(v, TimeValue::Between { to: None, .. })),
         );
         assert_eq!(
             read(en, "anytime after 2014", Lean::Past),
