@@ -581,9 +581,7 @@ impl Scan<'_, '_> {
 
     fn weekday(&self, i: usize) -> Option<(Weekday, usize)> {
         let tables = for_lang(self.lang);
-        let mut forms: Vec<&str> = vec![self.text(i)];
-        forms.extend(self.words.forms(i));
-        for form in forms {
+        for form in std::iter::once(self.text(i)).chain(self.words.forms(i)) {
             if let Some(kinds) = tables.times.get(form)
                 && let Some(TimeKind::Weekday(w)) =
                     kinds.iter().find(|k| matches!(k, TimeKind::Weekday(_)))
@@ -640,12 +638,11 @@ impl Scan<'_, '_> {
 
     /// A day of the month, as a number or an ordinal ("15", "الخامس عشر", "15th").
     fn day_of_month(&self, i: usize) -> Option<(i64, usize)> {
+        let day = self
+            .integer(i, 1..32)
+            .or_else(|| self.ordinal(i).filter(|(d, _)| (1..=31).contains(d)))?;
         // الاثنين is Monday, not "the two".
-        if self.weekday(i).is_some() {
-            return None;
-        }
-        self.integer(i, 1..32)
-            .or_else(|| self.ordinal(i).filter(|(d, _)| (1..=31).contains(d)))
+        self.weekday(i).is_none().then_some(day)
     }
 
     fn integer(&self, i: usize, range: Range<i64>) -> Option<(i64, usize)> {
