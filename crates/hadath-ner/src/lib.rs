@@ -10,7 +10,9 @@
 //! - **gazetteer**: whether the word, its stem, or a two-word name it starts or ends is a place
 //!   of the GeoNames index (country, large city, city);
 //! - **clusters**: the word's classes (and its neighbours') from the exchange algorithm run on
-//!   unlabelled Arabic text ([`Clusters`]).
+//!   unlabelled Arabic text ([`Clusters`]);
+//! - **history**: what the recogniser said of the same word (and stem) earlier in the document
+//!   ([`History`]; training sentences get theirs from models that never saw their document).
 
 use std::borrow::Cow;
 use std::sync::LazyLock;
