@@ -1346,6 +1346,8 @@ fn read_date(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
     }
     // Parts of a month: اوائل/اواخر/منتصف/بداية/نهاية + month.
     offer(month_part_at(s, i));
+    // Decades: "the 1990s", "the nineties", "التسعينيات", "تسعينيات القرن الماضي".
+    offer(decade_at(s, i));
     // N-th weekday, day or week of a month.
     offer(nth_at(s, i));
     // With its weekday: "Mon, February 18", "Jul 18, Fri" (after the n-th weekday of a month,
@@ -1529,6 +1531,113 @@ fn period_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
         }),
         end,
     ))
+}
+
+/// A decade's tens digit by its name: "nineties" 9, "التسعينيات" 9 (folded, with or without the
+/// article, both plural spellings).
+fn decade_word(lang: Lang, w: &str) -> Option<i16> {
+    const EN: [&str; 8] = [
+        "twenties",
+        "thirties",
+        "forties",
+        "fifties",
+        "sixties",
+        "seventies",
+        "eighties",
+        "nineties",
+    ];
+    const AR: [&str; 8] = [
+        "عشرين",
+        "ثلاثين",
+        "اربعين",
+        "خمسين",
+        "ستين",
+        "سبعين",
+        "ثمانين",
+        "تسعين",
+    ];
+    let k = match lang {
+        Lang::En => EN.iter().position(|d| *d == w)?,
+        _ => {
+            let bare = w.strip_prefix("ال").unwrap_or(w);
+            let stem = bare
+                .strip_suffix("يات")
+                .or_else(|| bare.strip_suffix("ات"))?;
+            AR.iter().position(|d| *d == stem)?
+        }
+    };
+    Some(k as i16 + 2)
+}
+
+/// Decades: "the 1990s", "1990s", "the nineties", "التسعينيات", "تسعينيات القرن الماضي/العشرين"
+/// — ten years. A decade named by its tens alone is the last one begun (the nineties: the 1990s).
+fn decade_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
+    let today = s.now.date();
+    let k = if s.lang == Lang::En && s.text(i) == "the" {
+        i + 1
+    } else {
+        i
+    };
+    let w = s.text(k);
+    // "1990s" as one word, or "1990" then "s".
+    let written = w
+        .strip_suffix('s')
+        .filter(|d| d.len() == 4 && d.ends_with('0'))
+        .and_then(|d| d.parse::<i16>().ok())
+        .map(|y| (y, k + 1))
+        .or_else(|| {
+            let y: i16 = w.parse().ok()?;
+            (w.len() == 4 && y % 10 == 0 && matches!(s.text(k + 1), "s" | "'s"))
+                .then_some((y, k + 2))
+        });
+    let (start, end) = match written {
+        Some((y, end)) if s.lang == Lang::En && (1000..=2990).contains(&y) => (y, end),
+        Some(_) => return None,
+        None => {
+            let tens = decade_word(s.lang, w)?;
+            // "the nineties", never "in his sixties"; not "في الستينيات من عمره" (of his age).
+            let article = k > i || k > 0 && s.text(k - 1) == "the";
+            if s.lang == Lang::En && !article
+                || s.text(k + 1) == "من" && s.text(k + 2).starts_with("عمر")
+            {
+                return None;
+            }
+            let mut end = k + 1;
+            // "القرن الماضي", "القرن العشرين": the 1900s; "القرن الحالي": this century.
+            let century = match (s.text(end), s.text(end + 1)) {
+                ("القرن", "الماضي" | "العشرين") => Some(1900),
+                ("القرن", "الحالي" | "الحادي") => Some(2000),
+                ("of", "the") if s.text(end + 2) == "last" && s.text(end + 3) == "century" => {
+                    Some(1900)
+                }
+                _ => None,
+            };
+            let start = match century {
+                Some(c) => {
+                    end += if s.lang == Lang::En { 4 } else { 2 };
+                    if s.text(end - 1) == "الحادي" {
+                        end += 1;
+                        if s.text(end - 1) != "والعشرين" {
+                            return None;
+                        }
+                    }
+                    c + tens * 10
+                }
+                None => {
+                    let this = today.year() / 100 * 100 + tens * 10;
+                    if this <= today.year() {
+                        this
+                    } else {
+                        this - 100
+                    }
+                }
+            };
+            (start, end)
+        }
+    };
+    let from = Date::new(start, 1, 1).ok()?;
+    let to = Date::new(start.checked_add(10)?, 1, 1).ok()?;
+    Some((days_between(from, to, Grain::Year), end))
 }
 
 /// The first day of each season of the northern hemisphere (astronomical: the equinoxes and
@@ -2848,8 +2957,22 @@ fn daypart_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
             if d.grain != Grain::Day {
                 return None;
             }
-            if part == Daypart::Night && s.text(k) == "ليله" && s.weekday(after).is_some() {
-                return Some((night_before(d.at.date())?, e));
+            if part == Daypart::Night
+                && matches!(s.text(k), "ليله" | "ليل")
+                && let Some((w1, _)) = s.weekday(after)
+            {
+                // "ليلة الثلاثاء الأربعاء", "ليل السبت إلى الأحد": the night between the two
+                // days, the first one's evening to the second's morning.
+                let next = if s.text(e) == "الي" { e + 1 } else { e };
+                if let Some((w2, e2)) = s.weekday(next)
+                    && w2 == w1.wrapping_add(1)
+                {
+                    let first = d.at.date();
+                    return Some((night_before(add_days(first, 1))?, e2));
+                }
+                if s.text(k) == "ليله" {
+                    return Some((night_before(d.at.date())?, e));
+                }
             }
             day = d.at.date();
             end = e;
@@ -2991,6 +3114,10 @@ fn interval_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
             TimeValue::Between { to: Some(t), .. } => t,
             other => start_of(other)?,
         };
+        // Not up to a time already past ("تعود الى الثمانينات": dates back to the eighties).
+        if to.at <= s.now {
+            return None;
+        }
         return Some((
             TimeValue::Between {
                 from: Some(Instant {
@@ -3988,6 +4115,46 @@ mod reading_tests {
             read(en, "three quarters of the members", Lean::Future),
             vec![]
         );
+    }
+
+    #[test]
+    fn decades_and_nights_between_two_days() {
+        // `now` is Thursday 2022-01-06.
+        let en = &hadath_en::EnglishPack;
+        let ar = &hadath_ar::ArabicPack;
+        let decade = |y: i16| TimeValue::Between {
+            from: Some(Instant {
+                at: jiff::civil::date(y, 1, 1).at(0, 0, 0, 0),
+                grain: Grain::Year,
+            }),
+            to: Some(Instant {
+                at: jiff::civil::date(y + 10, 1, 1).at(0, 0, 0, 0),
+                grain: Grain::Year,
+            }),
+        };
+        let night = |d: i8| TimeValue::Between {
+            from: Some(Instant {
+                at: jiff::civil::date(2022, 1, d).at(18, 0, 0, 0),
+                grain: Grain::Hour,
+            }),
+            to: Some(Instant {
+                at: jiff::civil::date(2022, 1, d + 1).at(6, 0, 0, 0),
+                grain: Grain::Hour,
+            }),
+        };
+        assert_reads(&[
+            (en, "the 1990s", decade(1990)),
+            (en, "the nineties", decade(1990)),
+            (ar, "التسعينيات", decade(1990)),
+            (ar, "ثمانينات القرن الماضي", decade(1980)),
+            (ar, "عشرينيات القرن الحالي", decade(2020)),
+            // Tuesday 4 January's evening to Wednesday's morning.
+            (ar, "ليلة الثلاثاء الأربعاء", night(4)),
+            (ar, "ليلة الثلاثاء إلى الأربعاء", night(4)),
+        ]);
+        // Ages are no decades.
+        assert_eq!(read(en, "a man in his sixties", Lean::Past), vec![]);
+        assert_eq!(read(ar, "رجل في الستينيات من عمره", Lean::Past), vec![]);
     }
 
     #[test]
