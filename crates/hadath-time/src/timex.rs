@@ -3143,18 +3143,26 @@ fn interval_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
         && let Some(d) = s.durations.iter().find(|d| d.tokens.start == e)
     {
         // Days and more end at a day's start; hours and minutes from now ("within an hour"
-        // ended at this day's start — before it began).
-        let to = if d.unit < Grain::Day {
-            s.now
-                .checked_add(span(Grain::Second, d.seconds().round() as i64)?)
-                .ok()?
-        } else {
-            midnight(add_days(today, (d.seconds() / 86_400.0).round() as i64))
+        // ended at this day's start — before it began). News looks back: "قتل 10 أشخاص خلال 24
+        // ساعة" is the 24 hours before.
+        let seconds = d.seconds().round() as i64;
+        let days = (d.seconds() / 86_400.0).round() as i64;
+        let (from, to) = match (s.lean, d.unit < Grain::Day) {
+            (Lean::Past, true) => (
+                s.now.checked_sub(span(Grain::Second, seconds)?).ok()?,
+                s.now,
+            ),
+            (Lean::Past, false) => (midnight(add_days(today, -days)), s.now),
+            (_, true) => (
+                s.now,
+                s.now.checked_add(span(Grain::Second, seconds)?).ok()?,
+            ),
+            (_, false) => (s.now, midnight(add_days(today, days))),
         };
         return Some((
             TimeValue::Between {
                 from: Some(Instant {
-                    at: s.now,
+                    at: from,
                     grain: Grain::Second,
                 }),
                 to: Some(Instant {
