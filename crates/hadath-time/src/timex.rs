@@ -4123,6 +4123,23 @@ mod reading_tests {
             read(en, "three quarters of the members", Lean::Future),
             vec![]
         );
+        // News looks back: "killed within 24 hours" is the 24 hours before.
+        assert_eq!(
+            read(ar, "خلال 24 ساعة", Lean::Past),
+            vec![(
+                "خلال 24 ساعة".into(),
+                TimeValue::Between {
+                    from: Some(Instant {
+                        at: jiff::civil::date(2022, 1, 5).at(12, 0, 0, 0),
+                        grain: Grain::Second,
+                    }),
+                    to: Some(Instant {
+                        at: at(12, 0),
+                        grain: Grain::Second,
+                    }),
+                }
+            )]
+        );
     }
 
     #[test]
