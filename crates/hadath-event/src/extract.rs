@@ -573,11 +573,14 @@ fn sentence_mentions(d: &Doc<'_>, span: Span, range: Range<usize>, paragraph: us
             m
         })
         .collect();
-    let actors = find_actors(d, &range, &numbers);
+    // The lexicon's trigger matches, read once: a demonym beside an attack noun needs them
+    // (`find_actors`), then the sentence's triggers are chosen among them.
+    let trigger_matches = d.lex.triggers.find_all(&d.analyses, range.clone());
+    let actors = find_actors(d, &range, &numbers, &trigger_matches, &markers);
     // A trigger word inside an actor's name (قوات مكافحة الشغب, "riot police") names no event;
     // nor does a verb read by splitting clitics off a word that is, as written, an actor's noun
     // (وزارة "ministry", not و + زاره "and he visited him"; وطالب stays "and he demanded").
-    let triggers: Vec<_> = select_triggers(d.lex.triggers.find_all(&d.analyses, range.clone()))
+    let triggers: Vec<_> = select_triggers(trigger_matches)
         .into_iter()
         .filter(|(r, e)| {
             !actors.iter().any(|a| {
@@ -630,7 +633,13 @@ fn select_triggers(matches: Vec<Match<'_, TriggerEntry>>) -> Vec<(Range<usize>, 
     kept
 }
 
-fn find_actors(d: &Doc<'_>, range: &Range<usize>, numbers: &[NumberMention]) -> Vec<ActorMention> {
+fn find_actors(
+    d: &Doc<'_>,
+    range: &Range<usize>,
+    numbers: &[NumberMention],
+    triggers: &[Match<'_, TriggerEntry>],
+    markers: &[(Range<usize>, Marker)],
+) -> Vec<ActorMention> {
     let mut actors: Vec<ActorMention> = Vec::new();
     let mut matches = d.lex.actors.find_all(&d.analyses, range.clone());
     matches.sort_by_key(|m| (m.tokens.start, std::cmp::Reverse(m.tokens.len())));
@@ -697,7 +706,7 @@ fn find_actors(d: &Doc<'_>, range: &Range<usize>, numbers: &[NumberMention]) -> 
                 let mut actor = ActorMention::of_country(i..i + 1, country);
                 // A state's missile, air strike or shelling is its military's (صاروخ اسرائيلي،
                 // الضربات الجوية الاميركية, "an Israeli air strike").
-                if beside_attack(d, range, i) {
+                if beside_attack(d, triggers.iter().map(|m| (&m.tokens, m.value)), markers, i) {
                     actor.sector = Some("MIL".into());
                 }
                 actors.push(actor);
@@ -708,27 +717,27 @@ fn find_actors(d: &Doc<'_>, range: &Range<usize>, numbers: &[NumberMention]) -> 
     actors
 }
 
-/// Whether the word at `i` stands right beside an attack noun: after it in Arabic (the
-/// adjective follows its noun), before it in English.
-fn beside_attack(d: &Doc<'_>, range: &Range<usize>, i: usize) -> bool {
-    let near = i.saturating_sub(4).max(range.start)..(i + 5).min(range.end);
-    let killing = d.lex.markers.find_all(&d.marker_analyses, near.clone());
-    d.lex.triggers.find_all(&d.analyses, near).iter().any(|m| {
-        m.value.event_type == PloverType::Assault
+/// Whether the word at `i` stands right beside an attack noun among `triggers` (the sentence's):
+/// after it in Arabic (the adjective follows its noun), before it in English.
+fn beside_attack<'a>(
+    d: &Doc<'_>,
+    triggers: impl IntoIterator<Item = (&'a Range<usize>, &'a TriggerEntry)>,
+    markers: &[(Range<usize>, Marker)],
+    i: usize,
+) -> bool {
+    triggers.into_iter().any(|(r, e)| {
+        e.event_type == PloverType::Assault
             // A noun: after a killing verb, a demonym is the people killed (قتل عراقيان).
-            && !m.value.verbal
+            && !e.verbal
             // What a state fires or strikes with, or an attack; not a killing, an abduction or
             // an assassination, whose demonym is the victim's (مقتل الأميركيين، خطف البريطانيين).
-            && matches!(
-                m.value.mode.as_deref(),
-                None | Some("aerial" | "heavy-weapons" | "drone")
-            )
-            && !killing
-                .iter()
-                .any(|k| *k.value == Marker::Killed && k.tokens.start < m.tokens.end && m.tokens.start < k.tokens.end)
+            && matches!(e.mode.as_deref(), None | Some("aerial" | "heavy-weapons" | "drone"))
+            && !markers.iter().any(|(k, m)| {
+                *m == Marker::Killed && k.start < r.end && r.start < k.end
+            })
             && match d.doc.lang {
-                Lang::Ar => m.tokens.end == i,
-                _ => m.tokens.start == i + 1,
+                Lang::Ar => r.end == i,
+                _ => r.start == i + 1,
             }
     })
 }
@@ -1135,7 +1144,14 @@ fn country_actors(d: &Doc<'_>, sentences: &mut [Sentence]) {
                 Some(actor) => actor.qualify(&tokens, iso3),
                 None => {
                     let mut actor = ActorMention::of_country(tokens.clone(), iso3);
-                    if tokens.len() == 1 && beside_attack(d, &s.tokens, tokens.start) {
+                    if tokens.len() == 1
+                        && beside_attack(
+                            d,
+                            s.triggers.iter().map(|(r, e)| (r, *e)),
+                            &s.markers,
+                            tokens.start,
+                        )
+                    {
                         actor.sector = Some("MIL".into());
                     }
                     s.actors.push(actor);
