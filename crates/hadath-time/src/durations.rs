@@ -98,11 +98,6 @@ impl DurationMention {
 /// Words that may stand between a number and its unit ("2 more minutes").
 const EN_BETWEEN: &[&str] = &["more", "additional", "extra", "less", "fewer"];
 
-/// A unit's (count, grain) by its form.
-fn unit_at_form(tables: &crate::lexicon::Tables, form: &str) -> Option<(u64, Grain)> {
-    tables.durations.get(form).copied()
-}
-
 /// One amount and unit at `i`: (amount, unit, end).
 fn part(
     lang: Lang,
@@ -123,7 +118,7 @@ fn part(
         if digits > 0
             && let Ok(amount) = w[..digits].parse::<u32>()
             && matches!(&w[digits..], "h" | "hr" | "hrs" | "min" | "mins")
-            && let Some((1, unit)) = unit_at_form(tables, &w[digits..])
+            && let Some(&(1, unit)) = tables.durations.get(&w[digits..])
         {
             return Some((f64::from(amount), unit, i + 1));
         }

@@ -1602,34 +1602,29 @@ fn decade_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
             {
                 return None;
             }
-            let mut end = k + 1;
-            // "القرن الماضي", "القرن العشرين": the 1900s; "القرن الحالي": this century.
-            let century = match (s.text(end), s.text(end + 1)) {
-                ("القرن", "الماضي" | "العشرين") => Some(1900),
-                ("القرن", "الحالي" | "الحادي") => Some(2000),
-                ("of", "the") if s.text(end + 2) == "last" && s.text(end + 3) == "century" => {
-                    Some(1900)
-                }
+            // "القرن الماضي", "القرن العشرين", "of the last century": the 1900s; "القرن الحالي",
+            // "القرن الحادي والعشرين": the 2000s. (century, words it takes)
+            let after = |n: usize| s.text(k + n);
+            let century = match (after(1), after(2), after(3)) {
+                ("القرن", "الماضي" | "العشرين", _) => Some((1900, 2)),
+                ("القرن", "الحالي", _) => Some((2000, 2)),
+                ("القرن", "الحادي", "والعشرين") => Some((2000, 3)),
+                ("of", "the", "last") if after(4) == "century" => Some((1900, 4)),
+                // Another century: not read.
+                ("القرن", _, _) => return None,
                 _ => None,
             };
-            let start = match century {
-                Some(c) => {
-                    end += if s.lang == Lang::En { 4 } else { 2 };
-                    if s.text(end - 1) == "الحادي" {
-                        end += 1;
-                        if s.text(end - 1) != "والعشرين" {
-                            return None;
-                        }
-                    }
-                    c + tens * 10
-                }
+            let (start, end) = match century {
+                Some((c, words)) => (c + tens * 10, k + 1 + words),
                 None => {
+                    // The last one begun.
                     let this = today.year() / 100 * 100 + tens * 10;
-                    if this <= today.year() {
+                    let start = if this <= today.year() {
                         this
                     } else {
                         this - 100
-                    }
+                    };
+                    (start, k + 1)
                 }
             };
             (start, end)
