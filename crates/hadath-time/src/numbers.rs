@@ -387,6 +387,20 @@ fn cardinal(
         }
         let role = pick_role(&roles, last_kind, current);
         let Some((value, kind)) = role else { break };
+        // English never adds two units, two tens or a ten to a teen ("five six", "ten thirty",
+        // "twelve fifteen"): two numbers, or a clock time read by the time grammar.
+        if lang == Lang::En
+            && matches!(
+                (last_kind, kind),
+                (Some(NumKind::Unit), NumKind::Unit) | (Some(NumKind::Ten), NumKind::Ten)
+            )
+            || lang == Lang::En
+                && last_kind == Some(NumKind::Unit)
+                && kind == NumKind::Ten
+                && (10..100).contains(&current)
+        {
+            break;
+        }
         match kind {
             // Spoken hundreds: "one twenty two" is 122 (a unit then a ten never add up in English).
             NumKind::Ten
@@ -614,6 +628,11 @@ mod tests {
         // Spoken hundreds: a unit then a ten.
         assert_eq!(value(en, "one twenty two"), vec![Some(122.0)]);
         assert_eq!(value(en, "ONE TwentY tWO"), vec![Some(122.0)]);
+        // Two units, two tens, or a ten after a teen never add up in English.
+        assert_eq!(value(en, "five six"), vec![Some(5.0), Some(6.0)]);
+        assert_eq!(value(en, "ten thirty"), vec![Some(10.0), Some(30.0)]);
+        assert_eq!(value(en, "twenty thirty"), vec![Some(20.0), Some(30.0)]);
+        assert_eq!(value(en, "twenty five"), vec![Some(25.0)]);
     }
 
     #[test]

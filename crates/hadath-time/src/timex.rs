@@ -1355,11 +1355,17 @@ fn read_date(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
     offer(weekday_date_at(s, i));
     // Digits: 2/2013, 21/09, 2022/1/5, 5/1/2022.
     offer(numeric_date_at(s, i));
-    // "on the 15th", "on 24th": a day of this month (or the next, looking ahead past it).
+    // "on the 15th", "on 24th", "the 1st" (in figures, no word after: not "the 21st
+    // century"): a day of this month (or the next, looking ahead past it).
     if s.lang == Lang::En
         && i > 0
-        && (s.text(i - 1) == "on" || s.text(i - 1) == "the" && i > 1 && s.text(i - 2) == "on")
         && let Some((day, end)) = s.ordinal(i).filter(|(d, _)| (1..=31).contains(d))
+        && (s.text(i - 1) == "on"
+            || s.text(i - 1) == "the" && i > 1 && s.text(i - 2) == "on"
+            || s.text(i - 1) == "the"
+                && (i < 2 || s.text(i - 2) != "in")
+                && s.text(i).starts_with(|c: char| c.is_ascii_digit())
+                && s.words.kind(end) != TokenKind::Word)
         && s.month_spec(s.of(end)).is_none()
     {
         let this = Date::new(today.year(), today.month(), day as i8).ok();
@@ -1972,6 +1978,28 @@ fn day_month_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
         k = e;
     }
     let day = s.day_of_month(k);
+    // "31-Oct-74", "31/Oct/1974": a day, a month's name and a year between one separator.
+    if let Some((d, e)) = day
+        && matches!(s.text(e), "-" | "/")
+        && let Some((m, e2)) = s.month(e + 1)
+        && s.text(e2) == s.text(e)
+        && s.words.kind(e2 + 1) == TokenKind::Number
+        && let Some(y) = match s.text(e2 + 1) {
+            t if t.len() == 4 => t.parse::<i16>().ok(),
+            // Two digits: the century that puts the year at most ten years ahead.
+            t if t.len() == 2 => t.parse::<i16>().ok().map(|yy| {
+                let century = today.year() / 100 * 100;
+                if century + yy > today.year() + 10 {
+                    century - 100 + yy
+                } else {
+                    century + yy
+                }
+            }),
+            _ => None,
+        }
+    {
+        return Some((at_day(Date::new(y, m, d as i8).ok()?), e2 + 2));
+    }
     let (day, month, end) = if let Some((day, e)) = day {
         let (month, end) = s.month_spec(s.of(e))?;
         (day as i8, month, end)
@@ -2180,7 +2208,12 @@ fn nth_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
         if let Some((_, e)) = s.is(k, |t| matches!(t, Tx::Last)) {
             return Some((-1, e));
         }
-        s.ordinal(k).filter(|(n, _)| (1..=5).contains(n))
+        let (n, e) = s.ordinal(k).filter(|(n, _)| (1..=31).contains(n))?;
+        // "the second last week": counted from the end.
+        match s.is(e, |t| matches!(t, Tx::Last)) {
+            Some((_, e2)) if s.lang == Lang::En => Some((-n, e2)),
+            _ => Some((n, e)),
+        }
     };
     #[derive(Clone, Copy)]
     enum Thing {
@@ -2215,14 +2248,22 @@ fn nth_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
     let first = which(i).and_then(|(n, e)| thing(e).map(|(t, e)| (n, t, e)));
     let second = || thing(i).and_then(|(t, e)| which(e).map(|(n, e)| (n, t, e)));
     let (n, t, after) = first.or_else(second)?;
+    // Five weekdays or weeks at most; a day up to the 31st ("the 20th day of next month").
+    if !matches!(t, Thing::Day) && n.abs() > 5 {
+        return None;
+    }
     // Of what: a month ("من شهر اذار", "بشهر عشرة", "في سبتمبر", "الشهر القادم") or after a holiday.
-    let of = |k: usize| -> Option<(Date, usize)> {
+    let of = |k: usize| -> Option<(Date, Date, usize)> {
         let mut k = k;
         if matches!(s.text(k), "من" | "في" | "ب" | "of" | "in") {
             k += 1;
         }
         if let Some((month, e)) = s.month_spec(k) {
-            return month_first(s, month, e);
+            return month_first(s, month, e).map(|(d, e)| (d, d.last_of_month(), e));
+        }
+        // "of 2018": the days and weeks of a year.
+        if let Some((y, e)) = s.year(k).filter(|_| s.lang == Lang::En) {
+            return Some((Date::new(y, 1, 1).ok()?, Date::new(y, 12, 31).ok()?, e));
         }
         // "بشهر" written as one word: ب + شهر.
         if s.words.forms(k).any(|f| f == "شهر")
@@ -2234,7 +2275,7 @@ fn nth_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
                         .map(|(m, e)| (MonthRef::Month(m as i8), e))
                 })
         {
-            return month_first(s, month, e);
+            return month_first(s, month, e).map(|(d, e)| (d, d.last_of_month(), e));
         }
         None
     };
@@ -2253,11 +2294,23 @@ fn nth_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
         );
         return Some((at_day(add_days(first, 7 * (n - 1))), end));
     }
-    let (first, end) = of(after)?;
+    let (first, last, end) = of(after)?;
     let value = match t {
-        Thing::Weekday(w) => at_day(nth_weekday(first, w, n)?),
-        Thing::Day if n > 0 => at_day(add_days(first, n - 1)),
-        Thing::Day => at_day(first.last_of_month()),
+        // A weekday of a month only.
+        Thing::Weekday(_) if last != first.last_of_month() => return None,
+        Thing::Weekday(w) if n >= -1 => at_day(nth_weekday(first, w, n)?),
+        Thing::Weekday(w) => at_day(add_days(nth_weekday(first, w, -1)?, 7 * (n + 1))),
+        Thing::Day => {
+            let d = if n > 0 {
+                add_days(first, n - 1)
+            } else {
+                add_days(last, n + 1)
+            };
+            if d < first || d > last {
+                return None;
+            }
+            at_day(d)
+        }
         Thing::Week if n > 0 => {
             // The first week is the one holding the month's first Monday.
             let monday = nth_weekday(first, Weekday::Monday, 1)?;
@@ -2266,9 +2319,9 @@ fn nth_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
                 grain: Grain::Week,
             })
         }
-        // The last week is the last whole one: its Monday at least six days before the month's end.
+        // The last week is the last whole one: its Monday at least six days before the end.
         Thing::Week => TimeValue::At(Instant {
-            at: midnight(monday_of(add_days(first.last_of_month(), -6))),
+            at: midnight(add_days(monday_of(add_days(last, -6)), 7 * (n + 1))),
             grain: Grain::Week,
         }),
     };
@@ -2390,7 +2443,7 @@ fn minutes_around_hour(
         _ => return None,
     };
     k += 1;
-    let (hour, mut pod, mut end) = if let Some((h, _, _, p)) = glued_clock(s.text(k)) {
+    let (hour, mut pod, mut end) = if let Some((h, _, _, p)) = glued_clock(s.text(k), false) {
         (h, p, k + 1)
     } else if matches!(s.text(k), "noon" | "midday") {
         (12, Some(Pod::Noon), k + 1)
@@ -2433,7 +2486,8 @@ fn clock_at(s: &Scan<'_, '_>, i: usize) -> Option<((i8, i8, i8), Grain, Option<P
     // Glued forms: "3pm", "10am", "15h00", "11h45", "19h", and "3:15pm".
     let mut glued_pod: Option<Pod> = None;
     let (mut h, mut m, mut sec, mut grain, mut end);
-    if let Some((gh, gm, gg, gp)) = glued_clock(s.text(k)) {
+    // "at 3p": a one-letter part of day only after "at" ("7a" alone is a section's number).
+    if let Some((gh, gm, gg, gp)) = glued_clock(s.text(k), hour_word.is_some()) {
         h = gh;
         m = gm;
         sec = 0;
@@ -2441,7 +2495,7 @@ fn clock_at(s: &Scan<'_, '_>, i: usize) -> Option<((i8, i8, i8), Grain, Option<P
         end = k + 1;
         glued_pod = gp;
     } else if s.lang == Lang::En
-        && hour_word.is_some()
+        && (hour_word.is_some() || s.is(k + 1, |t| matches!(t, Tx::Pod(_))).is_some())
         && s.words.kind(k) == TokenKind::Number
         && matches!(s.text(k).len(), 3 | 4)
         && let Ok(hhmm) = s.text(k).parse::<i16>()
@@ -2450,7 +2504,8 @@ fn clock_at(s: &Scan<'_, '_>, i: usize) -> Option<((i8, i8, i8), Grain, Option<P
         // Not a part of a phone number or a range of numbers ("at 650-650-6500").
         && !(matches!(s.text(k + 1), "-" | "/" | ".") && s.words.kind(k + 2) == TokenKind::Number)
     {
-        // "at 730", "at 1030": hours and minutes without a colon, after "at".
+        // "at 730", "at 1030", "330 p.m.": hours and minutes without a colon, after "at" or
+        // before a part of day.
         h = (hhmm / 100) as i8;
         m = (hhmm % 100) as i8;
         sec = 0;
@@ -2503,9 +2558,13 @@ fn clock_at(s: &Scan<'_, '_>, i: usize) -> Option<((i8, i8, i8), Grain, Option<P
             .filter(|(v, _)| (1..=12).contains(v))
             .or_else(|| {
                 let (v, e) = s.number(k)?;
-                // "at a couple of": an hour is one word.
+                // "at a couple of": an hour is one word; "nine fifty nine" read as one number
+                // (spoken hundreds) is an hour and its minutes.
                 if s.lang == Lang::En && e > k + 1 {
-                    return None;
+                    return s
+                        .number_word(k)
+                        .filter(|(v, _)| s.text(k) != "a" && (1.0..13.0).contains(v))
+                        .map(|(v, e)| (v as i64, e));
                 }
                 let one = s
                     .number_word(k)
@@ -2580,7 +2639,16 @@ fn clock_at(s: &Scan<'_, '_>, i: usize) -> Option<((i8, i8, i8), Grain, Option<P
                 .integer(j, 0..60)
                 .filter(|(_, e)| no_unit && ends_clock(*e))
                 .or_else(|| word(j).filter(|(_, e)| ends_clock(*e)));
-            let cued = |e: usize| hour_word.is_some() || j > end || pod_after(e);
+            // Both spelled out, the minutes one word, nothing after, and not one number: "ten
+            // thirty" (not "twelve fifteen-year-olds", nor "three twenty", spoken 320).
+            let spelled = |e: usize| {
+                e == j + 1
+                    && s.number(k).is_some_and(|(_, e)| e == k + 1)
+                    && (k..e).all(|t| s.words.kind(t) == TokenKind::Word)
+                    && !matches!(s.text(e), "-" | "–")
+                    && s.words.kind(e) != TokenKind::Number
+            };
+            let cued = |e: usize| hour_word.is_some() || j > end || pod_after(e) || spelled(e);
             if let Some((v, e)) = minutes
                 && (j > end || v >= 10)
                 && cued(e)
@@ -2633,8 +2701,9 @@ fn minutes_with_pod(word: &str) -> Option<(i8, Pod)> {
     (0..60).contains(&m).then_some((m, pod))
 }
 
-/// "3pm", "10am", "15h00", "11h45", "19h": (hour, minute, grain, part of day).
-fn glued_clock(word: &str) -> Option<(i8, i8, Grain, Option<Pod>)> {
+/// "3pm", "10am", "15h00", "11h45", "19h" ("3p", "7a" when `one_letter`): (hour, minute, grain,
+/// part of day).
+fn glued_clock(word: &str, one_letter: bool) -> Option<(i8, i8, Grain, Option<Pod>)> {
     let digits: String = word.chars().take_while(char::is_ascii_digit).collect();
     if digits.is_empty() || digits.len() > 2 {
         return None;
@@ -2644,6 +2713,8 @@ fn glued_clock(word: &str) -> Option<(i8, i8, Grain, Option<Pod>)> {
     let pod = match rest {
         "am" => Some(Pod::Am),
         "pm" => Some(Pod::Pm),
+        "a" if one_letter => Some(Pod::Am),
+        "p" if one_letter => Some(Pod::Pm),
         _ => None,
     };
     if pod.is_some() {
@@ -3258,14 +3329,38 @@ fn interval_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
     // "this weekend", "last weekend": Friday 18:00 to Monday 00:00.
     let shift = s.is(start, |t| matches!(t, Tx::Shift(_)));
     let w_at = shift.map_or(start, |(_, e)| e);
-    if s.lang == Lang::En && matches!(s.text(w_at), "weekend" | "weekends")
-        || (s.text(w_at) == "week" && s.text(w_at + 1) == "-" && s.text(w_at + 2) == "end")
-    {
-        let end = if s.text(w_at) == "week" {
-            w_at + 3
-        } else {
-            w_at + 1
+    let weekend_end = match s.text(w_at) {
+        _ if s.lang != Lang::En => None,
+        "weekend" | "weekends" | "wkend" => Some(w_at + 1),
+        "week" if s.text(w_at + 1) == "end" => Some(w_at + 2),
+        "week" if s.text(w_at + 1) == "-" && s.text(w_at + 2) == "end" => Some(w_at + 3),
+        _ => None,
+    };
+    if let Some(end) = weekend_end {
+        let weekend = |friday: Date, end: usize| -> Option<(TimeValue, usize)> {
+            let at = |d: Date, h: i8| -> Option<Instant> {
+                Some(Instant {
+                    at: d.to_datetime(Time::new(h, 0, 0, 0).ok()?),
+                    grain: Grain::Hour,
+                })
+            };
+            Some((
+                TimeValue::Between {
+                    from: at(friday, 18),
+                    to: at(add_days(friday, 3), 0),
+                },
+                end,
+            ))
         };
+        // "the last weekend of October": the one whose Sunday is the month's last.
+        if shift.is_some()
+            && s.text(start) == "last"
+            && matches!(s.text(end), "of" | "in")
+            && let Some((month, e)) = s.month_spec(end + 1)
+            && let Some((first, e)) = month_first(s, month, e)
+        {
+            return weekend(add_days(nth_weekday(first, Weekday::Sunday, -1)?, -2), e);
+        }
         // News looks back: before this week's Friday evening, "the weekend" is the one just
         // gone (an article of Thursday tells what happened "over the weekend").
         let this_friday = add_days(monday_of(today), 4);
@@ -3276,22 +3371,7 @@ fn interval_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
             _ => 0,
         };
         // Before this week's Friday evening, "last weekend" is the one just gone.
-        let friday = add_days(monday_of(today), 4 + 7 * n);
-        let from = friday.to_datetime(Time::new(18, 0, 0, 0).ok()?);
-        let to = midnight(add_days(friday, 3));
-        return Some((
-            TimeValue::Between {
-                from: Some(Instant {
-                    at: from,
-                    grain: Grain::Hour,
-                }),
-                to: Some(Instant {
-                    at: to,
-                    grain: Grain::Hour,
-                }),
-            },
-            end,
-        ));
+        return weekend(add_days(monday_of(today), 4 + 7 * n), end);
     }
     // "3-4pm", "9-11am": two hours, the part of day written on the second.
     if s.lang == Lang::En
@@ -4023,6 +4103,80 @@ mod reading_tests {
         ]);
         // Alone, they stay words.
         assert_eq!(read(en, "the sun", Lean::Past), vec![]);
+    }
+
+    #[test]
+    fn spoken_clock_times_and_counting_from_the_end() {
+        // `now` is Thursday 2022-01-06 at noon; news looks back.
+        let en = &hadath_en::EnglishPack;
+        let week = |y: i16, m: i8, d: i8| {
+            TimeValue::At(Instant {
+                at: jiff::civil::date(y, m, d).at(0, 0, 0, 0),
+                grain: Grain::Week,
+            })
+        };
+        let hours = |from: DateTime, to: DateTime| TimeValue::Between {
+            from: Some(Instant {
+                at: from,
+                grain: Grain::Hour,
+            }),
+            to: Some(Instant {
+                at: to,
+                grain: Grain::Hour,
+            }),
+        };
+        assert_reads(&[
+            // Hour and minutes spelled out: two numbers, not "ten plus thirty".
+            (en, "ten thirty", at(2022, 1, 6, 10, 30, Grain::Minute)),
+            (en, "at three twenty", at(2022, 1, 6, 3, 20, Grain::Minute)),
+            (
+                en,
+                "nine fifty nine a m",
+                at(2022, 1, 6, 9, 59, Grain::Minute),
+            ),
+            (en, "330 p.m.", at(2022, 1, 5, 15, 30, Grain::Minute)),
+            (en, "at 3p", at(2022, 1, 5, 15, 0, Grain::Hour)),
+            (en, "3 in the AM", at(2022, 1, 6, 3, 0, Grain::Hour)),
+            // Counted from the end of a month or a year.
+            (
+                en,
+                "the second last week of October 2018",
+                week(2018, 10, 15),
+            ),
+            (en, "the third last week of 2018", week(2018, 12, 10)),
+            (en, "the fifth last day of May 2021", day(2021, 5, 27)),
+            (en, "the second last Monday of May 2021", day(2021, 5, 24)),
+            (en, "the 20th day of next month", day(2022, 2, 20)),
+            (
+                en,
+                "the last weekend of October 2021",
+                hours(
+                    jiff::civil::date(2021, 10, 29).at(18, 0, 0, 0),
+                    jiff::civil::date(2021, 11, 1).at(0, 0, 0, 0),
+                ),
+            ),
+            (en, "31-Oct-74", day(1974, 10, 31)),
+            (en, "31/Oct/2021", day(2021, 10, 31)),
+            (en, "the 1st", day(2022, 1, 1)),
+        ]);
+        // Spoken hundreds are a number; a count of people is no time; nor a century.
+        for text in [
+            "three twenty",
+            "twelve fifteen-year-olds",
+            "the 21st century",
+            "7a",
+        ] {
+            assert_eq!(read(en, text, Lean::Past), vec![], "{text}");
+        }
+        // A day past the month's end is no day (the month alone is still read).
+        let month = TimeValue::At(Instant {
+            at: jiff::civil::date(2021, 2, 1).at(0, 0, 0, 0),
+            grain: Grain::Month,
+        });
+        assert_eq!(
+            read(en, "the 31st day of February", Lean::Past),
+            vec![("February".to_string(), month)]
+        );
     }
 
     #[test]
