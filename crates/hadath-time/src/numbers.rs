@@ -399,6 +399,10 @@ fn cardinal(
                 && kind == NumKind::Ten
                 && (10..100).contains(&current)
         {
+            // The hyphen or "and" read before this word is no part of the number.
+            if matches!(words.text(i - 1), "-" | "and") {
+                i -= 1;
+            }
             break;
         }
         match kind {

@@ -304,6 +304,8 @@ enum Tx {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Daypart {
     Morning,
+    /// The early hours (of the morning): as "early morning", midnight to 9.
+    EarlyHours,
     Afternoon,
     Evening,
     Night,
@@ -314,6 +316,7 @@ impl Daypart {
     fn hours(self) -> (i8, i8) {
         match self {
             Daypart::Morning => (0, 12),
+            Daypart::EarlyHours => (0, 9),
             Daypart::Afternoon => (12, 19),
             Daypart::Evening | Daypart::Night => (18, 24),
             Daypart::Lunch => (12, 14),
@@ -322,7 +325,7 @@ impl Daypart {
 
     fn pod(self) -> Pod {
         match self {
-            Daypart::Morning => Pod::Am,
+            Daypart::Morning | Daypart::EarlyHours => Pod::Am,
             Daypart::Lunch => Pod::Noon,
             _ => Pod::Pm,
         }
@@ -388,6 +391,7 @@ fn parse_grammar(tsv: &str) -> Grammar {
             "zone" => Tx::Zone(int),
             "daypart" => Tx::Daypart(match *value {
                 "morning" => Daypart::Morning,
+                "early_hours" => Daypart::EarlyHours,
                 "afternoon" => Daypart::Afternoon,
                 "evening" => Daypart::Evening,
                 "night" => Daypart::Night,
@@ -1481,6 +1485,26 @@ fn relative_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
     // After it: "ago", "hence", "from now", "later".
     let d = durations.iter().find(|d| d.tokens.start == i)?;
     let k = d.tokens.end;
+    // "three days after Easter": a named day moved by the duration. "two weeks before the
+    // election" counts from an event, not from now: no time.
+    if s.lang == Lang::En && matches!(s.text(k), "before" | "after") {
+        let sign = if s.text(k) == "before" { -1 } else { 1 };
+        if let Some((TimeValue::At(base), end)) = date_at(s, s.skip_fillers(k + 1))
+            && base.grain == Grain::Day
+            && matches!(
+                d.unit,
+                Grain::Day | Grain::Week | Grain::Month | Grain::Year
+            )
+            && d.value.fract() == 0.0
+        {
+            let n = (d.value as i64).checked_mul(sign)?;
+            let at = base.at.date().checked_add(span(d.unit, n)?).ok()?;
+            return Some((at_day(at), end));
+        }
+        if s.words.kind(k + 1) == TokenKind::Word {
+            return None;
+        }
+    }
     let (sign, end) = match s.text(k) {
         "ago" | "before" | "earlier" => (-1, k + 1),
         "hence" | "later" => (1, k + 1),
@@ -2002,6 +2026,13 @@ fn day_month_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
     }
     let (day, month, end) = if let Some((day, e)) = day {
         let (month, end) = s.month_spec(s.of(e))?;
+        // "two upcoming months" is no day: a cardinal word names a day of a named month only.
+        if matches!(month, MonthRef::Shift(_))
+            && s.words.kind(k) == TokenKind::Word
+            && s.ordinal(k).is_none()
+        {
+            return None;
+        }
         (day as i8, month, end)
     } else {
         // "شباط 15", "يوليو 13", "march first", "february the 15th".
@@ -2621,11 +2652,20 @@ fn clock_at(s: &Scan<'_, '_>, i: usize) -> Option<((i8, i8, i8), Grain, Option<P
         // English spoken minutes after an hour: "at 12 15", "at three twenty", "twelve oh three",
         // "seven thirty p.m." (a cue before, "oh", or a part of day after).
         if s.lang == Lang::En && grain == Grain::Hour {
-            let j = if matches!(s.text(end), "oh" | "o" | "ou") {
-                end + 1
-            } else {
-                end
+            // "ten-thirty", "twelve-oh-three": a hyphen between spelled words.
+            let hyphen = |t: usize| {
+                if s.text(t) == "-"
+                    && s.words.kind(t - 1) == TokenKind::Word
+                    && s.words.kind(t + 1) == TokenKind::Word
+                {
+                    t + 1
+                } else {
+                    t
+                }
             };
+            let j = hyphen(end);
+            let oh = matches!(s.text(j), "oh" | "o" | "ou" | "zero");
+            let j = if oh { hyphen(j + 1) } else { j };
             let word = |k: usize| {
                 s.number_word(k)
                     .filter(|(v, _)| v.fract() == 0.0 && (0.0..60.0).contains(v))
@@ -2644,13 +2684,17 @@ fn clock_at(s: &Scan<'_, '_>, i: usize) -> Option<((i8, i8, i8), Grain, Option<P
             let spelled = |e: usize| {
                 e == j + 1
                     && s.number(k).is_some_and(|(_, e)| e == k + 1)
-                    && (k..e).all(|t| s.words.kind(t) == TokenKind::Word)
+                    && s.words.kind(k) == TokenKind::Word
+                    && s.words.kind(j) == TokenKind::Word
                     && !matches!(s.text(e), "-" | "–")
                     && s.words.kind(e) != TokenKind::Number
             };
-            let cued = |e: usize| hour_word.is_some() || j > end || pod_after(e) || spelled(e);
+            let cued = |e: usize| hour_word.is_some() || oh || pod_after(e) || spelled(e);
+            // A teen after a hyphen is a name more often than a time: "nine-eleven".
+            let hyphenated = j > end && !oh;
             if let Some((v, e)) = minutes
-                && (j > end || v >= 10)
+                && (oh || v >= 10)
+                && (!hyphenated || v >= 20)
                 && cued(e)
             {
                 m = v as i8;
@@ -2967,7 +3011,18 @@ fn daypart_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
     } else if let Some((TimeValue::At(d), e)) = date_at(s, k)
         && d.grain == Grain::Day
     {
-        let e = if s.text(e) == "at" { e + 1 } else { e };
+        // "Monday at lunch", "Monday in the early hours".
+        let e = match s.text(e) {
+            "at" => e + 1,
+            "in" if matches!(
+                s.is(e + 1, |t| matches!(t, Tx::Daypart(_))),
+                Some((Tx::Daypart(Daypart::EarlyHours), _))
+            ) =>
+            {
+                e + 1
+            }
+            _ => e,
+        };
         if s.is(e, |t| matches!(t, Tx::Daypart(_))).is_some() {
             day = d.at.date();
             k = e;
@@ -4158,7 +4213,36 @@ mod reading_tests {
             (en, "31-Oct-74", day(1974, 10, 31)),
             (en, "31/Oct/2021", day(2021, 10, 31)),
             (en, "the 1st", day(2022, 1, 1)),
+            (en, "ten-thirty", at(2022, 1, 6, 10, 30, Grain::Minute)),
+            // Twelve is noon: 12:03 today is after `now`, so yesterday's.
+            (en, "twelve-oh-three", at(2022, 1, 5, 12, 3, Grain::Minute)),
+            // A named day moved by a duration.
+            (en, "three days after Christmas 2021", day(2021, 12, 28)),
+            (
+                en,
+                "in the early hours of Monday",
+                hours(
+                    jiff::civil::date(2022, 1, 3).at(0, 0, 0, 0),
+                    jiff::civil::date(2022, 1, 3).at(9, 0, 0, 0),
+                ),
+            ),
         ]);
+        // Counted from an event that is no date: no time (it was "two weeks ago").
+        assert_eq!(
+            read(en, "two weeks before the election", Lean::Past),
+            vec![]
+        );
+        // A teen after a hyphen is a name ("nine-eleven"); a cardinal word is no day of "next
+        // month".
+        assert_eq!(read(en, "nine-eleven", Lean::Past), vec![]);
+        let next_month = TimeValue::At(Instant {
+            at: jiff::civil::date(2022, 2, 1).at(0, 0, 0, 0),
+            grain: Grain::Month,
+        });
+        assert_eq!(
+            read(en, "two upcoming months", Lean::Past),
+            vec![("upcoming months".to_string(), next_month)]
+        );
         // Spoken hundreds are a number; a count of people is no time; nor a century.
         for text in [
             "three twenty",
