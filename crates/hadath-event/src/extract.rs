@@ -679,6 +679,41 @@ fn find_actors(
             k += 1;
         }
     }
+    // An Arabic plural noun and the plural adjective after it that agrees with it (the same
+    // ending, both definite or neither) are one actor, the noun's: مفجرون انتحاريون (suicide
+    // bombers), not bombers attacking suicide bombers. Different cases stay two: مسلحون مدنيين.
+    if d.doc.lang == Lang::Ar {
+        let mut k = 0;
+        while k + 1 < actors.len() {
+            let (first, second) = (&actors[k], &actors[k + 1]);
+            let last = d.text(first.tokens.end - 1);
+            let adjective = d.text(second.tokens.start);
+            let agree = ["ون", "ين", "ات"]
+                .iter()
+                .any(|s| last.ends_with(s) && adjective.ends_with(s))
+                && last.starts_with("ال") == adjective.starts_with("ال");
+            if first.tokens.end == second.tokens.start
+                && second.tokens.len() == 1
+                && !group(first)
+                && !group(second)
+                && agree
+            {
+                // Officials who are military or police (المسؤولون العسكريون) are the forces'.
+                let sector = match (first.sector.as_deref(), second.sector.as_deref()) {
+                    (Some("GOV"), Some(s @ ("MIL" | "COP"))) | (None, Some(s)) => Some(s.into()),
+                    (s, _) => s.map(str::to_string),
+                };
+                let merged = ActorMention {
+                    tokens: first.tokens.start..second.tokens.end,
+                    sector,
+                    ..first.clone()
+                };
+                actors.splice(k..k + 2, [merged]);
+            } else {
+                k += 1;
+            }
+        }
+    }
     // Demonyms: qualify an adjacent actor (الشرطة الكازاخستانية, Kazakh police) or stand alone (الروس).
     for i in range.clone() {
         let Some(country) = d.demonyms[i].map(|p| p.country_iso3().to_string()) else {
@@ -2238,9 +2273,11 @@ fn build_events(
                 .into_iter()
                 .flatten()
                 .find_map(|f| {
+                    // "ثلاثة من عناصر الجيش": "of" between the count and the counted.
+                    let of = usize::from(matches!(d.text(f.tokens.end), "من" | "of"));
                     s.actors.iter().find(|a| {
                         a.tokens.start >= f.tokens.end
-                            && a.tokens.start <= f.tokens.end + 1
+                            && a.tokens.start <= f.tokens.end + 1 + of
                             && !a.name_only
                     })
                 });
