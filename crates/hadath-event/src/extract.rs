@@ -2218,13 +2218,23 @@ fn build_events(
                 }
                 other => other,
             };
-            // "قتل جنديان أميركيان": a killing verb with one actor right after it and no object is
-            // passive (the active needs the one killed): that actor is the victim.
+            // "قتل جنديان أميركيان", "وخطف ثلاثة جنود": a killing or kidnapping verb (one spelling
+            // for both voices) with one actor right after it and no object is passive (the active
+            // needs the one killed): that actor is the victim.
+            // Not when the verb carries its object ("اختطفتهم حركة طالبان", the stem ends in ف)
+            // or the one after it is an armed group ("خطف مسلحون": gunmen kidnapped).
+            let abduct = |a: &ActorMention| {
+                entry.mode.as_deref() == Some("abduct")
+                    && !["ه", "ها", "هم", "هما", "هن"]
+                        .iter()
+                        .any(|p| d.text(trigger.end - 1).ends_with(p))
+                    && !matches!(a.sector.as_deref(), Some("UAF" | "REB"))
+            };
             let (source, target) = match (source, target) {
                 (Some(a), None)
                     if verbal
                         && violent
-                        && killing_verb
+                        && (killing_verb || abduct(a))
                         && a.tokens.start >= trigger.end
                         && a.tokens.start <= trigger.end + SUBJECT_GAP =>
                 {
