@@ -784,6 +784,7 @@ fn by_position<'a>(
     actors: &[&'a ActorMention],
     trigger: &Range<usize>,
     verbal: bool,
+    object_marked: impl Fn(&ActorMention) -> bool,
 ) -> (Option<&'a ActorMention>, Option<&'a ActorMention>) {
     let before: Vec<&ActorMention> = actors
         .iter()
@@ -800,7 +801,10 @@ fn by_position<'a>(
         .last()
         .is_some_and(|a| a.tokens.end + SUBJECT_GAP >= trigger.start)
         && !after.is_empty();
-    if verbal && !subject_first {
+    // "مسلحين من القبائل يطلقون النار على الطائرات": the one after "على/ضد" is the object,
+    // the subject the actor before the verb.
+    let object_first = after.first().is_some_and(|a| object_marked(a));
+    if verbal && !subject_first && !object_first {
         match after.first() {
             Some(first) => (
                 Some(*first),
@@ -1937,10 +1941,18 @@ fn build_events(
             } else {
                 "before-after-trigger"
             };
-            let (source, target) = by_position(&in_clause(false), trigger, verbal);
+            // "على/ضد" right before an actor: what a violent verb acts on.
+            let object_marked = |a: &ActorMention| {
+                matches!(entry.event_type, PloverType::Assault | PloverType::Coerce)
+                    && a.tokens.start > 0
+                    && matches!(d.text(a.tokens.start - 1), "علي" | "على" | "ضد")
+            };
+            let (source, target) =
+                by_position(&in_clause(false), trigger, verbal, object_marked);
             let (mut source_rule, mut target_rule) = (position, position);
             let (source, target) = if source.is_none() || target.is_none() {
-                let (any_source, any_target) = by_position(&in_clause(true), trigger, verbal);
+                let (any_source, any_target) =
+                    by_position(&in_clause(true), trigger, verbal, object_marked);
                 let same = |a: &ActorMention, b: Option<&ActorMention>| {
                     b.is_some_and(|b| a.tokens == b.tokens)
                 };
