@@ -1947,8 +1947,7 @@ fn build_events(
                     && a.tokens.start > 0
                     && matches!(d.text(a.tokens.start - 1), "علي" | "على" | "ضد")
             };
-            let (source, target) =
-                by_position(&in_clause(false), trigger, verbal, object_marked);
+            let (source, target) = by_position(&in_clause(false), trigger, verbal, object_marked);
             let (mut source_rule, mut target_rule) = (position, position);
             let (source, target) = if source.is_none() || target.is_none() {
                 let (any_source, any_target) =
@@ -2034,6 +2033,24 @@ fn build_events(
             });
             let done_to = entry.event_type == PloverType::Coerce;
             let (source, target) = match inside {
+                // "ورفع المتظاهرون لافتات", "ونزل المتظاهرون الى الشوارع": the protesters written
+                // inside the protest's words are its source; one read as the source outside it
+                // is what they protest when nothing else is.
+                Some(a)
+                    if entry.event_type == PloverType::Protest
+                        && a.sector.is_some()
+                        && !security(a) =>
+                {
+                    source_rule = "actor-inside-trigger";
+                    let can_protest = |x: &ActorMention| {
+                        matches!(
+                            x.sector.as_deref(),
+                            Some("CVL" | "OPP" | "LAB" | "EDU" | "PTY" | "REL" | "MED" | "BUS")
+                        )
+                    };
+                    let protested = source.filter(|x| !can_protest(x) && x.tokens != a.tokens);
+                    (Some(a), target.filter(|t| !can_protest(t)).or(protested))
+                }
                 Some(a) if done_to && target.is_none() => {
                     target_rule = "actor-inside-trigger";
                     (source, Some(a))
