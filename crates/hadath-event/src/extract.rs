@@ -2569,9 +2569,19 @@ fn neighbour_city(
         })
 }
 
+/// The same place, or a place and its country when the mention placed there had no place of its
+/// own (the document's country).
 fn same_place(a: &Option<Location>, b: &Option<Location>) -> bool {
     match (a, b) {
-        (Some(a), Some(b)) => a.geonames_id == b.geonames_id,
+        (Some(a), Some(b)) => {
+            a.geonames_id == b.geonames_id
+                || a.country == b.country
+                    && [(a, b), (b, a)].iter().any(|(x, y)| {
+                        x.precision == "country"
+                            && x.method == "context"
+                            && y.precision != "country"
+                    })
+        }
         (None, None) => true,
         _ => false,
     }

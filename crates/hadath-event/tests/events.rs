@@ -1061,3 +1061,38 @@ fn the_one_fired_on_is_the_object_and_protesters_in_the_trigger_protest() {
         (Some("المتظاهرون".into()), Some("بالحكومة".into()))
     );
 }
+
+#[test]
+fn a_mention_placed_only_by_the_document_joins_the_same_event_in_a_city_of_that_country() {
+    // "Police arrested dozens of protesters in Cairo on Thursday. Others protested in Alexandria
+    // on Thursday. The interior ministry said the arrests took place on Thursday": the third
+    // sentence names no place (two cities, none prevailing: the document's country); its
+    // arrests are the Cairo arrests, one record with two mentions.
+    let text = "اعتقلت الشرطة عشرات المتظاهرين في القاهرة يوم الخميس.\n\nوتظاهر آخرون في الاسكندرية يوم الخميس.\n\nوقالت وزارة الداخلية إن الاعتقالات جرت الخميس.";
+    let events = events_of(Lang::Ar, text);
+    let arrests: Vec<&Event> = events
+        .iter()
+        .filter(|e| e.event_type.as_str() == "COERCE")
+        .collect();
+    assert_eq!(arrests.len(), 1, "{events:#?}");
+    assert_eq!(
+        arrests[0].location.as_ref().map(|l| l.name.as_str()),
+        Some("Cairo")
+    );
+    assert_eq!(
+        arrests[0]
+            .mentions
+            .iter()
+            .map(|m| m.text.as_str())
+            .collect::<Vec<_>>(),
+        ["الاعتقالات"]
+    );
+    // A protest in another city of the same country stays its own record.
+    assert_eq!(
+        events
+            .iter()
+            .filter(|e| e.event_type.as_str() == "PROTEST")
+            .count(),
+        1
+    );
+}
