@@ -1461,11 +1461,43 @@ fn relative_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
             grain: g,
         })
     };
+    // The duration at `k`, an approximation word before it or not ("about an hour", "about two
+    // weeks": "about" is read as part of the number, or skipped before it).
+    let duration_at = |k: usize| {
+        let skipped = s.skip_fillers(k);
+        durations.iter().find(|d| {
+            d.tokens.start == k
+                || d.tokens.start == skipped
+                || d.tokens.start < k && k < d.tokens.end && s.skip_fillers(d.tokens.start) == k
+        })
+    };
     // Before the duration: قبل / من (ago), بعد / in (ahead).
     if let Some((t, after)) = s.is(i, |t| matches!(t, Tx::Ago | Tx::Ahead))
-        && let Some(d) = durations.iter().find(|d| d.tokens.start == after)
+        && let Some(d) = duration_at(after)
     {
         let sign = if t == Tx::Ago { -1 } else { 1 };
+        // "قبل يومين من عيد الميلاد": a named day moved by the duration; "بعد أسبوعين من
+        // اختطافه" counts from an event that is no date: no time.
+        if s.lang == Lang::Ar
+            && s.text(d.tokens.end) == "من"
+            && s.is(d.tokens.end + 1, |t| matches!(t, Tx::Now)).is_none()
+        {
+            let (TimeValue::At(base), end) = date_at(s, s.skip_fillers(d.tokens.end + 1))? else {
+                return None;
+            };
+            if base.grain != Grain::Day
+                || !matches!(
+                    d.unit,
+                    Grain::Day | Grain::Week | Grain::Month | Grain::Year
+                )
+                || d.value.fract() != 0.0
+            {
+                return None;
+            }
+            let n = (d.value as i64).checked_mul(sign)?;
+            let at = base.at.date().checked_add(span(d.unit, n)?).ok()?;
+            return Some((at_day(at), end));
+        }
         let mut v = shifted(d, sign)?;
         // Arabic "قبل اسبوع" is a day; "قبل ثلاث سنوات", "منذ عقدين" a year.
         if s.lang == Lang::Ar && v.grain < Grain::Day {
@@ -1483,7 +1515,7 @@ fn relative_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
         return Some((TimeValue::At(v), d.tokens.end));
     }
     // After it: "ago", "hence", "from now", "later".
-    let d = durations.iter().find(|d| d.tokens.start == i)?;
+    let d = duration_at(i)?;
     let k = d.tokens.end;
     // "three days after Easter": a named day moved by the duration. "two weeks before the
     // election" counts from an event, not from now: no time.
@@ -2715,7 +2747,12 @@ fn clock_at(s: &Scan<'_, '_>, i: usize) -> Option<((i8, i8, i8), Grain, Option<P
         if grain == Grain::Hour && oclock.is_none() && !pod_after {
             // A bare hour needs الساعة / "at"; after "at", a word other than a part of day
             // makes it something else ("at 15 percent").
-            if hour_word.is_none() || s.lang == Lang::En && s.words.kind(end) == TokenKind::Word {
+            // "at 8 GMT": a time zone after it is no other word.
+            if hour_word.is_none()
+                || s.lang == Lang::En
+                    && s.words.kind(end) == TokenKind::Word
+                    && zone_at(s, end).is_none()
+            {
                 return None;
             }
         }
@@ -3540,7 +3577,42 @@ fn interval_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
         ));
     }
     let (_, e2) = to_word?;
-    let (b, end) = single_at(s, e2)?;
+    let (b, end) = match single_at(s, e2) {
+        Some(found) => found,
+        // "8am until 6": a bare hour after a clock time is the first such hour after it.
+        None => {
+            let TimeValue::At(ai) = a else { return None };
+            if s.lang != Lang::En || ai.grain > Grain::Hour {
+                return None;
+            }
+            let (h, e) = s.integer(e2, 1..13)?;
+            if s.words.kind(e) == TokenKind::Word {
+                return None;
+            }
+            let mut at = ai.at.date().to_datetime(Time::new(h as i8, 0, 0, 0).ok()?);
+            while at <= ai.at {
+                at = at.checked_add(12.hours()).ok()?;
+            }
+            (
+                TimeValue::At(Instant {
+                    at,
+                    grain: Grain::Hour,
+                }),
+                e,
+            )
+        }
+    };
+    // "9:30 - 11:00 CST", "between 9:30 and 11:00 GMT": the zone written after the second time
+    // is the first's too (unless it has its own).
+    let zone_of = |from: usize, to: usize| {
+        (from..to).find_map(|k| zone_at(s, k).filter(|(_, e)| *e == to).map(|(z, _)| z))
+    };
+    let a = match (zone_of(a_at, e1), zone_of(e2, end)) {
+        (None, Some(zone)) if matches!(a, TimeValue::At(i) if i.grain <= Grain::Hour) => {
+            in_zone(s, a, Some(zone))?
+        }
+        _ => a,
+    };
     // "from Monday to Friday": a weekday alone after "to" is the first one after the start.
     let b = match (a, b) {
         (TimeValue::At(ai), TimeValue::At(bi))
@@ -3960,6 +4032,29 @@ mod reading_tests {
             zoned(en, "at 15:00 GMT", None),
             vec![(0..5, at(2022, 1, 6, 15, 0, Grain::Minute))]
         );
+        // The zone after the second time of a range is the first's too: 13:00–15:00 GMT is
+        // 16:00–18:00 in Baghdad (the end to the minute: up to 18:01).
+        let minute = |h: i8, m: i8| Instant {
+            at: jiff::civil::date(2022, 1, 6).at(h, m, 0, 0),
+            grain: Grain::Minute,
+        };
+        for text in ["13:00 - 15:00 GMT", "between 13:00 and 15:00 GMT"] {
+            let got = zoned(en, text, Some(180));
+            assert_eq!(got.len(), 1, "{got:?}");
+            assert_eq!(
+                got[0].1,
+                TimeValue::Between {
+                    from: Some(minute(16, 0)),
+                    to: Some(minute(18, 1)),
+                },
+                "{text}"
+            );
+        }
+        // A bare hour after "at" takes a zone after it: "at 15 GMT".
+        assert_eq!(
+            zoned(en, "at 15 GMT", Some(180)),
+            vec![(0..3, at(2022, 1, 6, 18, 0, Grain::Minute))]
+        );
         // "الساعة العاشرة بتوقيت غرينتش" looking ahead from noon: 22:00 GMT, 01:00 next day at UTC+3.
         let got = zoned(ar, "الساعة العاشرة بتوقيت غرينتش", Some(180));
         assert_eq!(got.len(), 1, "{got:?}");
@@ -4225,6 +4320,31 @@ mod reading_tests {
                     jiff::civil::date(2022, 1, 3).at(0, 0, 0, 0),
                     jiff::civil::date(2022, 1, 3).at(9, 0, 0, 0),
                 ),
+            ),
+        ]);
+        // An approximation before a duration: "about" is skipped or read with the number.
+        assert_reads(&[
+            (en, "about two weeks ago", day(2021, 12, 23)),
+            (
+                en,
+                "about an hour ago",
+                at(2022, 1, 6, 11, 0, Grain::Minute),
+            ),
+            // A bare hour after a clock time is the first such hour after it: 8 am (this
+            // morning, before noon) until 6 pm.
+            (
+                en,
+                "8am until 6",
+                TimeValue::Between {
+                    from: Some(Instant {
+                        at: jiff::civil::date(2022, 1, 6).at(8, 0, 0, 0),
+                        grain: Grain::Hour,
+                    }),
+                    to: Some(Instant {
+                        at: jiff::civil::date(2022, 1, 6).at(19, 0, 0, 0),
+                        grain: Grain::Hour,
+                    }),
+                },
             ),
         ]);
         // Counted from an event that is no date: no time (it was "two weeks ago").
