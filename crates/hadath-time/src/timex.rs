@@ -690,17 +690,31 @@ impl Scan<'_, '_> {
         } else {
             at
         };
-        if self.words.kind(at) != TokenKind::Number || self.text(at).len() != 4 {
+        if self.words.kind(at) != TokenKind::Number || self.text(at).len() > 4 {
             return None;
         }
         let y: i16 = self.text(at).parse().ok()?;
-        // "2014 AD": the era, when written, is part of the year.
-        let end = if self.lang == Lang::En && matches!(self.text(at + 1), "ad" | "ce") {
-            at + 2
-        } else {
-            at + 1
-        };
-        (1000..=2999).contains(&y).then_some((y, end))
+        // "2014 AD", "14 a.d.": the era, when written, is part of the year (and makes a short
+        // number one).
+        match self.era_end(at + 1) {
+            Some(end) => (1..=2999).contains(&y).then_some((y, end)),
+            None => (self.text(at).len() == 4 && (1000..=2999).contains(&y)).then_some((y, at + 1)),
+        }
+    }
+
+    /// The end of "AD", "CE", "A.D." at `k` (English).
+    fn era_end(&self, k: usize) -> Option<usize> {
+        if self.lang != Lang::En {
+            return None;
+        }
+        // Not "14 ad campaigns": an era ends the phrase.
+        if matches!(self.text(k), "ad" | "ce") && self.words.kind(k + 1) != TokenKind::Word {
+            return Some(k + 1 + usize::from(self.text(k + 1) == "."));
+        }
+        // "a.d.", "c.e.": letters and points.
+        let (first, second) = (self.text(k), self.text(k + 2));
+        (self.text(k + 1) == "." && matches!((first, second), ("a", "d") | ("c", "e")))
+            .then(|| k + 3 + usize::from(self.text(k + 3) == "."))
     }
 
     /// A month: its name, "شهر 3", "شهر ثلاثة", "الشهر التاسع", "الشهر القادم".
@@ -1335,10 +1349,11 @@ fn read_date(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
         );
     let year_word = s.is(i, |t| matches!(t, Tx::YearWord)).is_some();
     let plausible = |y: i16| year_word || (i32::from(y) - i32::from(today.year())).abs() <= 150;
-    if let Some((y, end)) = s
-        .year(i)
-        .filter(|(y, _)| (cue || year_word || i == 0 && s.words.len() == 1) && plausible(*y))
-        && let Ok(first) = Date::new(y, 1, 1)
+    // An era written after it ("14 AD") makes any number a year, cue or not.
+    let era = |end: usize| !year_word && end > i + 1;
+    if let Some((y, end)) = s.year(i).filter(|(y, end)| {
+        era(*end) || (cue || year_word || i == 0 && s.words.len() == 1) && plausible(*y)
+    }) && let Ok(first) = Date::new(y, 1, 1)
     {
         offer(Some((
             TimeValue::At(Instant {
@@ -1519,7 +1534,10 @@ fn relative_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
     let k = d.tokens.end;
     // "three days after Easter": a named day moved by the duration. "two weeks before the
     // election" counts from an event, not from now: no time.
-    if s.lang == Lang::En && matches!(s.text(k), "before" | "after") {
+    if s.lang == Lang::En
+        && (matches!(s.text(k), "before" | "after")
+            || s.text(k) == "from" && !matches!(s.text(k + 1), "now" | "today" | "right"))
+    {
         let sign = if s.text(k) == "before" { -1 } else { 1 };
         if let Some((TimeValue::At(base), end)) = date_at(s, s.skip_fillers(k + 1))
             && base.grain == Grain::Day
@@ -1532,6 +1550,26 @@ fn relative_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
             let n = (d.value as i64).checked_mul(sign)?;
             let at = base.at.date().checked_add(span(d.unit, n)?).ok()?;
             return Some((at_day(at), end));
+        }
+        // "15 minutes after 1pm", "15 minutes from 1pm": a clock time moved by minutes or hours.
+        if let Some((TimeValue::At(base), end)) = single_at(s, k + 1)
+            && base.grain <= Grain::Hour
+            && d.unit <= Grain::Hour
+        {
+            let at = base
+                .at
+                .checked_add(span(
+                    Grain::Second,
+                    (d.seconds() as i64).checked_mul(sign)?,
+                )?)
+                .ok()?;
+            return Some((
+                TimeValue::At(Instant {
+                    at,
+                    grain: Grain::Minute.min(base.grain),
+                }),
+                end,
+            ));
         }
         if s.words.kind(k + 1) == TokenKind::Word {
             return None;
@@ -3951,6 +3989,13 @@ mod reading_tests {
             .collect()
     }
 
+    fn year(y: i16) -> TimeValue {
+        TimeValue::At(Instant {
+            at: jiff::civil::date(y, 1, 1).at(0, 0, 0, 0),
+            grain: Grain::Year,
+        })
+    }
+
     fn day(y: i16, m: i8, d: i8) -> TimeValue {
         at_day(Date::new(y, m, d).unwrap())
     }
@@ -4313,6 +4358,15 @@ mod reading_tests {
             (en, "twelve-oh-three", at(2022, 1, 5, 12, 3, Grain::Minute)),
             // A named day moved by a duration.
             (en, "three days after Christmas 2021", day(2021, 12, 28)),
+            // A clock time moved by minutes.
+            (
+                en,
+                "15 minutes after 1pm",
+                at(2022, 1, 5, 13, 15, Grain::Minute),
+            ),
+            // An era makes a short number a year.
+            (en, "in 14 a.d.", year(14)),
+            (en, "in 2014 A.D.", year(2014)),
             (
                 en,
                 "in the early hours of Monday",
@@ -4369,6 +4423,7 @@ mod reading_tests {
             "twelve fifteen-year-olds",
             "the 21st century",
             "7a",
+            "14 ad campaigns",
         ] {
             assert_eq!(read(en, text, Lean::Past), vec![], "{text}");
         }
