@@ -675,6 +675,11 @@ impl Scan<'_, '_> {
 
     /// A four-digit year, with or without "(من/في) عام/سنة" before it.
     fn year(&self, i: usize) -> Option<(i16, usize)> {
+        self.year_and_era(i).map(|(y, end, _)| (y, end))
+    }
+
+    /// [`Scan::year`], and whether an era is written after it ("2014 AD", "14 a.d.").
+    fn year_and_era(&self, i: usize) -> Option<(i16, usize, bool)> {
         let i = if matches!(self.text(i), "من" | "في" | "of" | "in")
             && self.is(i + 1, |t| matches!(t, Tx::YearWord)).is_some()
         {
@@ -697,8 +702,12 @@ impl Scan<'_, '_> {
         // "2014 AD", "14 a.d.": the era, when written, is part of the year (and makes a short
         // number one).
         match self.era_end(at + 1) {
-            Some(end) => (1..=2999).contains(&y).then_some((y, end)),
-            None => (self.text(at).len() == 4 && (1000..=2999).contains(&y)).then_some((y, at + 1)),
+            Some(end) => (1..=2999).contains(&y).then_some((y, end, true)),
+            None => (self.text(at).len() == 4 && (1000..=2999).contains(&y)).then_some((
+                y,
+                at + 1,
+                false,
+            )),
         }
     }
 
@@ -1350,9 +1359,8 @@ fn read_date(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
     let year_word = s.is(i, |t| matches!(t, Tx::YearWord)).is_some();
     let plausible = |y: i16| year_word || (i32::from(y) - i32::from(today.year())).abs() <= 150;
     // An era written after it ("14 AD") makes any number a year, cue or not.
-    let era = |end: usize| !year_word && end > i + 1;
-    if let Some((y, end)) = s.year(i).filter(|(y, end)| {
-        era(*end) || (cue || year_word || i == 0 && s.words.len() == 1) && plausible(*y)
+    if let Some((y, end, _)) = s.year_and_era(i).filter(|(y, _, era)| {
+        *era || (cue || year_word || i == 0 && s.words.len() == 1) && plausible(*y)
     }) && let Ok(first) = Date::new(y, 1, 1)
     {
         offer(Some((
