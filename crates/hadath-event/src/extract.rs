@@ -2410,6 +2410,36 @@ fn build_events(
                 }
                 _ => (source, target),
             };
+            // "هتافات معادية لإيران", "«الموت لأميركا»", "ضد الحكومة", "برحيل السلطات العسكرية",
+            // "against the war": what a protest is against, anywhere in its sentence, is its
+            // target (the one nearest the trigger).
+            let against = (entry.event_type == PloverType::Protest)
+                .then(|| {
+                    s.markers
+                        .iter()
+                        .filter(|(_, m)| *m == Marker::Against)
+                        .filter_map(|(r, _)| {
+                            s.actors.iter().find(|a| {
+                                a.tokens.start >= r.end
+                                    && a.tokens.start <= r.end + 1
+                                    && source.is_none_or(|x| x.tokens != a.tokens)
+                                    // Not "a campaign against protesters": a crackdown, not
+                                    // what protesters protest.
+                                    && a.sector.as_deref() != Some("CVL")
+                                    && (a.tokens.end <= trigger.start
+                                        || a.tokens.start >= trigger.end)
+                            })
+                        })
+                        .min_by_key(|a| a.tokens.start.abs_diff(trigger.start))
+                })
+                .flatten();
+            let target = match against {
+                Some(a) if target.is_none_or(|t| t.tokens != a.tokens) => {
+                    target_rule = "protest-against";
+                    Some(a)
+                }
+                _ => target,
+            };
             for (field, rule, actor) in [
                 ("source", source_rule, source),
                 ("target", target_rule, target),

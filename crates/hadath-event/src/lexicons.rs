@@ -64,6 +64,8 @@ pub(crate) enum Marker {
     /// "in front of", "outside", "the building of": an institution after it, where a protest
     /// gathers, is what the protest addresses.
     Front,
+    /// "against", "ضد", "«يسقط …»", "هتافات معادية ل": what a protest is against, after it.
+    Against,
 }
 
 pub(crate) struct LangLexicons {
@@ -156,6 +158,7 @@ fn build(pack: &'static dyn LanguagePack, dir: &str) -> LangLexicons {
             "AGENT" => Marker::Agent,
             "MUST" => Marker::Must,
             "FRONT" => Marker::Front,
+            "AGAINST" => Marker::Against,
             _ => return None,
         };
         Some((f.first()?.to_string(), marker))

@@ -1096,3 +1096,24 @@ fn a_mention_placed_only_by_the_document_joins_the_same_event_in_a_city_of_that_
         1
     );
 }
+
+#[test]
+fn what_a_protest_is_against_is_its_target() {
+    // "The protesters marched raising pictures of the former president and chanted slogans
+    // hostile to the government": the government, not the president whose pictures they carry.
+    assert_eq!(
+        roles_of(
+            "وسار المتظاهرون وهم يرفعون صور الرئيس السابق ورددوا هتافات معادية للحكومة.",
+            "PROTEST"
+        ),
+        (Some("المتظاهرون".into()), Some("للحكومة".into()))
+    );
+    // Not a campaign against protesters: civilians after "ضد" are not what a protest is against.
+    let a = actors("نظم الطلاب مظاهرة في الجامعة أمس رغم حملة ضد المتظاهرين.");
+    assert!(
+        a.iter()
+            .filter(|e| e.0 == "PROTEST")
+            .all(|e| e.2.as_ref().is_none_or(|t| t.0 != "المتظاهرين")),
+        "{a:?}"
+    );
+}
