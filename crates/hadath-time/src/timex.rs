@@ -1494,6 +1494,25 @@ fn relative_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
                 || d.tokens.start < k && k < d.tokens.end && s.skip_fillers(d.tokens.start) == k
         })
     };
+    // The named day at `k` moved by the duration, in whole days, weeks, months or years ("three
+    // days after Easter", "قبل يومين من عيد الميلاد").
+    let day_moved = |d: &crate::DurationMention, sign: i64, k: usize| {
+        let (TimeValue::At(base), end) = date_at(s, s.skip_fillers(k))? else {
+            return None;
+        };
+        if base.grain != Grain::Day
+            || !matches!(
+                d.unit,
+                Grain::Day | Grain::Week | Grain::Month | Grain::Year
+            )
+            || d.value.fract() != 0.0
+        {
+            return None;
+        }
+        let n = (d.value as i64).checked_mul(sign)?;
+        let at = base.at.date().checked_add(span(d.unit, n)?).ok()?;
+        Some((at_day(at), end))
+    };
     // Before the duration: قبل / من (ago), بعد / in (ahead).
     if let Some((t, after)) = s.is(i, |t| matches!(t, Tx::Ago | Tx::Ahead))
         && let Some(d) = duration_at(after)
@@ -1505,21 +1524,7 @@ fn relative_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
             && s.text(d.tokens.end) == "من"
             && s.is(d.tokens.end + 1, |t| matches!(t, Tx::Now)).is_none()
         {
-            let (TimeValue::At(base), end) = date_at(s, s.skip_fillers(d.tokens.end + 1))? else {
-                return None;
-            };
-            if base.grain != Grain::Day
-                || !matches!(
-                    d.unit,
-                    Grain::Day | Grain::Week | Grain::Month | Grain::Year
-                )
-                || d.value.fract() != 0.0
-            {
-                return None;
-            }
-            let n = (d.value as i64).checked_mul(sign)?;
-            let at = base.at.date().checked_add(span(d.unit, n)?).ok()?;
-            return Some((at_day(at), end));
+            return day_moved(d, sign, d.tokens.end + 1);
         }
         let mut v = shifted(d, sign)?;
         // Arabic "قبل اسبوع" is a day; "قبل ثلاث سنوات", "منذ عقدين" a year.
@@ -1547,17 +1552,8 @@ fn relative_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
             || s.text(k) == "from" && !matches!(s.text(k + 1), "now" | "today" | "right"))
     {
         let sign = if s.text(k) == "before" { -1 } else { 1 };
-        if let Some((TimeValue::At(base), end)) = date_at(s, s.skip_fillers(k + 1))
-            && base.grain == Grain::Day
-            && matches!(
-                d.unit,
-                Grain::Day | Grain::Week | Grain::Month | Grain::Year
-            )
-            && d.value.fract() == 0.0
-        {
-            let n = (d.value as i64).checked_mul(sign)?;
-            let at = base.at.date().checked_add(span(d.unit, n)?).ok()?;
-            return Some((at_day(at), end));
+        if let Some(moved) = day_moved(d, sign, k + 1) {
+            return Some(moved);
         }
         // "15 minutes after 1pm", "15 minutes from 1pm": a clock time moved by minutes or hours.
         if let Some((TimeValue::At(base), end)) = single_at(s, k + 1)
@@ -3997,6 +3993,20 @@ mod reading_tests {
             .collect()
     }
 
+    /// From `from` to `to`, both to the hour.
+    fn hours(from: DateTime, to: DateTime) -> TimeValue {
+        TimeValue::Between {
+            from: Some(Instant {
+                at: from,
+                grain: Grain::Hour,
+            }),
+            to: Some(Instant {
+                at: to,
+                grain: Grain::Hour,
+            }),
+        }
+    }
+
     fn year(y: i16) -> TimeValue {
         TimeValue::At(Instant {
             at: jiff::civil::date(y, 1, 1).at(0, 0, 0, 0),
@@ -4270,16 +4280,6 @@ mod reading_tests {
                 Grain::Day,
             )
         };
-        let hours = |from: DateTime, to: DateTime| TimeValue::Between {
-            from: Some(Instant {
-                at: from,
-                grain: Grain::Hour,
-            }),
-            to: Some(Instant {
-                at: to,
-                grain: Grain::Hour,
-            }),
-        };
         let month = |y: i16, m: i8| {
             TimeValue::At(Instant {
                 at: jiff::civil::date(y, m, 1).at(0, 0, 0, 0),
@@ -4317,16 +4317,6 @@ mod reading_tests {
                 at: jiff::civil::date(y, m, d).at(0, 0, 0, 0),
                 grain: Grain::Week,
             })
-        };
-        let hours = |from: DateTime, to: DateTime| TimeValue::Between {
-            from: Some(Instant {
-                at: from,
-                grain: Grain::Hour,
-            }),
-            to: Some(Instant {
-                at: to,
-                grain: Grain::Hour,
-            }),
         };
         assert_reads(&[
             // Hour and minutes spelled out: two numbers, not "ten plus thirty".
@@ -4397,16 +4387,10 @@ mod reading_tests {
             (
                 en,
                 "8am until 6",
-                TimeValue::Between {
-                    from: Some(Instant {
-                        at: jiff::civil::date(2022, 1, 6).at(8, 0, 0, 0),
-                        grain: Grain::Hour,
-                    }),
-                    to: Some(Instant {
-                        at: jiff::civil::date(2022, 1, 6).at(19, 0, 0, 0),
-                        grain: Grain::Hour,
-                    }),
-                },
+                hours(
+                    jiff::civil::date(2022, 1, 6).at(8, 0, 0, 0),
+                    jiff::civil::date(2022, 1, 6).at(19, 0, 0, 0),
+                ),
             ),
         ]);
         // Counted from an event that is no date: no time (it was "two weeks ago").
@@ -4653,21 +4637,15 @@ mod reading_tests {
     fn a_part_of_a_named_day() {
         // `now` is Thursday 2022-01-06; news looks back: Monday is 2022-01-03.
         let en = &hadath_en::EnglishPack;
-        let hours = |y: i16, m: i8, d: i8, h1: i8, h2: i8| TimeValue::Between {
-            from: Some(Instant {
-                at: jiff::civil::date(y, m, d).at(h1, 0, 0, 0),
-                grain: Grain::Hour,
-            }),
-            to: Some(Instant {
-                at: jiff::civil::date(y, m, d).at(h2, 0, 0, 0),
-                grain: Grain::Hour,
-            }),
+        let on_day = |y: i16, m: i8, d: i8, h1: i8, h2: i8| {
+            let day = jiff::civil::date(y, m, d);
+            hours(day.at(h1, 0, 0, 0), day.at(h2, 0, 0, 0))
         };
         for (text, want) in [
             // Early morning: the first three quarters of the morning.
-            ("Monday early morning", hours(2022, 1, 3, 0, 9)),
-            ("on January 2 in the morning", hours(2022, 1, 2, 0, 12)),
-            ("Monday in the afternoon", hours(2022, 1, 3, 12, 19)),
+            ("Monday early morning", on_day(2022, 1, 3, 0, 9)),
+            ("on January 2 in the morning", on_day(2022, 1, 2, 0, 12)),
+            ("Monday in the afternoon", on_day(2022, 1, 3, 12, 19)),
         ] {
             let got = read(en, text, Lean::Past);
             assert_eq!(got.last().map(|g| g.1), Some(want), "{text}: {got:?}");
