@@ -2299,6 +2299,28 @@ fn build_events(
             } else {
                 (source, target)
             };
+            // "demanded that the US cancel", "reiterated its demand today that Israel ease": the
+            // one a demand is made of stands right after the "that" that follows it, in the clause
+            // it opens.
+            let addressee = (entry.event_type == PloverType::Request && target.is_none())
+                .then(|| {
+                    let that = s.markers.iter().find(|(r, m)| {
+                        *m == Marker::Comp && r.start >= trigger.end && r.start <= trigger.end + 2
+                    })?;
+                    s.actors.iter().find(|a| {
+                        a.tokens.start >= that.0.end
+                            && a.tokens.start <= that.0.end + 1
+                            && source.is_none_or(|x| x.tokens != a.tokens)
+                    })
+                })
+                .flatten();
+            let target = match addressee {
+                Some(a) => {
+                    target_rule = "addressee-after-that";
+                    Some(a)
+                }
+                None => target,
+            };
             let (source, target) = match subjected {
                 Some(victim) => {
                     target_rule = "subject-of-undergo";

@@ -1118,3 +1118,21 @@ fn what_a_protest_is_against_is_its_target() {
         (Some("الطلاب".into()), Some("وزارة".into()))
     );
 }
+
+#[test]
+fn the_one_a_demand_is_made_of_stands_after_that() {
+    // The clause "that" opens is another clause, but its subject is whom the demand addresses.
+    let a = actors_in(
+        Lang::En,
+        "The opposition party demanded on Monday that the government release all political prisoners.",
+    );
+    let demand = a.iter().find(|e| e.0 == "REQUEST").expect("a demand");
+    assert_eq!(
+        (
+            demand.1.as_ref().map(|s| s.0.as_str()),
+            demand.2.as_ref().map(|t| t.0.as_str())
+        ),
+        (Some("party"), Some("government")),
+        "{a:?}"
+    );
+}
