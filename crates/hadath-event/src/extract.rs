@@ -884,8 +884,71 @@ fn with_names(
     }
     actors.extend(named);
     actors.sort_by_key(|a| a.tokens.start);
+    if d.doc.lang == Lang::En {
+        titled_names(d, range, &mut actors, markers);
+    }
     actors
 }
+
+/// English has no name recogniser: the capitalized words right after an actor that ends in a
+/// title (a `HEAD` marker: "President" + "Robert Mugabe", "Prime Minister" + "Mahendra
+/// Chaudhry") are its name, up to a lower-case word, punctuation, another actor, or a weekday or
+/// month ("President Obama on Monday").
+fn titled_names(
+    d: &Doc<'_>,
+    range: &Range<usize>,
+    actors: &mut [ActorMention],
+    markers: &[(Range<usize>, Marker)],
+) {
+    let capitalized = |i: usize| {
+        d.tokens.get(i).is_some_and(|t| {
+            t.kind == TokenKind::Word
+                && t.orig
+                    .slice(&d.doc.text)
+                    .starts_with(|c: char| c.is_uppercase())
+        }) && !TIME_NAMES.contains(&d.text(i))
+    };
+    let starts: Vec<usize> = actors.iter().map(|a| a.tokens.start).collect();
+    for a in actors.iter_mut() {
+        let titled = markers
+            .iter()
+            .any(|(r, m)| *m == Marker::Head && r.end == a.tokens.end && r.start >= a.tokens.start);
+        if !titled {
+            continue;
+        }
+        let mut end = a.tokens.end;
+        while end < range.end && capitalized(end) && !starts.contains(&end) {
+            end += 1;
+        }
+        if end > a.tokens.end {
+            a.tokens.end = end;
+            a.named = true;
+        }
+    }
+}
+
+/// English weekday and month names, capitalized but no part of a name after a title.
+const TIME_NAMES: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
 
 /// Whether the word before token `i` names a kind of place (a name after it is the place's).
 fn after_place_noun(d: &Doc<'_>, i: usize) -> bool {
@@ -2207,6 +2270,25 @@ fn build_events(
                     .iter()
                     .filter(|a| !a.name_only && a.tokens.end <= trigger.start)
                     .filter(|a| a.tokens.end + 3 >= trigger.start)
+                    // Only "be" and adverbs between: in "X said he is prepared to" the subject
+                    // of "is" is "he", not X.
+                    .filter(|a| {
+                        (a.tokens.end..trigger.start).all(|i| {
+                            be(i)
+                                || matches!(
+                                    d.text(i),
+                                    "have"
+                                        | "has"
+                                        | "had"
+                                        | "reportedly"
+                                        | "also"
+                                        | "allegedly"
+                                        | "later"
+                                        | "not"
+                                        | "all"
+                                )
+                        })
+                    })
                     .max_by_key(|a| a.tokens.end);
                 // "killed in an ambush by militants": a little further.
                 let by = agent_within(PASSIVE_GAP + 2, 2);

@@ -1136,3 +1136,39 @@ fn the_one_a_demand_is_made_of_stands_after_that() {
         "{a:?}"
     );
 }
+
+#[test]
+fn an_english_title_takes_the_capitalized_name_after_it() {
+    // No English name recogniser: the capitalized words after a title are the name, up to a
+    // lower-case word or a weekday.
+    let a = actors_in(
+        Lang::En,
+        "Opposition groups are demanding that President Robert Mugabe abandon his land policy.",
+    );
+    let demand = a.iter().find(|e| e.0 == "REQUEST").expect("a demand");
+    assert_eq!(
+        demand.2.as_ref().map(|t| t.0.as_str()),
+        Some("President Robert Mugabe"),
+        "{a:?}"
+    );
+    let a = actors_in(
+        Lang::En,
+        "Diplomats held their first meeting with President Obama on Monday in Washington.",
+    );
+    let meeting = a.iter().find(|e| e.0 == "CONSULT").expect("a meeting");
+    assert_eq!(
+        meeting.2.as_ref().map(|t| t.0.as_str()),
+        Some("President Obama"),
+        "{a:?}"
+    );
+    // "he is prepared to": the subject of "is" is "he", not the president named before.
+    let a = actors_in(
+        Lang::En,
+        "President Abdelaziz Bouteflika said he is prepared to lift the ban on the party.",
+    );
+    assert!(
+        a.iter()
+            .all(|e| e.2.as_ref().is_none_or(|t| !t.0.starts_with("President"))),
+        "{a:?}"
+    );
+}
