@@ -3063,19 +3063,7 @@ fn daypart_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
         } else {
             (f.at, f.at.checked_add((hours * 3 / 4).hours()).ok()?)
         };
-        return Some((
-            TimeValue::Between {
-                from: Some(Instant {
-                    at: from,
-                    grain: Grain::Hour,
-                }),
-                to: Some(Instant {
-                    at: to,
-                    grain: Grain::Hour,
-                }),
-            },
-            end,
-        ));
+        return Some((hour_span(from, to), end));
     }
     let mut k = i;
     let mut day = today;
@@ -3197,6 +3185,20 @@ fn daypart_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
 }
 
 /// A part of `day` as an interval of hours (the evening runs to midnight).
+/// From `from` to `to`, both to the hour.
+fn hour_span(from: DateTime, to: DateTime) -> TimeValue {
+    TimeValue::Between {
+        from: Some(Instant {
+            at: from,
+            grain: Grain::Hour,
+        }),
+        to: Some(Instant {
+            at: to,
+            grain: Grain::Hour,
+        }),
+    }
+}
+
 fn part_of_day(day: Date, part: Daypart) -> Option<TimeValue> {
     let (from, to) = part.hours();
     let at = |h: i8| {
@@ -3206,16 +3208,7 @@ fn part_of_day(day: Date, part: Daypart) -> Option<TimeValue> {
             Some(day.to_datetime(Time::new(h, 0, 0, 0).ok()?))
         }
     };
-    Some(TimeValue::Between {
-        from: Some(Instant {
-            at: at(from)?,
-            grain: Grain::Hour,
-        }),
-        to: Some(Instant {
-            at: at(to)?,
-            grain: Grain::Hour,
-        }),
-    })
+    Some(hour_span(at(from)?, at(to)?))
 }
 
 /// The end of an interval, exclusive: the end of `v`'s grain.
@@ -3472,19 +3465,8 @@ fn interval_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
     };
     if let Some(end) = weekend_end {
         let weekend = |friday: Date, end: usize| -> Option<(TimeValue, usize)> {
-            let at = |d: Date, h: i8| -> Option<Instant> {
-                Some(Instant {
-                    at: d.to_datetime(Time::new(h, 0, 0, 0).ok()?),
-                    grain: Grain::Hour,
-                })
-            };
-            Some((
-                TimeValue::Between {
-                    from: at(friday, 18),
-                    to: at(add_days(friday, 3), 0),
-                },
-                end,
-            ))
+            let from = friday.to_datetime(Time::new(18, 0, 0, 0).ok()?);
+            Some((hour_span(from, midnight(add_days(friday, 3))), end))
         };
         // "the last weekend of October": the one whose Sunday is the month's last.
         if shift.is_some()
@@ -3993,20 +3975,6 @@ mod reading_tests {
             .collect()
     }
 
-    /// From `from` to `to`, both to the hour.
-    fn hours(from: DateTime, to: DateTime) -> TimeValue {
-        TimeValue::Between {
-            from: Some(Instant {
-                at: from,
-                grain: Grain::Hour,
-            }),
-            to: Some(Instant {
-                at: to,
-                grain: Grain::Hour,
-            }),
-        }
-    }
-
     fn year(y: i16) -> TimeValue {
         TimeValue::At(Instant {
             at: jiff::civil::date(y, 1, 1).at(0, 0, 0, 0),
@@ -4294,7 +4262,7 @@ mod reading_tests {
             (
                 en,
                 "the weekend",
-                hours(
+                hour_span(
                     jiff::civil::date(2021, 12, 31).at(18, 0, 0, 0),
                     jiff::civil::date(2022, 1, 3).at(0, 0, 0, 0),
                 ),
@@ -4343,7 +4311,7 @@ mod reading_tests {
             (
                 en,
                 "the last weekend of October 2021",
-                hours(
+                hour_span(
                     jiff::civil::date(2021, 10, 29).at(18, 0, 0, 0),
                     jiff::civil::date(2021, 11, 1).at(0, 0, 0, 0),
                 ),
@@ -4368,7 +4336,7 @@ mod reading_tests {
             (
                 en,
                 "in the early hours of Monday",
-                hours(
+                hour_span(
                     jiff::civil::date(2022, 1, 3).at(0, 0, 0, 0),
                     jiff::civil::date(2022, 1, 3).at(9, 0, 0, 0),
                 ),
@@ -4387,7 +4355,7 @@ mod reading_tests {
             (
                 en,
                 "8am until 6",
-                hours(
+                hour_span(
                     jiff::civil::date(2022, 1, 6).at(8, 0, 0, 0),
                     jiff::civil::date(2022, 1, 6).at(19, 0, 0, 0),
                 ),
@@ -4639,7 +4607,7 @@ mod reading_tests {
         let en = &hadath_en::EnglishPack;
         let on_day = |y: i16, m: i8, d: i8, h1: i8, h2: i8| {
             let day = jiff::civil::date(y, m, d);
-            hours(day.at(h1, 0, 0, 0), day.at(h2, 0, 0, 0))
+            hour_span(day.at(h1, 0, 0, 0), day.at(h2, 0, 0, 0))
         };
         for (text, want) in [
             // Early morning: the first three quarters of the morning.
