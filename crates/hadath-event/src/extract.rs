@@ -92,6 +92,14 @@ const THOROUGHFARE_NOUNS: &[&str] = &[
     "park",
     "bridge",
     "palace",
+    // And media: a channel's, newspaper's or agency's name is no place (قناة الجزيرة، صحيفة
+    // الأهرام، وكالة الأناضول; added session 15).
+    "قناه",
+    "صحيفه",
+    "جريده",
+    "وكاله",
+    "اذاعه",
+    "تلفزيون",
 ];
 /// Most words between a speech verb and the time after it for the time to date the speech
 /// ("قال مسؤول في الشرطة في ألماتي الخميس إن …").
@@ -958,8 +966,8 @@ fn after_place_noun(d: &Doc<'_>, i: usize) -> bool {
         })
 }
 
-/// Whether the name at `tokens` is part of a street's, square's or palace's name
-/// ([`THOROUGHFARE_NOUNS`]).
+/// Whether the name at `tokens` is part of a street's, square's, palace's or (in Arabic) a
+/// channel's or newspaper's name ([`THOROUGHFARE_NOUNS`]).
 fn names_a_thoroughfare(d: &Doc<'_>, tokens: &Range<usize>) -> bool {
     match d.doc.lang {
         Lang::En => d.tokens.get(tokens.end).is_some_and(|t| {
@@ -2113,6 +2121,15 @@ fn build_events(
                     };
                     let protested = source.filter(|x| !can_protest(x) && x.tokens != a.tokens);
                     (Some(a), target.filter(|t| !can_protest(t)).or(protested))
+                }
+                // The authorities inside a coercion's words do it ("أغلقت السلطات مكتب قناة").
+                Some(a)
+                    if done_to
+                        && source.is_none()
+                        && matches!(a.sector.as_deref(), Some("GOV" | "COP" | "MIL" | "JUD")) =>
+                {
+                    source_rule = "actor-inside-trigger";
+                    (Some(a), target)
                 }
                 Some(a) if done_to && target.is_none() => {
                     target_rule = "actor-inside-trigger";

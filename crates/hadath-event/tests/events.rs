@@ -1172,3 +1172,29 @@ fn an_english_title_takes_the_capitalized_name_after_it() {
         "{a:?}"
     );
 }
+
+#[test]
+fn closing_a_channel_is_censorship_by_the_authorities_in_it() {
+    // "The authorities closed the office of the Al Jazeera channel in Cairo yesterday": COERCE
+    // (mode censor), the authorities written inside the trigger's words are its source, and the
+    // channel's name is no place (الجزيرة is also a name of Algiers).
+    let events = events_of(Lang::Ar, "أغلقت السلطات مكتب قناة الجزيرة في القاهرة أمس.");
+    let e = events
+        .iter()
+        .find(|e| e.event_type.as_str() == "COERCE")
+        .expect("a coercion");
+    assert_eq!(e.mode.as_deref(), Some("censor"));
+    assert_eq!(e.source.as_ref().map(|a| a.text.as_str()), Some("السلطات"));
+    assert_eq!(e.location.as_ref().map(|l| l.name.as_str()), Some("Cairo"));
+    // Hacking is PLOVER's cyber mode.
+    let events = events_of(
+        Lang::En,
+        "North Korea tried to hack into the computers of South Korean army officers.",
+    );
+    assert!(
+        events
+            .iter()
+            .any(|e| e.event_type.as_str() == "COERCE" && e.mode.as_deref() == Some("cyber")),
+        "{events:#?}"
+    );
+}
