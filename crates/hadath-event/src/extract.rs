@@ -596,7 +596,6 @@ fn sentence_mentions(d: &Doc<'_>, span: Span, range: Range<usize>, paragraph: us
             }) && !(e.verbal && r.len() == 1 && d.lex.actors.has_word(d.text(r.start)))
         })
         .collect();
-    let actors = with_names(d, &range, actors, &triggers, &markers);
     let shift_time = |mut m: TimeMention| {
         m.tokens = m.tokens.start + range.start..m.tokens.end + range.start;
         m
@@ -605,6 +604,7 @@ fn sentence_mentions(d: &Doc<'_>, span: Span, range: Range<usize>, paragraph: us
         .into_iter()
         .map(shift_time)
         .collect();
+    let actors = with_names(d, &range, actors, &triggers, &markers, &times);
     Sentence {
         span,
         tokens: range,
@@ -837,6 +837,7 @@ fn with_names(
     mut actors: Vec<ActorMention>,
     triggers: &[(Range<usize>, &TriggerEntry)],
     markers: &[(Range<usize>, Marker)],
+    times: &[TimeMention],
 ) -> Vec<ActorMention> {
     let overlaps = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
     let mut named = Vec::new();
@@ -893,20 +894,21 @@ fn with_names(
     actors.extend(named);
     actors.sort_by_key(|a| a.tokens.start);
     if d.doc.lang == Lang::En {
-        titled_names(d, range, &mut actors, markers);
+        titled_names(d, range, &mut actors, markers, times);
     }
     actors
 }
 
 /// English has no name recogniser: the capitalized words right after an actor that ends in a
 /// title (a `HEAD` marker: "President" + "Robert Mugabe", "Prime Minister" + "Mahendra
-/// Chaudhry") are its name, up to a lower-case word, punctuation, another actor, or a weekday or
-/// month ("President Obama on Monday").
+/// Chaudhry") are its name, up to a lower-case word, punctuation, another actor, or a time the
+/// grammar reads ("President Obama Monday"; "Prime Minister Theresa May" keeps its May).
 fn titled_names(
     d: &Doc<'_>,
     range: &Range<usize>,
     actors: &mut [ActorMention],
     markers: &[(Range<usize>, Marker)],
+    times: &[TimeMention],
 ) {
     let capitalized = |i: usize| {
         d.tokens.get(i).is_some_and(|t| {
@@ -914,7 +916,7 @@ fn titled_names(
                 && t.orig
                     .slice(&d.doc.text)
                     .starts_with(|c: char| c.is_uppercase())
-        }) && !TIME_NAMES.contains(&d.text(i))
+        }) && !times.iter().any(|m| m.tokens.contains(&i))
     };
     let starts: Vec<usize> = actors.iter().map(|a| a.tokens.start).collect();
     for a in actors.iter_mut() {
@@ -934,29 +936,6 @@ fn titled_names(
         }
     }
 }
-
-/// English weekday and month names, capitalized but no part of a name after a title.
-const TIME_NAMES: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 
 /// Whether the word before token `i` names a kind of place (a name after it is the place's).
 fn after_place_noun(d: &Doc<'_>, i: usize) -> bool {
@@ -2016,7 +1995,7 @@ fn build_events(
             let object_marked = |a: &ActorMention| {
                 matches!(entry.event_type, PloverType::Assault | PloverType::Coerce)
                     && a.tokens.start > 0
-                    && matches!(d.text(a.tokens.start - 1), "علي" | "على" | "ضد")
+                    && matches!(d.text(a.tokens.start - 1), "علي" | "ضد")
             };
             let (source, target) = by_position(&in_clause(false), trigger, verbal, object_marked);
             let (mut source_rule, mut target_rule) = (position, position);

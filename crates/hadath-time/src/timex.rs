@@ -2084,15 +2084,7 @@ fn day_month_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
         && s.words.kind(e2 + 1) == TokenKind::Number
         && let Some(y) = match s.text(e2 + 1) {
             t if t.len() == 4 => t.parse::<i16>().ok(),
-            // Two digits: the century that puts the year at most ten years ahead.
-            t if t.len() == 2 => t.parse::<i16>().ok().map(|yy| {
-                let century = today.year() / 100 * 100;
-                if century + yy > today.year() + 10 {
-                    century - 100 + yy
-                } else {
-                    century + yy
-                }
-            }),
+            t if t.len() == 2 => t.parse::<i16>().ok().map(|yy| full_year(yy.into()) as i16),
             _ => None,
         }
     {
@@ -2433,6 +2425,11 @@ fn nth_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
     Some((value, end))
 }
 
+/// A year written with two digits: 74 is 1974, 15 is 2015.
+fn full_year(yy: i64) -> i64 {
+    if yy < 50 { 2000 + yy } else { 1900 + yy }
+}
+
 fn numeric_date_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
     let today = s.now.date();
     if s.words.kind(i) != TokenKind::Number {
@@ -2472,8 +2469,7 @@ fn numeric_date_at(s: &Scan<'_, '_>, i: usize) -> Option<(TimeValue, usize)> {
         && *b <= 31
         && s.text(k - 1).len() == 2
     {
-        let y = if *y < 50 { 2000 + y } else { 1900 + y };
-        parts = vec![*a, *b, y];
+        parts = vec![*a, *b, full_year(*y)];
     }
     // "2014/10": a month of a year.
     if let [y, m] = parts.as_slice()
