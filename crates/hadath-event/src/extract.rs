@@ -1471,7 +1471,8 @@ fn count_record(d: &Doc<'_>, f: &Fatality) -> Fatalities {
     Fatalities {
         count: f.quantity.count(),
         min: f.quantity.min,
-        max: (f.quantity.max != u64::MAX).then_some(f.quantity.max),
+        // "at least 40": no upper bound.
+        max: (!f.quantity.at_least && f.quantity.max != u64::MAX).then_some(f.quantity.max),
         vague: f.quantity.vague,
         text: ts.text,
         span: ts.span,
@@ -2717,6 +2718,22 @@ fn same_place(a: &Option<Location>, b: &Option<Location>) -> bool {
     }
 }
 
+/// Two counts of one event's dead agree when they are the same, or when one is vague
+/// ("dozens", عشرات) or a bound ("at least 15") and the other is a number within it.
+fn counts_agree(a: &Fatalities, b: &Fatalities) -> bool {
+    let exact = |f: &Fatalities| !f.vague && f.max == Some(f.min);
+    let within = |x: &Fatalities, n: u64| x.min <= n && x.max.is_none_or(|max| n <= max);
+    a.count == b.count && a.min == b.min
+        || !exact(a) && exact(b) && within(a, b.min)
+        || exact(a) && !exact(b) && within(b, a.min)
+}
+
+/// Whether count `a` is narrower than `b`, one of two that agree: a number is narrower than
+/// a vague quantifier or a bound ("43" than "dozens", "15" than "at least 15").
+fn narrower(a: &Fatalities, b: &Fatalities) -> bool {
+    !a.vague && a.max == Some(a.min) && b.max != Some(b.min)
+}
+
 /// Merges repeated mentions of one event: same type (and mode, where both have one) and place,
 /// overlapping dates, compatible counts, and at least one of the two dated only by context (or
 /// both by the same words).
@@ -2734,7 +2751,7 @@ fn merge(events: &mut Vec<Event>) {
                     || event.date.text.is_none()
                     || m.date.start == event.date.start && m.date.end == event.date.end)
                 && match (&m.fatalities, &event.fatalities) {
-                    (Some(a), Some(b)) => a.count == b.count && a.min == b.min,
+                    (Some(a), Some(b)) => counts_agree(a, b),
                     _ => true,
                 }
                 && (m.factuality == event.factuality
@@ -2759,22 +2776,37 @@ fn merge(events: &mut Vec<Event>) {
                     }
                 };
 
-                if event.confidence > m.confidence {
+                let other_count = if event.confidence > m.confidence {
+                    let other_count = m.fatalities.take();
                     let mut event = event;
                     event.mentions = std::mem::take(&mut m.mentions);
                     event.mentions.push(m.trigger.clone());
-                    if event.fatalities.is_none() {
-                        event.fatalities = m.fatalities.take();
-                    }
                     let other = m.trigger.clone();
                     note(&mut event, &other);
                     *m = event;
+                    other_count
                 } else {
                     note(m, &mention);
                     m.mentions.push(mention);
-                    if m.fatalities.is_none() {
-                        m.fatalities = event.fatalities;
+                    event.fatalities
+                };
+                // The count of the kept record stays unless the other is narrower.
+                match (&m.fatalities, other_count) {
+                    (Some(kept), Some(other)) if narrower(&other, kept) => {
+                        if let Some(steps) = &mut m.explain {
+                            steps.push(Step {
+                                field: "fatalities".into(),
+                                rule: "most-specific-count".into(),
+                                evidence: format!(
+                                    "«{}» of a merged mention, narrower than «{}»",
+                                    other.text, kept.text
+                                ),
+                            });
+                        }
+                        m.fatalities = Some(other);
                     }
+                    (None, other) => m.fatalities = other,
+                    _ => {}
                 }
             }
             None => merged.push(event),

@@ -30,4 +30,4 @@ pub use record::{
 };
 
 /// Version of the event record; bump with any change to `schema/event.schema.json`.
-pub const SCHEMA_VERSION: &str = "0.9.0";
+pub const SCHEMA_VERSION: &str = "0.10.0";

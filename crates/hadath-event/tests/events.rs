@@ -1198,3 +1198,67 @@ fn closing_a_channel_is_censorship_by_the_authorities_in_it() {
         "{events:#?}"
     );
 }
+
+#[test]
+fn merged_mentions_keep_the_most_specific_count_of_the_dead() {
+    // (first sentence, second sentence, records, the dead of the first record as written)
+    let cases = [
+        // "Dozens were killed … Thursday. Police said 43 people were killed in the attack": a
+        // number within a vague quantifier is the same toll, told more precisely.
+        (
+            "قتل عشرات الأشخاص في هجوم على سوق في بغداد يوم الخميس.",
+            "وقالت الشرطة إن 43 شخصا قتلوا في الهجوم.",
+            1,
+            "43",
+        ),
+        (
+            "Dozens of people were killed in a bomb attack on a market in Baghdad on Thursday.",
+            "Police said 43 people were killed in the attack.",
+            1,
+            "43",
+        ),
+        // "At least 40" is a bound: 43 lies within it.
+        (
+            "At least 40 people were killed in a bomb attack on a market in Baghdad on Thursday.",
+            "Police said 43 people were killed in the attack.",
+            1,
+            "43",
+        ),
+        // The narrower count stays when it comes first.
+        (
+            "Police said 43 people were killed in a bomb attack on a market in Baghdad on Thursday.",
+            "Dozens of people were killed in the attack.",
+            1,
+            "43",
+        ),
+        // Two different numbers are two events (or a toll that changed): kept apart.
+        (
+            "Police said 43 people were killed in a bomb attack on a market in Baghdad on Thursday.",
+            "Police said 12 people were killed in the attack.",
+            2,
+            "43",
+        ),
+        // A number outside the vague quantifier's range is another toll.
+        (
+            "Dozens of people were killed in a bomb attack on a market in Baghdad on Thursday.",
+            "Police said 400 people were killed in the attack.",
+            2,
+            "Dozens",
+        ),
+    ];
+    for (first, second, records, dead) in cases {
+        let lang = if first.is_ascii() { Lang::En } else { Lang::Ar };
+        let text = format!("{first}\n\n{second}");
+        let events = events_of(lang, &text);
+        let attacks: Vec<&Event> = events
+            .iter()
+            .filter(|e| e.event_type.as_str() == "ASSAULT")
+            .collect();
+        assert_eq!(attacks.len(), records, "{text}\n{events:#?}");
+        assert_eq!(
+            attacks[0].fatalities.as_ref().map(|f| f.text.as_str()),
+            Some(dead),
+            "{text}"
+        );
+    }
+}
