@@ -553,26 +553,6 @@ fn sentence_mentions(d: &Doc<'_>, span: Span, range: Range<usize>, paragraph: us
         .into_iter()
         .map(|m| (m.tokens.clone(), *m.value))
         .collect();
-    let mut clause_of = Vec::with_capacity(range.len());
-    let mut since_clauses = Vec::new();
-    let mut clause = 0;
-    for i in range.clone() {
-        let opener = markers.iter().find(|(r, m)| {
-            r.start == i && matches!(m, Marker::Clause | Marker::Since | Marker::When)
-        });
-        if i > range.start && opener.is_some() {
-            clause += 1;
-        }
-        if opener.is_some_and(|(_, m)| *m == Marker::Since) {
-            since_clauses.push(clause);
-        }
-        clause_of.push(clause);
-        if d.tokens[i].kind == TokenKind::Punct
-            && matches!(d.text(i), "," | ";" | ":" | "(" | ")" | "-" | "–")
-        {
-            clause += 1;
-        }
-    }
     let view = d.sub_view(&range);
     let numbers: Vec<NumberMention> = find_numbers(d.doc.lang, &view)
         .into_iter()
@@ -605,6 +585,31 @@ fn sentence_mentions(d: &Doc<'_>, span: Span, range: Range<usize>, paragraph: us
         .map(shift_time)
         .collect();
     let actors = with_names(d, &range, actors, &triggers, &markers, &times);
+    let mut clause_of = Vec::with_capacity(range.len());
+    let mut since_clauses = Vec::new();
+    let mut clause = 0;
+    for i in range.clone() {
+        let opener = markers.iter().find(|(r, m)| {
+            r.start == i && matches!(m, Marker::Clause | Marker::Since | Marker::When)
+        });
+        if i > range.start && opener.is_some() {
+            clause += 1;
+        }
+        if opener.is_some_and(|(_, m)| *m == Marker::Since) {
+            since_clauses.push(clause);
+        }
+        clause_of.push(clause);
+        // A comma inside an actor joins a title and its name ("الرئيس البوليفي، إيفو
+        // موراليس"): no clause ends there.
+        if d.tokens[i].kind == TokenKind::Punct
+            && matches!(d.text(i), "," | ";" | ":" | "(" | ")" | "-" | "–")
+            && !actors
+                .iter()
+                .any(|a| a.tokens.start < i && i + 1 < a.tokens.end)
+        {
+            clause += 1;
+        }
+    }
     Sentence {
         span,
         tokens: range,
@@ -857,18 +862,41 @@ fn with_names(
         let inside = |inner: &Range<usize>, outer: &Range<usize>| {
             inner.start >= outer.start && inner.end <= outer.end
         };
+        // A comma or a quote may stand between a title and its name ("رئيسة الوزراء السابقة،
+        // بي نظير بوتو").
+        let beside = |end: usize, start: usize| {
+            end == start
+                || end + 1 == start
+                    && d.tokens[end].kind == TokenKind::Punct
+                    && matches!(d.text(end), "،" | "," | "«" | "»" | "\"")
+        };
         let headed = || {
             actors.iter().position(|a| {
                 markers.iter().any(|(r, m)| {
                     *m == Marker::Head
-                        && (a.tokens.end == name.start && inside(r, &a.tokens)
-                            || r.end == name.start && inside(&a.tokens, r))
+                        && (beside(a.tokens.end, name.start) && inside(r, &a.tokens)
+                            || beside(r.end, name.start) && inside(&a.tokens, r))
                 })
+            })
+        };
+        // A name and the title after it, in apposition ("ثاباتيرو رئيس الوزراء الإسباني",
+        // "جون اكيج السفير السوداني"): one person. Not a name right after the verb, which is
+        // the verb's subject before its object (استقبل عبدالله رئيس الوزراء).
+        let titled_after = || {
+            actors.iter().position(|a| {
+                d.doc.lang == Lang::Ar
+                    && beside(name.end, a.tokens.start)
+                    && !triggers
+                        .iter()
+                        .any(|(t, e)| e.verbal && t.end == name.start)
+                    && markers
+                        .iter()
+                        .any(|(r, m)| *m == Marker::Head && r.start == a.tokens.start)
             })
         };
         let widen = match over[..] {
             [k] => Some(k),
-            [] => headed(),
+            [] => headed().or_else(titled_after),
             _ => continue,
         };
         match widen {
@@ -2523,7 +2551,6 @@ fn build_events(
                             s.actors.iter().find(|a| {
                                 a.tokens.start >= r.end
                                     && a.tokens.start <= r.end + 1
-                                    && source.is_none_or(|x| x.tokens != a.tokens)
                                     // Not "a campaign against protesters": a crackdown, not
                                     // what protesters protest.
                                     && a.sector.as_deref() != Some("CVL")
@@ -2534,12 +2561,14 @@ fn build_events(
                         .min_by_key(|a| a.tokens.start.abs_diff(trigger.start))
                 })
                 .flatten();
-            let target = match against {
+            let (source, target) = match against {
                 Some(a) if target.is_none_or(|t| t.tokens != a.tokens) => {
                     target_rule = "protest-against";
-                    Some(a)
+                    // What protesters are against is not who protests ("تظاهر الآلاف ضد رئيس
+                    // الوزراء": the thousands are no actor of the lexicon).
+                    (source.filter(|x| x.tokens != a.tokens), Some(a))
                 }
-                _ => target,
+                _ => (source, target),
             };
             for (field, rule, actor) in [
                 ("source", source_rule, source),

@@ -99,3 +99,45 @@ fn a_person_after_the_verb_of_a_subject_before_it_is_the_target() {
         Some("ناصر الزفزافي")
     );
 }
+
+#[test]
+fn a_title_and_its_name_apart_by_a_comma_or_in_apposition_are_one_actor() {
+    // "The Bolivian president, Evo Morales, announced his resignation on Sunday": the comma
+    // between title and name ends no clause, and the resignation is the president's.
+    let resigned = events(
+        "وأعلن الرئيس البوليفي، إيفو موراليس استقالته من منصبه يوم الأحد.",
+        true,
+    );
+    assert_eq!(resigned[0].event_type.as_str(), "RETREAT");
+    assert_eq!(
+        actor(resigned[0].source.as_ref()),
+        Some(("الرئيس البوليفي، إيفو موراليس", Some("BOL"), Some("GOV")))
+    );
+    // "Thousands demonstrated against Ehud Olmert, the Israeli prime minister, in Tel Aviv": the
+    // name and the title after it are the one the protest is against, and not who protests.
+    let protest = events(
+        "وتظاهر الآلاف ضد إيهود أولمرت رئيس الوزراء الإسرائيلي في تل أبيب يوم الأحد.",
+        true,
+    );
+    assert_eq!(protest[0].event_type.as_str(), "PROTEST");
+    assert_eq!(actor(protest[0].source.as_ref()), None);
+    assert_eq!(
+        actor(protest[0].target.as_ref()),
+        Some((
+            "إيهود أولمرت رئيس الوزراء الإسرائيلي",
+            Some("ISR"),
+            Some("GOV")
+        ))
+    );
+    // A name right after the verb is its subject, the title after it another person: "Mahmoud
+    // Abbas criticised the Israeli prime minister" keeps two actors.
+    let accuse = events("وانتقد محمود عباس رئيس الوزراء الإسرائيلي يوم الأحد.", true);
+    assert_eq!(accuse[0].event_type.as_str(), "ACCUSE");
+    let roles = [accuse[0].source.as_ref(), accuse[0].target.as_ref()];
+    assert!(
+        roles
+            .iter()
+            .any(|a| a.is_some_and(|a| a.text == "رئيس الوزراء الإسرائيلي")),
+        "{accuse:#?}"
+    );
+}
