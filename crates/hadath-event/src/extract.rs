@@ -695,16 +695,26 @@ fn find_actors(
     // An Arabic plural noun and the plural adjective after it that agrees with it (the same
     // ending, both definite or neither) are one actor, the noun's: مفجرون انتحاريون (suicide
     // bombers), not bombers attacking suicide bombers. Different cases stay two: مسلحون مدنيين.
+    // So are an indefinite singular noun and its nisba adjective (مفجر انتحاري).
     if d.doc.lang == Lang::Ar {
         let mut k = 0;
         while k + 1 < actors.len() {
             let (first, second) = (&actors[k], &actors[k + 1]);
             let last = d.text(first.tokens.end - 1);
             let adjective = d.text(second.tokens.start);
-            let agree = ["ون", "ين", "ات"]
+            let plural = ["ون", "ين", "ات"];
+            let agree = plural
                 .iter()
                 .any(|s| last.ends_with(s) && adjective.ends_with(s))
-                && last.starts_with("ال") == adjective.starts_with("ال");
+                && last.starts_with("ال") == adjective.starts_with("ال")
+                // A singular noun and its nisba adjective, both indefinite (مفجر انتحاري, a
+                // suicide bomber): an indefinite object would be accusative (مدنيا), so a
+                // subject and its object do not read this way.
+                || !last.starts_with("ال")
+                    && !adjective.starts_with("ال")
+                    && !plural.iter().any(|s| last.ends_with(s))
+                    && (adjective.ends_with("ي") && !last.ends_with('ه')
+                        || adjective.ends_with("يه") && last.ends_with('ه'));
             if first.tokens.end == second.tokens.start
                 && second.tokens.len() == 1
                 && !group(first)
@@ -2203,6 +2213,8 @@ fn build_events(
                 .markers
                 .iter()
                 .any(|(r, m)| *m == Marker::Killed && r.contains(&trigger.start));
+            // Not a word that is also an actor ("قتل مفجر انتحاري 42 مجندا": a suicide bomber
+            // killed, انتحاري names no attack after the verb).
             let passive = verbal
                 && violent
                 && killing_verb
@@ -2211,6 +2223,7 @@ fn build_events(
                         && !e.verbal
                         && r.start >= trigger.end
                         && r.start <= trigger.end + PASSIVE_GAP
+                        && !(r.len() == 1 && d.lex.actors.has_word(d.text(r.start)))
                 });
             // The actor after "على يد/برصاص/by" within `reach` words of the trigger (and
             // `slack` words of the marker) in its clause.
@@ -2519,7 +2532,10 @@ fn build_events(
                 })
                 .flatten();
             let (source, target) = match before_building {
-                Some(b) if target.is_none() => {
+                // Also when the institution was read as the protest's subject, the actor
+                // after it its object ("تظاهر الآلاف أمام البرلمان احتجاجا على اعتقال رئيس
+                // الوزراء").
+                Some(b) if target.is_none() || source.is_some_and(|x| x.tokens == b.tokens) => {
                     target_rule = "institution-protested-before";
                     let source = match source {
                         Some(x) if x.tokens == b.tokens => {
@@ -2542,25 +2558,35 @@ fn build_events(
             // "هتافات معادية لإيران", "«الموت لأميركا»", "ضد الحكومة", "برحيل السلطات العسكرية",
             // "against the war": what a protest is against, anywhere in its sentence, is its
             // target (the one nearest the trigger).
-            let against = (entry.event_type == PloverType::Protest)
-                .then(|| {
-                    s.markers
-                        .iter()
-                        .filter(|(_, m)| *m == Marker::Against)
-                        .filter_map(|(r, _)| {
-                            s.actors.iter().find(|a| {
-                                a.tokens.start >= r.end
+            let against = |marker: Marker| {
+                (entry.event_type == PloverType::Protest)
+                    .then(|| {
+                        s.markers
+                            .iter()
+                            .filter(|(_, m)| *m == marker)
+                            .filter_map(|(r, _)| {
+                                s.actors.iter().find(|a| {
+                                    a.tokens.start >= r.end
                                     && a.tokens.start <= r.end + 1
                                     // Not "a campaign against protesters": a crackdown, not
                                     // what protesters protest.
                                     && a.sector.as_deref() != Some("CVL")
                                     && (a.tokens.end <= trigger.start
                                         || a.tokens.start >= trigger.end)
+                                })
                             })
-                        })
-                        .min_by_key(|a| a.tokens.start.abs_diff(trigger.start))
-                })
-                .flatten();
+                            .min_by_key(|a| a.tokens.start.abs_diff(trigger.start))
+                    })
+                    .flatten()
+            };
+            // "احتجاجا على ترشيح الرئيس نجيب ميقاتي": whom a protest is about, where nothing
+            // else named its target.
+            let against = against(Marker::Against).or_else(|| {
+                target
+                    .is_none()
+                    .then(|| against(Marker::Protested))
+                    .flatten()
+            });
             let (source, target) = match against {
                 Some(a) if target.is_none_or(|t| t.tokens != a.tokens) => {
                     target_rule = "protest-against";

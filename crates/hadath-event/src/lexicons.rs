@@ -66,6 +66,9 @@ pub(crate) enum Marker {
     Front,
     /// "against", "ضد", "«يسقط …»", "هتافات معادية ل": what a protest is against, after it.
     Against,
+    /// "احتجاجا على", "in protest at": what (whom) a protest is about, after it, where no
+    /// other word names its target.
+    Protested,
 }
 
 pub(crate) struct LangLexicons {
@@ -159,6 +162,7 @@ fn build(pack: &'static dyn LanguagePack, dir: &str) -> LangLexicons {
             "MUST" => Marker::Must,
             "FRONT" => Marker::Front,
             "AGAINST" => Marker::Against,
+            "PROTESTED" => Marker::Protested,
             _ => return None,
         };
         Some((f.first()?.to_string(), marker))

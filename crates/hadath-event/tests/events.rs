@@ -1015,6 +1015,71 @@ fn a_plural_noun_and_its_agreeing_adjective_are_one_actor() {
 }
 
 #[test]
+fn a_singular_noun_and_its_nisba_adjective_are_one_actor() {
+    // "A suicide bomber killed 42 army recruits": the bomber is no victim and انتحاري no
+    // attack of its own after the verb (which would make the verb passive).
+    assert_eq!(
+        roles_of("وقتل مفجر انتحاري 42 مجندا في الجيش يوم الأحد.", "ASSAULT"),
+        (Some("مفجر انتحاري".into()), Some("مجندا".into()))
+    );
+    // A subject and its indefinite object differ in case: "a gunman killed a civilian".
+    assert_eq!(
+        roles_of("وقتل مسلح مدنيا في الرمادي يوم الأحد.", "ASSAULT"),
+        (Some("مسلح".into()), Some("مدنيا".into()))
+    );
+}
+
+#[test]
+fn what_a_protest_is_in_protest_at_is_its_target_when_nothing_else_is() {
+    // "Thousands demonstrated on Sunday in protest at the nomination of Prime Minister Najib
+    // Mikati": the one the protested act concerns.
+    assert_eq!(
+        roles_of(
+            "وتظاهر الآلاف في بيروت يوم الأحد احتجاجا على ترشيح رئيس الوزراء نجيب ميقاتي.",
+            "PROTEST"
+        ),
+        (None, Some("رئيس الوزراء نجيب ميقاتي".into()))
+    );
+    // Before parliament, parliament stays the target (and is not the protest's subject).
+    assert_eq!(
+        roles_of(
+            "وتظاهر الآلاف أمام البرلمان يوم الأحد احتجاجا على اعتقال رئيس الوزراء.",
+            "PROTEST"
+        ),
+        (None, Some("البرلمان".into()))
+    );
+    // "... demanding the resignation of the ruling coalition": a party.
+    assert_eq!(
+        actors("وتظاهر الآلاف في ريغا يوم الأحد للمطالبة باستقالة الائتلاف الحاكم.")
+            .into_iter()
+            .find(|e| e.0 == "PROTEST")
+            .and_then(|e| e.2),
+        Some(("الائتلاف الحاكم".into(), "LVA PTY".into()))
+    );
+}
+
+#[test]
+fn governors_recruits_and_the_awakening_are_actors() {
+    // "The Taliban kidnapped a district governor in eastern Afghanistan on Sunday".
+    assert_eq!(
+        roles_of(
+            "وخطفت حركة طالبان حاكم منطقة في شرق أفغانستان يوم الأحد.",
+            "ASSAULT"
+        ),
+        (Some("حركة طالبان".into()), Some("حاكم منطقة".into()))
+    );
+    // "A suicide bomber targeted a meeting of the Awakening forces in Baghdad": the Sunni tribal
+    // militias, Iraqi, an armed group not the state's army.
+    assert_eq!(
+        actors("واستهدف انتحاري اجتماعا لقوات الصحوة في بغداد يوم الأحد.")
+            .into_iter()
+            .find(|e| e.0 == "ASSAULT")
+            .and_then(|e| e.2),
+        Some(("لقوات الصحوة".into(), "IRQ UAF".into()))
+    );
+}
+
+#[test]
 fn the_people_counted_after_of_are_the_victims() {
     // "The attack wounded five of the police officers".
     assert_eq!(
