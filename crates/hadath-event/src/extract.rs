@@ -2379,6 +2379,11 @@ fn build_events(
                         .any(|p| d.text(trigger.end - 1).ends_with(p))
                     && !matches!(a.sector.as_deref(), Some("UAF" | "REB"))
             };
+            // So is the verb with the one right before it and none after it in its clause ("إن
+            // مقاتلا قتل بعدما أطلقت طائرة صاروخا": a fighter was killed).
+            let carries_object = ["ه", "ها", "هم", "هما", "هن"]
+                .iter()
+                .any(|p| d.text(trigger.end - 1).ends_with(p));
             let (source, target) = match (source, target) {
                 (Some(a), None)
                     if verbal
@@ -2386,6 +2391,17 @@ fn build_events(
                         && (killing_verb || abduct(a))
                         && a.tokens.start >= trigger.end
                         && a.tokens.start <= trigger.end + SUBJECT_GAP =>
+                {
+                    target_rule = "subject-of-passive";
+                    (None, Some(a))
+                }
+                (Some(a), None)
+                    if verbal
+                        && violent
+                        && killing_verb
+                        && !carries_object
+                        && a.tokens.end <= trigger.start
+                        && a.tokens.end + SUBJECT_GAP >= trigger.start =>
                 {
                     target_rule = "subject-of-passive";
                     (None, Some(a))

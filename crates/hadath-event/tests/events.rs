@@ -1030,6 +1030,24 @@ fn a_singular_noun_and_its_nisba_adjective_are_one_actor() {
 }
 
 #[test]
+fn a_killing_verb_with_its_subject_before_it_and_no_object_is_passive() {
+    // "Officials said a fighter was killed after a drone fired a missile at the area": nothing
+    // after the verb in its clause (بعدما opens the next), so the one before it was killed.
+    assert_eq!(
+        roles_of(
+            "وقال مسؤولون إن مقاتلا قتل بعدما أطلقت طائرة صاروخا على المنطقة أمس.",
+            "ASSAULT"
+        ),
+        (None, Some("مقاتلا".into()))
+    );
+    // The verb carries its object: "gunmen killed him".
+    assert_eq!(
+        roles_of("وقالت الشرطة إن مسلحين قتلوه في الرمادي أمس.", "ASSAULT"),
+        (Some("مسلحين".into()), None)
+    );
+}
+
+#[test]
 fn what_a_protest_is_in_protest_at_is_its_target_when_nothing_else_is() {
     // "Thousands demonstrated on Sunday in protest at the nomination of Prime Minister Najib
     // Mikati": the one the protested act concerns.
