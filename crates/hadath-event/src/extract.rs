@@ -576,6 +576,21 @@ fn sentence_mentions(d: &Doc<'_>, span: Span, range: Range<usize>, paragraph: us
             }) && !(e.verbal && r.len() == 1 && d.lex.actors.has_word(d.text(r.start)))
         })
         .collect();
+    // "مسلحون يرتدون زي الشرطة", "gunmen dressed as police": the police are their clothes.
+    let actors: Vec<ActorMention> = actors
+        .into_iter()
+        .filter(|a| {
+            !markers.iter().any(|(r, m)| {
+                *m == Marker::Dress
+                    && match d.doc.lang {
+                        // "in police uniforms": an English noun after it ("dressed as" is
+                        // two words, the actor after them).
+                        Lang::En if r.len() == 1 => a.tokens.end == r.start,
+                        _ => r.end <= a.tokens.start && a.tokens.start <= r.end + 1,
+                    }
+            })
+        })
+        .collect();
     let shift_time = |mut m: TimeMention| {
         m.tokens = m.tokens.start + range.start..m.tokens.end + range.start;
         m

@@ -69,6 +69,8 @@ pub(crate) enum Marker {
     /// "احتجاجا على", "in protest at": what (whom) a protest is about, after it, where no
     /// other word names its target.
     Protested,
+    /// "زي", "in the uniforms of": the actor after it describes clothes, and is no actor.
+    Dress,
 }
 
 pub(crate) struct LangLexicons {
@@ -163,6 +165,7 @@ fn build(pack: &'static dyn LanguagePack, dir: &str) -> LangLexicons {
             "FRONT" => Marker::Front,
             "AGAINST" => Marker::Against,
             "PROTESTED" => Marker::Protested,
+            "DRESS" => Marker::Dress,
             _ => return None,
         };
         Some((f.first()?.to_string(), marker))

@@ -1048,6 +1048,31 @@ fn a_killing_verb_with_its_subject_before_it_and_no_object_is_passive() {
 }
 
 #[test]
+fn the_uniform_someone_wears_is_no_actor() {
+    // "Gunmen wearing Iraqi police uniforms kidnapped five Britons": the police are clothes.
+    assert_eq!(
+        roles_of(
+            "وخطف مسلحون يرتدون زي الشرطة العراقية خمسة بريطانيين في بغداد أمس.",
+            "ASSAULT"
+        ),
+        (Some("مسلحون".into()), Some("بريطانيين".into()))
+    );
+    let english = |text: &str| {
+        let a = actors_in(Lang::En, text);
+        let e = a.iter().find(|e| e.0 == "ASSAULT").cloned();
+        e.map(|e| (e.1.map(|s| s.0), e.2.map(|t| t.0)))
+    };
+    assert_eq!(
+        english("Gunmen in police uniforms kidnapped five Britons in Baghdad on Monday."),
+        Some((Some("Gunmen".into()), Some("Britons".into())))
+    );
+    assert_eq!(
+        english("Gunmen dressed as soldiers killed three civilians in Baghdad on Monday."),
+        Some((Some("Gunmen".into()), Some("civilians".into())))
+    );
+}
+
+#[test]
 fn what_a_protest_is_in_protest_at_is_its_target_when_nothing_else_is() {
     // "Thousands demonstrated on Sunday in protest at the nomination of Prime Minister Najib
     // Mikati": the one the protested act concerns.
