@@ -1058,6 +1058,28 @@ fn a_killing_verb_with_its_subject_before_it_and_no_object_is_passive() {
 }
 
 #[test]
+fn an_embassy_is_the_state_it_represents() {
+    // "Protesters marched to the Israeli embassy": the protest addresses Israel's government.
+    assert_eq!(
+        actors("وسار المتظاهرون حتى السفارة الاسرائيلية في أثينا أمس.")
+            .into_iter()
+            .find(|e| e.0 == "PROTEST")
+            .and_then(|e| e.2),
+        Some(("السفارة الاسرائيلية".into(), "ISR GOV".into()))
+    );
+    assert_eq!(
+        actors_in(
+            Lang::En,
+            "Protesters gathered outside the Israeli embassy in Athens on Sunday."
+        )
+        .into_iter()
+        .find(|e| e.0 == "PROTEST")
+        .and_then(|e| e.2),
+        Some(("Israeli embassy".into(), "ISR GOV".into()))
+    );
+}
+
+#[test]
 fn the_uniform_someone_wears_is_no_actor() {
     // "Gunmen wearing Iraqi police uniforms kidnapped five Britons": the police are clothes.
     assert_eq!(
