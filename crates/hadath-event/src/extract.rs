@@ -2387,18 +2387,16 @@ fn build_events(
             // needs the one killed): that actor is the victim.
             // Not when the verb carries its object ("اختطفتهم حركة طالبان", the stem ends in ف)
             // or the one after it is an armed group ("خطف مسلحون": gunmen kidnapped).
-            let abduct = |a: &ActorMention| {
-                entry.mode.as_deref() == Some("abduct")
-                    && !["ه", "ها", "هم", "هما", "هن"]
-                        .iter()
-                        .any(|p| d.text(trigger.end - 1).ends_with(p))
-                    && !matches!(a.sector.as_deref(), Some("UAF" | "REB"))
-            };
-            // So is the verb with the one right before it and none after it in its clause ("إن
-            // مقاتلا قتل بعدما أطلقت طائرة صاروخا": a fighter was killed).
             let carries_object = ["ه", "ها", "هم", "هما", "هن"]
                 .iter()
                 .any(|p| d.text(trigger.end - 1).ends_with(p));
+            let abduct = |a: &ActorMention| {
+                entry.mode.as_deref() == Some("abduct")
+                    && !carries_object
+                    && !matches!(a.sector.as_deref(), Some("UAF" | "REB"))
+            };
+            // So is a killing verb with the one right before it and none after it in its clause
+            // ("إن مقاتلا قتل بعدما أطلقت طائرة صاروخا": a fighter was killed).
             let (source, target) = match (source, target) {
                 (Some(a), None)
                     if verbal
@@ -2804,10 +2802,14 @@ fn same_place(a: &Option<Location>, b: &Option<Location>) -> bool {
     }
 }
 
+/// A count that is one number: not vague ("dozens"), not a bound ("at least 15").
+fn exact(f: &Fatalities) -> bool {
+    !f.vague && f.max == Some(f.min)
+}
+
 /// Two counts of one event's dead agree when they are the same, or when one is vague
 /// ("dozens", عشرات) or a bound ("at least 15") and the other is a number within it.
 fn counts_agree(a: &Fatalities, b: &Fatalities) -> bool {
-    let exact = |f: &Fatalities| !f.vague && f.max == Some(f.min);
     let within = |x: &Fatalities, n: u64| x.min <= n && x.max.is_none_or(|max| n <= max);
     a.count == b.count && a.min == b.min
         || !exact(a) && exact(b) && within(a, b.min)
@@ -2817,7 +2819,7 @@ fn counts_agree(a: &Fatalities, b: &Fatalities) -> bool {
 /// Whether count `a` is narrower than `b`, one of two that agree: a number is narrower than
 /// a vague quantifier or a bound ("43" than "dozens", "15" than "at least 15").
 fn narrower(a: &Fatalities, b: &Fatalities) -> bool {
-    !a.vague && a.max == Some(a.min) && b.max != Some(b.min)
+    exact(a) && !exact(b)
 }
 
 /// Merges repeated mentions of one event: same type (and mode, where both have one) and place,
