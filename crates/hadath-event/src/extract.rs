@@ -241,8 +241,11 @@ struct ActorMention {
     entry: Option<&'static ActorEntry>,
     /// Whether the gazetteer gave or qualified it: a demonym or a country's name.
     gazetteer: bool,
-    /// Whether the recogniser's name widened it or is it.
-    named: bool,
+    /// The name inside it: the recogniser's that widened it or is it, or the capitalized words
+    /// after an English title.
+    name: Option<Range<usize>>,
+    /// The earlier actor of the document whose name it repeats, and whose codes it took.
+    alias: Option<Range<usize>>,
 }
 
 impl ActorMention {
@@ -256,7 +259,8 @@ impl ActorMention {
             name_only: false,
             entry: None,
             gazetteer: true,
-            named: false,
+            name: None,
+            alias: None,
         }
     }
 
@@ -392,6 +396,7 @@ pub fn extract_with(doc: &Document, options: &Options) -> (Vec<Event>, Vec<Diagn
     let mut sentences = find_mentions(&d, ranges);
     resolve_places(&d, &mut sentences);
     country_actors(&d, &mut sentences);
+    named_again(&d, &mut sentences);
     let doc_country = main_country(&d, &sentences);
     let mut events = build_events(&d, &sentences, doc_country, options.explain);
     merge(&mut events);
@@ -684,7 +689,8 @@ fn find_actors(
             name_only: false,
             entry: Some(m.value),
             gazetteer: false,
-            named: false,
+            name: None,
+            alias: None,
         });
     }
     // A named group or organisation next to a role noun makes one actor with the group's codes:
@@ -928,7 +934,7 @@ fn with_names(
             Some(k) => {
                 let a = &mut actors[k];
                 a.tokens = a.tokens.start.min(name.start)..a.tokens.end.max(name.end);
-                a.named = true;
+                a.name = Some(name.clone());
             }
             None if *kind == EntityKind::Person && !after_place_noun(d, name.start) => {
                 named.push(ActorMention {
@@ -938,7 +944,8 @@ fn with_names(
                     name_only: true,
                     entry: None,
                     gazetteer: false,
-                    named: true,
+                    name: Some(name.clone()),
+                    alias: None,
                 });
             }
             None => {}
@@ -984,8 +991,8 @@ fn titled_names(
             end += 1;
         }
         if end > a.tokens.end {
+            a.name = Some(a.tokens.end..end);
             a.tokens.end = end;
-            a.named = true;
         }
     }
 }
@@ -1246,6 +1253,69 @@ fn resolve_places(d: &Doc<'_>, sentences: &mut [Sentence]) {
                 }
             }
             s.places.sort_by_key(|p| p.tokens.start);
+        }
+    }
+}
+
+/// A person named again by the same last name ("ميقاتي" after "الرئيس نجيب ميقاتي", "Mugabe"
+/// after "Zimbabwean President Robert Mugabe") is the coded actor named first: the later mention
+/// takes its codes. In Arabic the recogniser finds the later name; in English, which has no
+/// recogniser, the capitalized word itself, outside any other actor, trigger or place.
+fn named_again(d: &Doc<'_>, sentences: &mut [Sentence]) {
+    type Codes = (Option<String>, Option<String>, Range<usize>);
+    let mut known: HashMap<String, Codes> = HashMap::default();
+    let key = |name: &Range<usize>| d.text(name.end - 1).to_string();
+    for s in sentences.iter_mut() {
+        if d.doc.lang == Lang::En && !known.is_empty() {
+            let mut found = Vec::new();
+            for i in s.tokens.clone() {
+                let t = &d.tokens[i];
+                let free = |r: &Range<usize>| !r.contains(&i);
+                if t.kind == TokenKind::Word
+                    && t.orig
+                        .slice(&d.doc.text)
+                        .starts_with(|c: char| c.is_uppercase())
+                    && known.contains_key(d.text(i))
+                    && s.actors.iter().all(|a| free(&a.tokens))
+                    && s.triggers.iter().all(|(r, _)| free(r))
+                    && s.places.iter().all(|p| free(&p.tokens))
+                {
+                    found.push(ActorMention {
+                        tokens: i..i + 1,
+                        sector: None,
+                        country: None,
+                        name_only: true,
+                        entry: None,
+                        gazetteer: false,
+                        name: Some(i..i + 1),
+                        alias: None,
+                    });
+                }
+            }
+            s.actors.extend(found);
+            s.actors.sort_by_key(|a| a.tokens.start);
+        }
+        // "انصار موراليس": a name after a noun that heads it (supporters of, the party of) with
+        // no actor there is that noun's complement, not the person acting.
+        let complement = |name: &Range<usize>| {
+            s.markers
+                .iter()
+                .any(|(r, m)| *m == Marker::Head && r.end == name.start)
+        };
+        for a in s.actors.iter_mut() {
+            let Some(name) = &a.name else { continue };
+            if a.name_only && !complement(name) {
+                if let Some((sector, country, first)) = known.get(&key(name)) {
+                    a.sector = sector.clone();
+                    a.country = country.clone();
+                    a.name_only = false;
+                    a.alias = Some(first.clone());
+                }
+            } else if a.sector.is_some() || a.country.is_some() {
+                known
+                    .entry(key(name))
+                    .or_insert_with(|| (a.sector.clone(), a.country.clone(), a.tokens.clone()));
+            }
         }
     }
 }
@@ -1614,11 +1684,16 @@ fn actor_origin(d: &Doc<'_>, a: &ActorMention) -> String {
     if a.gazetteer {
         parts.push("a demonym or a country's name (the gazetteer's)".into());
     }
-    if a.named {
+    if let Some(first) = &a.alias {
+        parts.push(format!(
+            "the name of «{}», earlier in the document: its codes",
+            d.text_span(first).text
+        ));
+    } else if a.name.is_some() {
         parts.push(if a.name_only {
             "a person's name (the recogniser's), no code".into()
         } else {
-            "widened by a name (the recogniser's)".into()
+            "widened by a name".into()
         });
     }
     parts.join("; ")
@@ -2079,7 +2154,20 @@ fn build_events(
             } else {
                 (source, target)
             };
-            let (source, target) = if entry.event_type == PloverType::Protest && source.is_none() {
+            // People who protest: civilians, opposition, workers, students, clergy, parties,
+            // journalists, refugees — not an official or a court.
+            let can_protest = |a: &ActorMention| {
+                matches!(
+                    a.sector.as_deref(),
+                    Some("CVL" | "OPP" | "LAB" | "EDU" | "REL" | "PTY" | "MED" | "REF")
+                )
+            };
+            // A protest's lone actor protests, unless it is the state ("ransacked the office of
+            // President Kabore": what was protested).
+            let (source, target) = if entry.event_type == PloverType::Protest
+                && source.is_none()
+                && target.is_some_and(|t| can_protest(t) || t.sector.is_none())
+            {
                 source_rule = "protest-actor-is-source";
                 (target, None)
             } else {
@@ -2087,7 +2175,7 @@ fn build_events(
             };
             // Protesters are not the police or the army: when the clause gives a protest no
             // source, or a security force as its source, the nearest actor of the sentence that
-            // can protest (civilians, opposition, workers, students, parties, clergy) is taken.
+            // can protest is taken.
             let security = |a: &ActorMention| {
                 matches!(a.sector.as_deref(), Some("COP" | "MIL" | "UAF" | "REB"))
             };
@@ -2100,8 +2188,7 @@ fn build_events(
                     .actors
                     .iter()
                     .filter(|a| {
-                        a.sector.is_some()
-                            && !security(a)
+                        can_protest(a)
                             && (a.tokens.end <= trigger.start || a.tokens.start >= trigger.end)
                     })
                     .min_by_key(|a| a.tokens.start.abs_diff(trigger.start));

@@ -1466,3 +1466,41 @@ fn easing_letting_in_and_verbal_support_follow_the_plover_2021_table() {
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn an_english_last_name_repeated_is_the_titled_person() {
+    // "Zimbabwean President Robert Mugabe … Mugabe criticized the opposition": English has no
+    // name recogniser; the capitalized last name of a titled actor named before is that actor.
+    let a = actors_in(
+        Lang::En,
+        "Zimbabwean President Robert Mugabe arrived in Harare on Sunday.\n\nMugabe criticized the opposition on Monday.",
+    );
+    let accuse = a.iter().find(|e| e.0 == "ACCUSE").expect("the criticism");
+    assert_eq!(
+        accuse.1,
+        Some(("Mugabe".to_string(), "ZWE GOV".to_string()))
+    );
+}
+
+#[test]
+fn the_one_who_protests_is_no_official() {
+    // "Thousands rallied … after President Alexander Lukashenko claimed victory": the president
+    // is no protester (he was the protest's lone actor, so its source); what the rally is
+    // against names him.
+    let rally = |text: &str| {
+        actors_in(Lang::En, text)
+            .into_iter()
+            .find(|e| e.0 == "PROTEST")
+            .map(|e| (e.1.map(|s| s.0), e.2.map(|t| t.0)))
+    };
+    assert_eq!(
+        rally(
+            "Thousands rallied in Minsk on Sunday after President Alexander Lukashenko claimed victory."
+        ),
+        Some((None, Some("Minsk".to_string())))
+    );
+    assert_eq!(
+        rally("Thousands rallied in Minsk on Sunday against President Alexander Lukashenko."),
+        Some((None, Some("President Alexander Lukashenko".to_string())))
+    );
+}

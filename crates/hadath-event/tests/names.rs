@@ -141,3 +141,31 @@ fn a_title_and_its_name_apart_by_a_comma_or_in_apposition_are_one_actor() {
         "{accuse:#?}"
     );
 }
+
+#[test]
+fn a_person_named_again_by_the_last_name_keeps_the_codes_of_the_first_mention() {
+    // "President Kassym-Jomart Tokayev declared a state of emergency … Tokayev vowed to respond
+    // firmly to the attackers … Clashes broke out between Tokayev's supporters and the
+    // opposition": the second Tokayev is the president (GOV); the supporters are not.
+    let text = "أعلن الرئيس قاسم جومارت توكاييف حالة الطوارئ في ألماتي يوم الأحد.\n\nوتعهد توكاييف بالرد بحزم على المهاجمين يوم الاثنين.\n\nواندلعت اشتباكات بين انصار توكاييف والمعارضة في ألماتي يوم الاثنين.";
+    let all = events(text, true);
+    let vow = all
+        .iter()
+        .find(|e| e.event_type.as_str() == "AGREE")
+        .expect("the vow");
+    assert_eq!(
+        actor(vow.source.as_ref()),
+        Some(("توكاييف", Some("KAZ"), Some("GOV")))
+    );
+    let clash = all
+        .iter()
+        .find(|e| e.event_type.as_str() == "ASSAULT")
+        .expect("the clashes");
+    for a in [clash.source.as_ref(), clash.target.as_ref()] {
+        assert_ne!(
+            a.and_then(|a| a.sector.as_deref()),
+            Some("GOV"),
+            "{clash:#?}"
+        );
+    }
+}
