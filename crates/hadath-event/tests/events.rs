@@ -1504,3 +1504,23 @@ fn the_one_who_protests_is_no_official() {
         Some((None, Some("President Alexander Lukashenko".to_string())))
     );
 }
+
+#[test]
+fn english_demonyms_of_smaller_countries_qualify_their_actor() {
+    // The gazetteer had English demonyms for some fifty countries: "Fijian rebels" had none.
+    for (text, code) in [
+        ("Fijian rebels attacked the town on Sunday.", "FJI REB"),
+        ("Zimbabwean police attacked the town on Sunday.", "ZWE COP"),
+        (
+            "Sri Lankan soldiers attacked the town on Sunday.",
+            "LKA MIL",
+        ),
+    ] {
+        let a = actors_in(Lang::En, text);
+        assert_eq!(
+            a.first().and_then(|e| e.1.as_ref()).map(|s| s.1.as_str()),
+            Some(code),
+            "{text}"
+        );
+    }
+}
