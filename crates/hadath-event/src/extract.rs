@@ -1370,6 +1370,45 @@ fn country_actors(d: &Doc<'_>, sentences: &mut [Sentence]) {
                 }
             }
         }
+        // A capital as the subject of a statement is its government ("Washington demanded",
+        // "Beirut rejected", "رفضت طهران"), as CAMEO codes it: right before an English verb
+        // (an adverb between) or right after an Arabic one. Not of an attack, a protest or a
+        // coercion, which happen in the city.
+        let capitals: Vec<(Range<usize>, String)> = s
+            .places
+            .iter()
+            .filter(|p| p.kind != PlaceKind::Country && !p.cue && p.method == Method::Name)
+            .filter(|p| {
+                s.triggers.iter().any(|(r, e)| {
+                    !matches!(
+                        e.event_type,
+                        PloverType::Assault | PloverType::Protest | PloverType::Coerce
+                    ) && match d.doc.lang {
+                        Lang::Ar => e.verbal && r.end == p.tokens.start,
+                        // English patterns carry no part of speech: a past tense.
+                        _ => {
+                            d.text(r.start).ends_with("ed")
+                                && p.tokens.end <= r.start
+                                && r.start <= p.tokens.end + 1
+                        }
+                    }
+                }) && !s
+                    .actors
+                    .iter()
+                    .any(|a| a.tokens.start < p.tokens.end && p.tokens.start < a.tokens.end)
+            })
+            .filter_map(|p| {
+                let place = d.gazetteer.place(p.place)?;
+                let capital = d.gazetteer.capital(place.country())?;
+                (capital.geonames_id() == place.geonames_id())
+                    .then(|| (p.tokens.clone(), place.country_iso3().to_string()))
+            })
+            .collect();
+        for (tokens, iso3) in capitals {
+            let mut actor = ActorMention::of_country(tokens, iso3);
+            actor.sector = Some("GOV".into());
+            s.actors.push(actor);
+        }
         s.actors.sort_by_key(|a| a.tokens.start);
     }
 }

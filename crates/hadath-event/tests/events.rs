@@ -1524,3 +1524,38 @@ fn english_demonyms_of_smaller_countries_qualify_their_actor() {
         );
     }
 }
+
+#[test]
+fn a_capital_as_the_subject_of_a_statement_is_its_government() {
+    let source = |lang: Lang, text: &str, event_type: &str| {
+        actors_in(lang, text)
+            .into_iter()
+            .find(|e| e.0 == event_type)
+            .and_then(|e| e.1)
+    };
+    // "Tehran rejected the American accusations", "Berlin rejected calls for aid": CAMEO codes
+    // the capital as the government.
+    assert_eq!(
+        source(
+            Lang::Ar,
+            "ورفضت طهران الاتهامات الأميركية يوم الأحد.",
+            "REJECT"
+        ),
+        Some(("طهران".into(), "IRN GOV".into()))
+    );
+    assert_eq!(
+        source(
+            Lang::En,
+            "Berlin rejected calls for economic aid on Sunday.",
+            "REJECT"
+        ),
+        Some(("Berlin".into(), "DEU GOV".into()))
+    );
+    // An attack in a capital is not its government's: "Baghdad was hit by a car bomb".
+    assert!(
+        actors_in(Lang::En, "Baghdad was hit by a car bomb on Sunday.")
+            .iter()
+            .all(|e| e.1.as_ref().is_none_or(|s| s.0 != "Baghdad")
+                && e.2.as_ref().is_none_or(|t| t.0 != "Baghdad"))
+    );
+}
