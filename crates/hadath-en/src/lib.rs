@@ -10,7 +10,7 @@
 //! ```
 #![deny(missing_docs)]
 
-use hadath_text::{Analysis, Lang, LanguagePack, PackData};
+use hadath_text::{Analysis, Lang, LanguagePack, NormalizedText, PackData};
 
 /// The English pack.
 #[derive(Clone, Copy, Debug, Default)]
@@ -23,6 +23,19 @@ impl LanguagePack for EnglishPack {
 
     fn fold_char(&self, c: char, out: &mut String) {
         fold_char(c, out);
+    }
+
+    /// Folds each char; the stop after a single capital letter is dropped, so that "U.S.",
+    /// "U.N." and "U.K." are one word each (us, un, uk), as news writes them.
+    fn normalize(&self, text: &str) -> NormalizedText {
+        let (mut before, mut last) = (' ', ' ');
+        NormalizedText::new(text, |c, out| {
+            let initial = c == '.' && last.is_ascii_uppercase() && !before.is_alphanumeric();
+            if !initial {
+                fold_char(c, out);
+            }
+            (before, last) = (last, c);
+        })
     }
 
     fn analyses(&self, word: &str, out: &mut Vec<Analysis>) {
@@ -108,6 +121,20 @@ pub fn analyses(word: &str, out: &mut Vec<Analysis>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_stops_of_single_capitals_are_dropped() {
+        let norm = |t: &str| EnglishPack.normalize(t).as_str().to_string();
+        assert_eq!(norm("U.S. troops"), "us troops");
+        assert_eq!(norm("the U.N."), "the un");
+        // Not after a word: "Mr.", "WASHINGTON."; an initial loses its stop too.
+        assert_eq!(norm("Mr. Smith"), "mr. smith");
+        assert_eq!(norm("WASHINGTON."), "washington.");
+        assert_eq!(norm("J. Smith"), "j smith");
+        // Offsets still map back: "us" is the original "U.S" (the last stop was dropped).
+        let n = EnglishPack.normalize("U.S. troops");
+        assert_eq!(n.original_span(0, 2), hadath_text::Span::new(0, 3));
+    }
 
     fn forms(word: &str) -> Vec<String> {
         let mut out = Vec::new();

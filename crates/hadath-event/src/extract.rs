@@ -387,7 +387,8 @@ pub fn extract_with(doc: &Document, options: &Options) -> (Vec<Event>, Vec<Diagn
         .zip(&d.tokens)
         .map(|(analyses, t)| {
             // "US" in capitals is the United States ("us" is a pronoun).
-            if d.doc.lang == Lang::En && t.orig.slice(&d.doc.text) == "US" {
+            if d.doc.lang == Lang::En && matches!(t.orig.slice(&d.doc.text), "US" | "U.S." | "U.S")
+            {
                 return d.gazetteer.country("US");
             }
             analyses.iter().find_map(|a| d.gazetteer.demonym(&a.form))
@@ -704,10 +705,15 @@ fn find_actors(
             _ => (second, first),
         };
         if first.tokens.end == second.tokens.start && group(member_of) && !group(role) {
-            let merged = ActorMention {
+            let mut merged = ActorMention {
                 tokens: first.tokens.start..second.tokens.end,
                 ..member_of.clone()
             };
+            // A country written as a lexicon row ("U.S. soldiers") gives its country only.
+            if merged.sector.is_none() {
+                merged.sector = role.sector.clone();
+                merged.entry = role.entry;
+            }
             actors.splice(k..k + 2, [merged]);
         } else {
             k += 1;

@@ -1559,3 +1559,20 @@ fn a_capital_as_the_subject_of_a_statement_is_its_government() {
                 && e.2.as_ref().is_none_or(|t| t.0 != "Baghdad"))
     );
 }
+
+#[test]
+fn us_and_un_written_with_stops_are_the_united_states_and_nations() {
+    let a = actors_in(
+        Lang::En,
+        "U.S. soldiers killed three civilians in Baghdad on Sunday.",
+    );
+    assert_eq!(
+        a.first().and_then(|e| e.1.clone()),
+        Some(("U.S. soldiers".to_string(), "USA MIL".to_string()))
+    );
+    let a = actors_in(Lang::En, "A U.N. envoy met the rebels on Sunday.");
+    assert_eq!(
+        a.first().and_then(|e| e.1.as_ref()).map(|s| s.1.as_str()),
+        Some("IGO IGO")
+    );
+}
