@@ -705,15 +705,10 @@ fn find_actors(
             _ => (second, first),
         };
         if first.tokens.end == second.tokens.start && group(member_of) && !group(role) {
-            let mut merged = ActorMention {
+            let merged = ActorMention {
                 tokens: first.tokens.start..second.tokens.end,
                 ..member_of.clone()
             };
-            // A country written as a lexicon row ("U.S. soldiers") gives its country only.
-            if merged.sector.is_none() {
-                merged.sector = role.sector.clone();
-                merged.entry = role.entry;
-            }
             actors.splice(k..k + 2, [merged]);
         } else {
             k += 1;
