@@ -1722,7 +1722,7 @@ fn actor_origin(d: &Doc<'_>, a: &ActorMention) -> String {
         parts.push(e.source.clone());
     }
     if a.gazetteer {
-        parts.push("a demonym or a country's name (the gazetteer's)".into());
+        parts.push("a demonym, a country's name or its capital's (the gazetteer's)".into());
     }
     if let Some(first) = &a.alias {
         parts.push(format!(
